@@ -1,0 +1,152 @@
+/**
+ * English lexicon: VADER valences (see enVader.ts and NOTICE) adjusted by hand for what
+ * people write to and about brands: service failures (delays, cancellations, lost bags,
+ * hold queues), complaint phrasing, polite requests that are not praise, and sarcasm.
+ * Valences use VADER's -4..+4 scale. Everything below this comment is Crisis Kit's own (MIT).
+ */
+import { EN_VADER_WORDS } from './enVader';
+import type { LanguageLexicon } from './types';
+
+/** Words whose VADER valence misleads in customer traffic, and service-failure vocabulary. */
+const EN_OVERRIDES: Record<string, number> = {
+	// Requests and politeness are not praise (their weight is further reduced in complaints).
+	help: 0, helps: 0, please: 0.3, pls: 0, plz: 0, hope: 0.6, hoping: 0.4, want: 0, like: 0.3, well: 0.2,
+	care: 0.6, cares: 0.6, free: 0.6, credit: 0, matter: 0, clear: 0.2, top: 0.2, god: 0, true: 0.4,
+	kidding: -1, joke: -1.6, jokes: -1.2, seriously: -1.2, sorry: -0.4, apology: -0.3, apologize: 0,
+	super: 1.4, pretty: 0.6, yes: 1, sure: 0.4, ok: 0.3, okay: 0.3, spirit: 0, united: 0, virgin: 0, delta: 0,
+	trust: 1, honestly: -0.3, honest: 0.8, ready: 0.3, fine: 0.5, safe: 1.2, lol: 0.6, haha: 0.8, funny: 0.4,
+	// Service failures: delays, cancellations, bags, queues.
+	delay: -1.6, delays: -1.8, delayed: -1.8, delaying: -1.8, late: -1.2, later: 0, lateness: -1.8,
+	cancel: -1.2, cancels: -1.6, cancelled: -1.9, canceled: -1.9, cancelling: -1.6, canceling: -1.6,
+	cancellation: -1.8, cancellations: -1.9, flightled: -0.6, flightr: -0.3, stranded: -2.6, stuck: -2,
+	waiting: -0.9, wait: -0.7, waited: -1.3, hold: -0.5, queue: -0.6, hrs: -0.5, hours: -0.5, hour: -0.3,
+	lost: -1.9, lose: -1.5, losing: -1.5, missing: -1.6, missed: -1.8, misconnect: -2, misplaced: -2,
+	rebook: -0.6, rebooked: -0.9, rebooking: -0.8, reroute: -0.5, rerouted: -0.9, diverted: -1.2,
+	refund: -0.7, refunds: -0.7, reimburse: -0.5, reimbursement: -0.6, compensation: -0.6, voucher: -0.2,
+	overbooked: -2.2, oversold: -2, downgraded: -2, bumped: -1.4, charged: -1, overcharged: -2.4, fee: -0.8, fees: -0.9,
+	broken: -1.8, broke: -1.5, damaged: -2, dirty: -2, filthy: -2.6, smelly: -2, stale: -1.5, cramped: -1.8,
+	unhelpful: -2.4, useless: -2.4, incompetent: -2.8, incompetence: -2.9, clueless: -2.2, unprofessional: -2.6,
+	unacceptable: -2.9, ridiculous: -2.4, rediculous: -2.4, ridic: -2.2, absurd: -2, pathetic: -2.8, disgrace: -2.8,
+	disgraceful: -2.8, shameful: -2.8, shame: -2, appalling: -3, atrocious: -3, horrendous: -3, abysmal: -3,
+	nightmare: -2.8, mess: -1.8, disaster: -2.8, chaos: -2, fiasco: -2.6, sucks: -2.2, suck: -2, sucked: -2.2,
+	disconnected: -1.8, hung: -0.8, unreachable: -1.8, unanswered: -2, ignored: -2, ignoring: -2.1,
+	nobody: -1.2, noone: -1.5, anymore: -1, again: -0.5, still: -0.6, yet: -0.2, apparently: -0.6,
+	complaint: -1.8, complaints: -1.8, complain: -1.6, complaining: -1.5, frustrating: -2.4, frustrated: -2.4,
+	annoying: -2.2, annoyed: -2.2, disappointing: -2.4, disappointed: -2.5, disappointment: -2.4,
+	fail: -2.4, fails: -2.4, failed: -2.3, failure: -2.4, epicfail: -3, worse: -2.4, worst: -3.2, poor: -2, poorly: -2,
+	ruined: -2.6, ruin: -2.4, ruins: -2.4, wasted: -2.2, waste: -2, scam: -2.9, rip: -1, ripoff: -2.6,
+	refused: -1.8, refuse: -1.6, denied: -1.8, declined: -1.2, nope: -1.3, nah: -0.8, smh: -1.8, wtf: -2.8,
+	// Praise in customer traffic.
+	thanks: 1.9, thank: 1.6, thx: 1.6, ty: 1.2, thankyou: 1.9, appreciate: 2, appreciated: 2, grateful: 2.4,
+	kudos: 2.6, shoutout: 1.8, awesome: 3.1, amazing: 3, fantastic: 3, excellent: 3, outstanding: 3, superb: 3,
+	wonderful: 2.9, great: 2.8, best: 3, love: 3, loved: 3, loving: 2.8, smooth: 1.6, comfy: 1.8, comfortable: 1.8,
+	friendly: 2.2, helpful: 2.3, quick: 1, quickly: 0.8, fast: 0.8, ontime: 1.5, early: 0.8, upgraded: 1.8,
+	resolved: 1.6, sorted: 1.2, fixed: 1, impressed: 2.5, impressive: 2.5, xd: 1.6, yay: 2.4, woohoo: 2.6, woot: 2.4,
+};
+
+/** Words that strengthen the next sentiment word (+) or soften it (-). */
+const EN_BOOSTERS: Record<string, number> = {
+	absolutely: 0.3, completely: 0.3, extremely: 0.35, incredibly: 0.35, really: 0.3, very: 0.3, so: 0.3, soo: 0.35,
+	totally: 0.3, truly: 0.3, utterly: 0.35, super: 0.3, such: 0.25, most: 0.25, highly: 0.3, especially: 0.2,
+	seriously: 0.3, insanely: 0.35, ridiculously: 0.35, terribly: 0.3, awfully: 0.3, horribly: 0.3, fucking: 0.4,
+	freaking: 0.35, friggin: 0.35, effing: 0.35, damn: 0.3, too: 0.2, beyond: 0.3, deeply: 0.3, entirely: 0.3,
+	hugely: 0.3, unbelievably: 0.35, exceptionally: 0.3, particularly: 0.2, quite: 0.15, way: 0.2,
+	slightly: -0.3, somewhat: -0.25, kinda: -0.25, sorta: -0.25, barely: -0.35, hardly: -0.35, little: -0.2,
+	bit: -0.2, almost: -0.2, fairly: -0.15, mostly: -0.1, partly: -0.2,
+};
+
+/** Words that invert the sentiment of what follows within the clause. */
+const EN_NEGATORS = [
+	'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'cant',
+	'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt',
+	'hasnt', 'havent', 'hadnt', 'aint', 'nope', 'lack', 'lacking', 'lacks', 'noone', 'hardly',
+];
+
+/** Multi-word expressions: their valence replaces the words they are made of. */
+const EN_PHRASES: Record<string, number> = {
+	'thanks for nothing': -3, 'thank you for nothing': -3, 'thanks a lot for nothing': -3,
+	'still waiting': -2.4, 'still no': -2, 'still not': -1.6, 'still have not': -2, 'still havent': -2,
+	'no one': -1.6, 'nobody answers': -2.6, 'no one answers': -2.6, 'no answer': -2, 'no answers': -2,
+	'no response': -2.2, 'no reply': -2, 'no replies': -2, 'no update': -1.8, 'no updates': -1.8, 'no info': -1.8,
+	'no information': -1.8, 'no help': -2.4, 'no explanation': -2.2, 'no apology': -2.2, 'no way': -1,
+	'no problem': 1.2, 'no worries': 1.4, 'no complaints': 1.6, 'no issues': 1.2, 'no thanks': -1,
+	'on hold': -2, 'hung up': -2.4, 'hang up': -2, 'hangs up': -2.2, 'busy signal': -2,
+	'what a joke': -2.8, 'a joke': -2, 'are you kidding': -2.4, 'you kidding': -2.2, 'kidding me': -2.4,
+	'never again': -3, 'never fly': -2.8, 'never flying': -2.8, 'last time i': -1.4, 'will never': -1.4,
+	'waste of time': -2.6, 'waste of money': -2.6, 'so much for': -1.6, 'yeah right': -1.6, 'let down': -2.2,
+	'sick of': -2.6, 'fed up': -2.6, 'had enough': -2.2, 'over it': -1.4, 'get it together': -2.4,
+	'do better': -2.2, 'step it up': -1.6, 'get your act together': -2.6, 'how hard is it': -2.4,
+	'how hard can it be': -2.4, 'not even': -1, 'at least': -0.5, 'cant wait': 2, "can't wait": 2,
+	'cannot wait': 2, 'well done': 2.6, 'good job': 2.6, 'great job': 2.8, 'nice job': 2.4, 'great work': 2.6,
+	'you rock': 2.8, 'guys rock': 2.8, 'you guys rock': 2.8, 'made my day': 3, 'above and beyond': 3,
+	'thank you': 1.9, 'thank u': 1.8, 'customer service': -0.3, 'customer care': -0.2, 'no show': -1.8,
+	'falls short': -2, 'fell short': -2, 'not happy': -2.2, 'not impressed': -2.2, 'not good': -1.8,
+	'not ok': -1.8, 'not okay': -1.8, 'not acceptable': -2.6, 'not cool': -1.8, 'not fair': -2,
+	'not helpful': -2.2, 'not working': -2, 'doesnt work': -2, "doesn't work": -2, 'didnt work': -2,
+	"didn't work": -2, 'stopped working': -2.2, 'out of service': -1.6, 'down again': -2.2,
+	'worst experience': -3.2, 'horrible experience': -3.2, 'great experience': 2.8, 'love you': 2.6,
+};
+
+/** Contrast words: what comes after them matters more than what came before. */
+const EN_CONTRAST = ['but', 'however', 'although', 'though', 'yet', 'except'];
+
+/** Polite or grateful words that are mostly courtesy when the rest of the text complains. */
+const EN_COURTESY = ['thanks', 'thank', 'thx', 'ty', 'thankyou', 'please', 'pls', 'appreciate', 'appreciated', 'hope', 'hoping', 'kindly', 'help'];
+
+/** Words that, right before praise followed by a problem, signal sarcasm (`great, another delay`). */
+const EN_SARCASM_CUES = ['another', 'again', 'nothing', 'yet', 'more', 'oh', 'just', 'wow'];
+
+/** Words that name a service failure (used by the sarcasm and courtesy rules). */
+const EN_PROBLEM_WORDS = [
+	'delay', 'delays', 'delayed', 'cancelled', 'canceled', 'cancellation', 'cancellations', 'late', 'lost', 'missed',
+	'missing', 'stuck', 'stranded', 'hold', 'waiting', 'wait', 'waited', 'hours', 'hrs', 'broken', 'rude', 'worst',
+	'overbooked', 'damaged', 'refund', 'rebook', 'rebooked', 'nobody', 'noone', 'down', 'outage', 'error', 'fail',
+	'failed', 'charged', 'bag', 'bags', 'luggage', 'baggage', 'nothing', 'never', 'no', 'not', 'still', 'again',
+];
+
+function parsePairs(data: string): Map<string, number> {
+	const map = new Map<string, number>();
+	for (const pair of data.split('|')) {
+		if (!pair) continue;
+		const sp = pair.lastIndexOf(' ');
+		map.set(pair.slice(0, sp), Number(pair.slice(sp + 1)));
+	}
+	return map;
+}
+
+let cached: LanguageLexicon | null = null;
+
+/** The English lexicon, built once on first use. */
+export function englishLexicon(): LanguageLexicon {
+	if (cached) return cached;
+	const words = parsePairs(EN_VADER_WORDS);
+	for (const [w, v] of Object.entries(EN_OVERRIDES)) words.set(w, v);
+	// "can't" / "don't" written without the apostrophe are negators, not words.
+	for (const neg of EN_NEGATORS) words.delete(neg);
+	cached = {
+		language: 'en',
+		words,
+		boosters: new Map(Object.entries(EN_BOOSTERS)),
+		negators: new Set(EN_NEGATORS),
+		phrases: new Map(Object.entries(EN_PHRASES)),
+		contrast: new Set(EN_CONTRAST),
+		courtesy: new Set(EN_COURTESY),
+		sarcasmCues: new Set(EN_SARCASM_CUES),
+		problemWords: new Set(EN_PROBLEM_WORDS),
+		splitElisions: false,
+		negatorSuffix: "n't",
+		stem: stemEnglish,
+	};
+	return cached;
+}
+
+/** Fallback forms tried when a word is not in the lexicon (plural, past, -ing, -ly). */
+function stemEnglish(word: string): string[] {
+	const out: string[] = [];
+	const n = word.length;
+	if (n > 3 && word.endsWith('s')) out.push(word.slice(0, -1));
+	if (n > 4 && word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+	if (n > 5 && word.endsWith('ing')) out.push(word.slice(0, -3), word.slice(0, -3) + 'e');
+	if (n > 5 && word.endsWith('ly')) out.push(word.slice(0, -2));
+	return out;
+}

@@ -1,0 +1,28 @@
+/** The shape every language lexicon provides to the sentiment analyser. */
+export interface LanguageLexicon {
+	language: 'en' | 'fr';
+	/** Word -> valence on a -4..+4 scale (keys lower-case; French keys without accents). */
+	words: Map<string, number>;
+	/** Intensifiers (> 0) and softeners (< 0): added to the next sentiment word's strength. */
+	boosters: Map<string, number>;
+	/** Words that invert what follows in the same clause. */
+	negators: Set<string>;
+	/** Multi-word expressions (tokens joined by one space) -> valence, replacing their words. */
+	phrases: Map<string, number>;
+	/** Contrast words ('but', 'mais'): the clause after them weighs more. */
+	contrast: Set<string>;
+	/** Courtesy words ('thanks', 'merci'): discounted when the text otherwise complains. */
+	courtesy: Set<string>;
+	/** Words that turn praise into sarcasm when a problem follows ('another', 'encore'). */
+	sarcasmCues: Set<string>;
+	/** Words naming a problem (delay, panne…): used by the courtesy and sarcasm rules. */
+	problemWords: Set<string>;
+	/** Split French elisions in the tokenizer. */
+	splitElisions: boolean;
+	/** Suffix that makes a word a negator (English "n't"), or null. */
+	negatorSuffix: string | null;
+	/** Candidate base forms for a word missing from `words` (cheap suffix stripping). */
+	stem: (word: string) => string[];
+	/** Optional key normaliser applied before lookup (French: strip accents). */
+	normalize?: (word: string) => string;
+}
