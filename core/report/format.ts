@@ -107,7 +107,7 @@ export function dateFormatter(lang: ReportLanguage, zone: string, rangeStart: nu
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** Parses an RFC3339 timestamp (with its offset: a zone-less time would depend on the machine) to epoch ms, or null. */ timestamp to epoch milliseconds, or null. */
+/** Parses an RFC3339 timestamp (with its offset: a zone-less time would depend on the machine) to epoch ms, or null. */
 export function parseTime(value: unknown): number | null {
 	if (typeof value !== 'string' || !RFC3339.test(value)) return null;
 	const ms = Date.parse(value);

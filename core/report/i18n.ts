@@ -25,7 +25,7 @@ export interface HowTexts {
 	total: (excluded: number) => string;
 	peak: (zone: string) => string;
 	perHour: string;
-	baseline: (hours: number, scope: 'before' | 'all', median: number, mad: number, threshold: number) => string;
+	baseline: (hours: number, scope: 'before' | 'outside' | 'all', median: number, mad: number, threshold: number) => string;
 	baselineNone: string;
 	highestSituations: (n: number) => string;
 	highestTimeline: (n: number) => string;
@@ -89,7 +89,7 @@ export function howTexts(lang: ReportLanguage): HowTexts {
 			peak: (zone) => `Plus grand nombre de mentions en une heure d’horloge (heures UTC, affichées dans le fuseau ${zone}).`,
 			perHour: 'Mentions de chaque phase divisées par sa durée en heures (avant : depuis l’heure de la première mention ; après : jusqu’à celle de la dernière).',
 			baseline: (hours, scope, median, mad, threshold) =>
-				`Médiane du volume horaire sur ${f.n(hours)} heures ${scope === 'before' ? 'avant la crise' : 'de données'} (heures sans mention comprises) = ${f.n(median, 1)} ; écart absolu médian = ${f.n(mad, 1)} ; une heure est anormale au-dessus de max(médiane + 3 × 1,4826 × écart, 2 × médiane, médiane + 3) = ${f.n(threshold, 1)}.`,
+				`Médiane du volume horaire sur ${f.n(hours)} heures ${scope === 'before' ? 'avant la crise' : scope === 'outside' ? 'hors de la crise' : 'de données'} (heures sans mention comprises) = ${f.n(median, 1)} ; écart absolu médian = ${f.n(mad, 1)} ; une heure est anormale au-dessus de max(médiane + 3 × 1,4826 × écart, 2 × médiane, médiane + 3) = ${f.n(threshold, 1)}.`,
 			baselineNone: 'Pas assez de données pour une référence de volume.',
 			highestSituations: (n) => `Plus haut niveau parmi ${f.n(n)} situations évaluées.`,
 			highestTimeline: (n) => `Plus haut niveau parmi ${f.n(n)} changements de niveau de la chronologie.`,
@@ -103,7 +103,7 @@ export function howTexts(lang: ReportLanguage): HowTexts {
 			averageRisk: (withRisk) => `Moyenne du risque 0–100 des mentions notées de chaque phase (${f.n(withRisk)} mentions notées).`,
 			notScored: 'Les mentions n’ont pas de score de crise (sentiment, risque, thèmes) : non calculé.',
 			recovery: (baseline, windowHours, minScored) =>
-				`Rétabli quand la part négative de chaque fenêtre de ${windowHours} h (au moins ${minScored} mentions avec sentiment) reste ensuite à moins de 5 points de la part d’avant (${f.pct(baseline)}) ; délai compté depuis le début de la phase « pendant ».`,
+				`Rétabli quand la part négative de chaque fenêtre de ${windowHours} h (au moins ${minScored} mentions avec sentiment) ne dépasse plus ensuite la part d’avant (${f.pct(baseline)}) + 5 points, au-delà du hasard (plus de 2 écarts-types binomiaux) ; délai compté depuis le début de la phase « pendant ».`,
 			recoveryNoBaseline: 'Pas assez de mentions avec sentiment avant la crise pour une référence : non jugé.',
 			recoveryNoCrisis: 'Pas de phase « pendant » : rien à rétablir.',
 			reach: (unknown) =>
@@ -148,7 +148,7 @@ export function howTexts(lang: ReportLanguage): HowTexts {
 		peak: (zone) => `Largest number of mentions in one clock hour (UTC hours, shown in the ${zone} time zone).`,
 		perHour: 'Mentions of each phase divided by its length in hours (before: from the hour of the first mention; after: to the hour of the last).',
 		baseline: (hours, scope, median, mad, threshold) =>
-			`Median hourly volume over ${f.n(hours)} hours ${scope === 'before' ? 'before the crisis' : 'of data'} (hours without mentions included) = ${f.n(median, 1)}; median absolute deviation = ${f.n(mad, 1)}; an hour is abnormal above max(median + 3 × 1.4826 × deviation, 2 × median, median + 3) = ${f.n(threshold, 1)}.`,
+			`Median hourly volume over ${f.n(hours)} hours ${scope === 'before' ? 'before the crisis' : scope === 'outside' ? 'outside the crisis' : 'of data'} (hours without mentions included) = ${f.n(median, 1)}; median absolute deviation = ${f.n(mad, 1)}; an hour is abnormal above max(median + 3 × 1.4826 × deviation, 2 × median, median + 3) = ${f.n(threshold, 1)}.`,
 		baselineNone: 'Not enough data for a volume baseline.',
 		highestSituations: (n) => `Highest level among ${f.n(n)} assessed situations.`,
 		highestTimeline: (n) => `Highest level among ${f.n(n)} level changes on the timeline.`,
@@ -162,7 +162,7 @@ export function howTexts(lang: ReportLanguage): HowTexts {
 		averageRisk: (withRisk) => `Mean 0–100 risk of the scored mentions of each phase (${f.n(withRisk)} scored mentions).`,
 		notScored: 'Mentions carry no crisis score (sentiment, risk, themes): not computed.',
 		recovery: (baseline, windowHours, minScored) =>
-			`Recovered when the negative share of every ${windowHours}-hour window (at least ${minScored} mentions with a sentiment) stays from then on within 5 points of the before share (${f.pct(baseline)}); time counted from the start of the “during” phase.`,
+			`Recovered when the negative share of every ${windowHours}-hour window (at least ${minScored} mentions with a sentiment) no longer exceeds the before share (${f.pct(baseline)}) + 5 points by more than chance (2 binomial standard deviations); time counted from the start of the “during” phase.`,
 		recoveryNoBaseline: 'Too few mentions with a sentiment before the crisis for a baseline: not judged.',
 		recoveryNoCrisis: 'No “during” phase: nothing to recover from.',
 		reach: (unknown) =>

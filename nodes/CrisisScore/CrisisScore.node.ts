@@ -14,7 +14,7 @@ export class CrisisScore implements INodeType {
 		icon: { light: 'file:crisisScore.svg', dark: 'file:crisisScore.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: '={{ {"scoreMentions": "Score mentions"}[$parameter["operation"]] }}',
 		description: 'Score the risk of each mention (EN + FR) and say why',
 		defaults: { name: 'Crisis Score' },
 		usableAsTool: true,

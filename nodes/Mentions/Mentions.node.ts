@@ -19,7 +19,7 @@ export class Mentions implements INodeType {
 		icon: { light: 'file:mentions.svg', dark: 'file:mentions.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: '={{ $parameter["operation"] === "getSample" ? "Sample: " + $parameter["sampleName"] : $parameter["operation"] }}',
 		description: 'Get brand mentions as normalised Mention records (or replay a sample crisis)',
 		defaults: { name: 'Mentions' },
 		usableAsTool: true,

@@ -43,10 +43,16 @@ export interface SentimentAnalysis {
 	language: SentimentLanguage;
 }
 
-/** Thresholds on the raw sum for the three labels, per language. */
-const THRESHOLDS: Record<SentimentLanguage, { negative: number; positive: number }> = {
-	en: { negative: -0.5, positive: 0.9 },
-	fr: { negative: -0.5, positive: 0.9 },
+/**
+ * Thresholds on the raw sum for the three labels, per language. `question` moves both
+ * thresholds away from zero for texts that ask a question (and do not exclaim): people
+ * asking a brand something are neutral unless they clearly complain or praise.
+ * English customer traffic needs more than one mild positive word to be praise
+ * ('thanks' alone is positive, 'help' or 'good morning' is not).
+ */
+const THRESHOLDS: Record<SentimentLanguage, { negative: number; positive: number; question: number }> = {
+	en: { negative: -0.35, positive: 1.85, question: -0.9 },
+	fr: { negative: -0.5, positive: 0.9, question: -0.3 },
 };
 
 const NEGATION_SCOPE = 3;
@@ -54,10 +60,12 @@ const BOOSTER_SCOPE = 2;
 const CAPS_FACTOR = 1.25;
 const ELONGATION_FACTOR = 1.15;
 const NEGATE_POSITIVE = -0.7;
-const NEGATE_NEGATIVE = -0.4;
+const NEGATE_NEGATIVE = -0.1;
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.4;
 const COURTESY_IN_COMPLAINT = 0.2;
+const COURTESY_IN_QUESTION = 0.4;
+const EXASPERATION = -0.5;
 const SARCASM_FACTOR = -0.8;
 const EXCLAMATION_STEP = 0.25;
 const MAX_PHRASE = 5;
@@ -83,7 +91,12 @@ function startsOf(lex: LanguageLexicon): Set<string> {
 	let s = phraseStarts.get(lex);
 	if (!s) {
 		s = new Set<string>();
-		for (const key of lex.phrases.keys()) s.add(key.slice(0, key.indexOf(' ')));
+		for (const key of lex.phrases.keys()) {
+			const space = key.indexOf(' ');
+			const apos = key.indexOf("'");
+			const end = apos !== -1 && (space === -1 || apos < space) ? apos + 1 : space;
+			s.add(end === -1 ? key : key.slice(0, end));
+		}
 		phraseStarts.set(lex, s);
 	}
 	return s;
@@ -109,9 +122,29 @@ function lookupWord(lex: LanguageLexicon, word: string): number | undefined {
 	return undefined;
 }
 
-function isNegator(lex: LanguageLexicon, tok: Token): boolean {
+/** '#notcool' -> not + cool, '#badservice' -> bad, '#communicationfail' -> fail. */
+function segmentHashtag(lex: LanguageLexicon, tag: string): { value: number; negated: boolean } | null {
+	for (let k = tag.length - 3; k >= 4; k--) {
+		const head = tag.slice(0, k);
+		const tail = tag.slice(k);
+		const tv = lex.words.get(tail);
+		if (lex.negators.has(head) || (lex.negatorSuffix !== null && head.endsWith(lex.negatorSuffix.replace("'", '')))) {
+			if (tv !== undefined && tv !== 0) return { value: tv, negated: true };
+			continue;
+		}
+		const hv = lex.words.get(head);
+		if (hv !== undefined && Math.abs(hv) >= 1) return { value: hv, negated: false };
+	}
+	for (let k = 4; k <= tag.length - 3; k++) {
+		const tv = lex.words.get(tag.slice(k));
+		if (tv !== undefined && Math.abs(tv) >= 1.5) return { value: tv, negated: false };
+	}
+	return null;
+}
+
+function isNegator(lex: LanguageLexicon, tok: Token, key: string): boolean {
 	if (tok.kind !== TokenKind.Word) return false;
-	if (lex.negators.has(tok.text)) return true;
+	if (lex.negators.has(key)) return true;
 	return lex.negatorSuffix !== null && tok.text.endsWith(lex.negatorSuffix);
 }
 
@@ -145,6 +178,10 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 	let boostPos = -100;
 	let contrastAt = -1;
 	let exclamations = 0;
+	let negators = 0;
+	let negatedItems = 0;
+	let questions = 0;
+	let exasperated = false;
 
 	for (let i = 0; i < tokens.length; i++) {
 		const tok = tokens[i];
@@ -158,6 +195,8 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 				clause++;
 				continue;
 			case TokenKind.Question:
+				questions++;
+				if (tok.count >= 3) exasperated = true;
 				clause++;
 				continue;
 			case TokenKind.Emoji:
@@ -173,9 +212,10 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 		}
 		// Word.
 		const w = tok.text;
+		const wk = normalKey(lex, w);
 		// Multi-word expressions first (longest match).
-		if (starts.has(w) || starts.has(normalKey(lex, w))) {
-			let key = normalKey(lex, w);
+		if (starts.has(wk)) {
+			let key = wk;
 			let best = '';
 			let bestEnd = i;
 			for (let j = i + 1; j < tokens.length && j < i + MAX_PHRASE; j++) {
@@ -199,23 +239,25 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 				continue;
 			}
 		}
-		if (isNegator(lex, tok)) {
+		if (isNegator(lex, tok, wk)) {
+			// 'ne … pas' is one negation: count it once.
+			if (!(lastNegatorClause === clause && wordPos - lastNegatorPos <= 2 && negatedItems < negators)) negators++;
 			lastNegatorPos = wordPos;
 			lastNegatorClause = clause;
 			wordPos++;
 			continue;
 		}
-		const b = lex.boosters.get(w);
-		if (b !== undefined && !(lex.words.has(w) && b < 0.3 && b > 0)) {
+		const b = lex.boosters.get(wk);
+		if (b !== undefined) {
 			boost += b;
 			boostPos = wordPos;
 			// Some intensifiers also carry sentiment ('seriously'): fall through only for them.
-			if (!lex.words.has(w)) {
+			if (!lex.words.has(wk)) {
 				wordPos++;
 				continue;
 			}
 		}
-		if (lex.contrast.has(w)) {
+		if (lex.contrast.has(wk)) {
 			contrastAt = items.length;
 			clause++;
 			wordPos++;
@@ -228,8 +270,16 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 			for (let k = 0; k < w.length; k++) if (k === 0 || w[k] !== w[k - 1]) single += w[k];
 			v = lookupWord(lex, single);
 		}
+		let hashNegated = false;
+		if (v === undefined && tok.hashtag && w.length >= 6) {
+			const seg = segmentHashtag(lex, w);
+			if (seg) {
+				v = seg.value;
+				hashNegated = seg.negated;
+			}
+		}
 		if (v !== undefined && v !== 0) {
-			let value = v;
+			let value = hashNegated ? v * NEGATE_POSITIVE : v;
 			if (boost !== 0 && wordPos - boostPos <= BOOSTER_SCOPE) value *= 1 + boost;
 			if (tok.caps && !shouting) value *= CAPS_FACTOR;
 			if (tok.elongated) value *= ELONGATION_FACTOR;
@@ -237,10 +287,11 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 			if (lastNegatorClause === clause && wordPos - lastNegatorPos <= NEGATION_SCOPE) {
 				value *= value > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
 				negated = true;
+				if (negatedItems < negators) negatedItems++;
+				lastNegatorClause = -1;
 			}
-			const key = normalKey(lex, w);
-			const problem = lex.problemWords.has(key) && v < 0;
-			items.push({ term: w, value, at: i, clause, wordPos, courtesy: lex.courtesy.has(key), problem, phrase: false, negated });
+			const problem = lex.problemWords.has(wk) && v < 0;
+			items.push({ term: w, value, at: i, clause, wordPos, courtesy: lex.courtesy.has(wk), problem, phrase: false, negated });
 			if (problem && !negated) complaintTerms.push(w);
 		}
 		if (b === undefined) boost = 0;
@@ -256,7 +307,7 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 	let sarcasm = false;
 	for (let k = 0; k < items.length; k++) {
 		const it = items[k];
-		if (it.value < 1 || it.negated || it.phrase) continue;
+		if (it.value < 1 || it.negated || (it.phrase && !it.courtesy)) continue;
 		const pos = it.at;
 		let cue = false;
 		for (let j = Math.max(0, pos - 2); j <= Math.min(tokens.length - 1, pos + 3); j++) {
@@ -266,10 +317,18 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 				break;
 			}
 		}
-		if (!cue) continue;
 		let problem = false;
+		if (!cue) {
+			// 'great job losing my bag': a problem right after the praise is sarcasm too.
+			for (let j = pos + 1; j <= Math.min(tokens.length - 1, pos + 3); j++) {
+				const t = tokens[j];
+				if (t.kind !== TokenKind.Word) break;
+				if (lex.problemWords.has(normalKey(lex, t.text)) && (lex.words.get(normalKey(lex, t.text)) ?? 0) < 0) cue = true;
+			}
+		}
+		if (!cue) continue;
 		for (const other of items) {
-			if (other.problem && other.at > pos && other.at - pos <= 8) {
+			if ((other.problem || (other.value <= -1.2 && !other.courtesy)) && other.at > pos && other.at - pos <= 8) {
 				problem = true;
 				break;
 			}
@@ -278,6 +337,21 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 			it.value *= SARCASM_FACTOR;
 			sarcasm = true;
 		}
+	}
+
+	// '… awesome service. NOT!': a lone trailing negator reverses the praise before it.
+	if (lex.trailingNot !== null) {
+		let last = tokens.length - 1;
+		while (last >= 0 && tokens[last].kind !== TokenKind.Word) last--;
+		if (last > 0 && tokens[last].text === lex.trailingNot && tokens[last - 1].kind !== TokenKind.Word) {
+			for (const it of items) if (it.value > 0) it.value *= SARCASM_FACTOR;
+			sarcasm = true;
+		}
+	}
+
+	// Questions: 'thanks' / 'please' around a question are courtesy, not praise.
+	if (questions > 0) {
+		for (const it of items) if (it.courtesy && it.value > 0) it.value *= COURTESY_IN_QUESTION;
 	}
 
 	// Courtesy: 'thanks' / 'merci' weigh little when the text otherwise complains.
@@ -293,6 +367,16 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 		if (it.value > 0) positive += it.value;
 		else negative += it.value;
 	}
+	const bare = Math.min(Math.max(0, negators - negatedItems), 2);
+	if (bare > 0 && lex.bareNegation !== 0) {
+		const v = bare * lex.bareNegation;
+		negative += v;
+		items.push({ term: 'negation', value: v, at: -1, clause: 0, wordPos: 0, courtesy: false, problem: false, phrase: false, negated: false });
+	}
+	if (exasperated) {
+		negative += EXASPERATION;
+		items.push({ term: '??', value: EXASPERATION, at: -1, clause: 0, wordPos: 0, courtesy: false, problem: false, phrase: false, negated: false });
+	}
 	let raw = positive + negative;
 	if (exclamations > 0 && raw !== 0) {
 		const emphasis = Math.min(exclamations, 3) * EXCLAMATION_STEP;
@@ -300,7 +384,11 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 	}
 	const score = raw / Math.sqrt(raw * raw + 15);
 	const th = THRESHOLDS[language];
-	const label: SentimentLabel = raw <= th.negative ? 'negative' : raw >= th.positive ? 'positive' : 'neutral';
+	// A question asks before it complains: it needs clearer negativity to count as negative.
+	const asking = questions > 0 && exclamations === 0 && !exasperated;
+	const negativeThreshold = asking ? th.negative + th.question : th.negative;
+	const positiveThreshold = asking ? th.positive - th.question : th.positive;
+	const label: SentimentLabel = raw <= negativeThreshold ? 'negative' : raw >= positiveThreshold ? 'positive' : 'neutral';
 
 	const hits = items
 		.filter((it) => Math.abs(it.value) >= 0.05)

@@ -22,6 +22,7 @@ export interface HackerNewsCursor {
 	newestCreatedAtI: number | null;
 	/** Oldest `created_at_i` on the page: to slice past the 1,000-hit cap use `created_at_i<N`. */
 	oldestCreatedAtI: number | null;
+	newestPublishedAt: string | null;
 	/** True when the query matches more than Algolia will page through (1,000 hits). */
 	capped: boolean;
 }
@@ -97,7 +98,6 @@ export function mapHackerNewsPage(body: unknown, ctx: MapContext): MappedPage<Ha
 		if (newest === null || t > newest) newest = t;
 		if (oldest === null || t < oldest) oldest = t;
 	}
-	void newestIso;
 	return {
 		mentions,
 		skipped,
@@ -108,6 +108,7 @@ export function mapHackerNewsPage(body: unknown, ctx: MapContext): MappedPage<Ha
 			nbHits,
 			newestCreatedAtI: newest,
 			oldestCreatedAtI: oldest,
+			newestPublishedAt: newestIso,
 			capped: nbHits !== null && nbHits > 1000,
 		},
 	};

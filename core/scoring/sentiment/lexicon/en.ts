@@ -38,6 +38,16 @@ const EN_OVERRIDES: Record<string, number> = {
 	refused: -1.8, refuse: -1.6, denied: -1.8, declined: -1.2, nope: -1.3, nah: -0.8, smh: -1.8, wtf: -2.8,
 	// Praise in customer traffic.
 	thanks: 1.9, thank: 1.6, thx: 1.6, ty: 1.2, thankyou: 1.9, appreciate: 2, appreciated: 2, grateful: 2.4,
+	truly: 0, really: 0, terribly: 0, lack: -1.4, lacking: -1.4, lacks: -1.3, canned: -1.2, robotic: -1.4,
+	tarmac: -0.6, forever: -0.9, finally: -0.4, supposed: -0.8, unreal: -1.2, paid: -0.4, pay: -0.3, charging: -0.8,
+	overhead: 0, rude: -2.4, attitude: -0.8, excuse: -1.2, excuses: -1.6, worstflightever: -3, nada: -1.2,
+	unable: -1.2, impossible: -1.6, wrong: -1.8, gone: -0.8, down: -0.6, glitch: -1.6, error: -1.5, errors: -1.6,
+	need: -0.3, needed: -0.3, minutes: -0.2, mins: -0.2, ago: -0.3, told: -0.4, tried: -0.6, trying: -0.2,
+	exceptional: 2.8, thanx: 1.6, thnx: 1.6, thanku: 1.8, tks: 1.4, smoothest: 2.2, seamless: 2.2, flawless: 2.6,
+	// Weak complaint context: people write these to a brand mostly when something went wrong.
+	sitting: -0.5, luggage: -0.4, bags: -0.3, baggage: -0.4, days: -0.3, call: -0.2, phone: -0.2, why: -0.4,
+	should: -0.3, agent: -0.2, been: -0.2,
+	hand: 0, better: 1.2, honor: 0.5, wish: 0.3, hopefully: 0.6, improvement: 1, bonus: 1.2, rescue: -0.5, courtesy: 0.3,
 	kudos: 2.6, shoutout: 1.8, awesome: 3.1, amazing: 3, fantastic: 3, excellent: 3, outstanding: 3, superb: 3,
 	wonderful: 2.9, great: 2.8, best: 3, love: 3, loved: 3, loving: 2.8, smooth: 1.6, comfy: 1.8, comfortable: 1.8,
 	friendly: 2.2, helpful: 2.3, quick: 1, quickly: 0.8, fast: 0.8, ontime: 1.5, early: 0.8, upgraded: 1.8,
@@ -59,7 +69,7 @@ const EN_BOOSTERS: Record<string, number> = {
 const EN_NEGATORS = [
 	'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'cant',
 	'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'shouldnt', 'couldnt',
-	'hasnt', 'havent', 'hadnt', 'aint', 'nope', 'lack', 'lacking', 'lacks', 'noone', 'hardly',
+	'hasnt', 'havent', 'hadnt', 'aint', 'noone', 'hardly',
 ];
 
 /** Multi-word expressions: their valence replaces the words they are made of. */
@@ -79,7 +89,13 @@ const EN_PHRASES: Record<string, number> = {
 	'how hard can it be': -2.4, 'not even': -1, 'at least': -0.5, 'cant wait': 2, "can't wait": 2,
 	'cannot wait': 2, 'well done': 2.6, 'good job': 2.6, 'great job': 2.8, 'nice job': 2.4, 'great work': 2.6,
 	'you rock': 2.8, 'guys rock': 2.8, 'you guys rock': 2.8, 'made my day': 3, 'above and beyond': 3,
-	'thank you': 1.9, 'thank u': 1.8, 'customer service': -0.3, 'customer care': -0.2, 'no show': -1.8,
+	'thank you': 1.9, 'thank u': 1.8, 'thank you so much': 2.8, 'thanks so much': 2.8, 'thank you very much': 2.8,
+	'thanks very much': 2.6, 'thanks a lot': 1.4, 'thanks again': 2.2, 'thank you again': 2.2, 'looking forward': 1.8,
+	'look forward': 1.8, 'made it': 0.8, 'nice work': 2.4, 'not bad': 1.5, 'not too bad': 1.2, 'not a problem': 1.2, 'not a big deal': 0.8, 'less than helpful': -2.2, 'less than': -0.8, 'love to know': 0, "i'd love": 0.3, 'would love': 0.4, 'come on': -1.6,
+	'what gives': -1.8, 'now what': -1.4, "what's the point": -2, 'whats the point': -2, 'the point of': -0.6,
+	'good luck': 0.6, 'of course': 0, 'no idea': -1.2, 'no clue': -1.8, 'no longer': -0.8, 'no room': -1.4,
+	'lack of': -1.6, 'give a shit': -2.4, 'give a damn': -2.2, 'not once': -1.8, 'not even once': -2,
+	'please help': -0.4, 'help me': -0.2, 'help please': -0.4, 'any update': -0.4, 'any updates': -0.4, 'customer service': -0.3, 'customer care': -0.2, 'no show': -1.8,
 	'falls short': -2, 'fell short': -2, 'not happy': -2.2, 'not impressed': -2.2, 'not good': -1.8,
 	'not ok': -1.8, 'not okay': -1.8, 'not acceptable': -2.6, 'not cool': -1.8, 'not fair': -2,
 	'not helpful': -2.2, 'not working': -2, 'doesnt work': -2, "doesn't work": -2, 'didnt work': -2,
@@ -94,14 +110,14 @@ const EN_CONTRAST = ['but', 'however', 'although', 'though', 'yet', 'except'];
 const EN_COURTESY = ['thanks', 'thank', 'thx', 'ty', 'thankyou', 'please', 'pls', 'appreciate', 'appreciated', 'hope', 'hoping', 'kindly', 'help'];
 
 /** Words that, right before praise followed by a problem, signal sarcasm (`great, another delay`). */
-const EN_SARCASM_CUES = ['another', 'again', 'nothing', 'yet', 'more', 'oh', 'just', 'wow'];
+const EN_SARCASM_CUES = ['another', 'again', 'nothing', 'yet', 'more', 'oh', 'just', 'wow', 'how', 'when', 'being', 'for'];
 
 /** Words that name a service failure (used by the sarcasm and courtesy rules). */
 const EN_PROBLEM_WORDS = [
 	'delay', 'delays', 'delayed', 'cancelled', 'canceled', 'cancellation', 'cancellations', 'late', 'lost', 'missed',
 	'missing', 'stuck', 'stranded', 'hold', 'waiting', 'wait', 'waited', 'hours', 'hrs', 'broken', 'rude', 'worst',
 	'overbooked', 'damaged', 'refund', 'rebook', 'rebooked', 'nobody', 'noone', 'down', 'outage', 'error', 'fail',
-	'failed', 'charged', 'bag', 'bags', 'luggage', 'baggage', 'nothing', 'never', 'no', 'not', 'still', 'again',
+	'failed', 'charged', 'losing', 'lose', 'losing', 'breaking', 'delaying', 'cancelling', 'canceling', 'bag', 'bags', 'luggage', 'baggage', 'nothing', 'never', 'no', 'not', 'still', 'again',
 ];
 
 function parsePairs(data: string): Map<string, number> {
@@ -133,6 +149,8 @@ export function englishLexicon(): LanguageLexicon {
 		courtesy: new Set(EN_COURTESY),
 		sarcasmCues: new Set(EN_SARCASM_CUES),
 		problemWords: new Set(EN_PROBLEM_WORDS),
+		bareNegation: -0.8,
+		trailingNot: 'not',
 		splitElisions: false,
 		negatorSuffix: "n't",
 		stem: stemEnglish,

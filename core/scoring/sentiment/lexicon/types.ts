@@ -23,6 +23,11 @@ export interface LanguageLexicon {
 	negatorSuffix: string | null;
 	/** Candidate base forms for a word missing from `words` (cheap suffix stripping). */
 	stem: (word: string) => string[];
+	/** Added for each negation that negates no sentiment word ("can't check in"): in
+	 * customer traffic a bare negation usually reports something that does not work. */
+	bareNegation: number;
+	/** Word that, alone at the end after a pause, reverses the praise before it ("… NOT!"). */
+	trailingNot: string | null;
 	/** Optional key normaliser applied before lookup (French: strip accents). */
 	normalize?: (word: string) => string;
 }

@@ -1,0 +1,15 @@
+export * from './types';
+export { DEFAULT_DETECTOR_CONFIG, resolveDetectorConfig } from './config';
+export { createDetectorState, updateDetector, toEpochMs } from './detector';
+export { serializeDetectorState, loadDetectorState, detectorStateProblem, MAX_DETECTOR_STATE_BYTES } from './state';
+export {
+	backtest,
+	bucketCounts,
+	levelForScore,
+	DEFAULT_LEVEL_THRESHOLDS,
+	type BacktestConfig,
+	type BacktestFiring,
+	type BacktestIncident,
+	type BacktestIncidentResult,
+	type BacktestResult,
+} from './backtest';

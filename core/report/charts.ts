@@ -1,0 +1,307 @@
+/**
+ * Small inline-SVG charts of the report, drawn as strings: volume over time (with level
+ * bands, phases and timeline markers), sentiment split per phase, and horizontal bars.
+ * Every text written into the SVG goes through escapeHtml / escapeAttr.
+ */
+import type { Level } from '../shared/levels';
+import { escapeAttr, escapeHtml } from './escape';
+import type { DateFormatter } from './format';
+import { HOUR_MS, fmtCompact, fmtNumber, fmtShare, parseTime } from './format';
+import type { Labels } from './i18n';
+import type { ReportLanguage, ReportMetrics } from './types';
+
+export const LEVEL_COLORS: Record<Level, { band: string; strong: string }> = {
+	calm: { band: '#eaf4ec', strong: '#3d8b57' },
+	watch: { band: '#fcf4d6', strong: '#b8860b' },
+	alert: { band: '#fde6cc', strong: '#e07000' },
+	crisis: { band: '#fbdada', strong: '#cc2b2b' },
+	critical: { band: '#efdcf5', strong: '#7a1fa2' },
+};
+
+export const COLORS = {
+	ink: '#1b2533',
+	muted: '#5b6777',
+	grid: '#e3e7ec',
+	bar: '#2b4a6f',
+	negative: '#d64545',
+	neutral: '#a4afbb',
+	positive: '#2e9d6b',
+	unknown: '#e3e7ec',
+	phase: '#1b2533',
+};
+
+const f1 = (v: number) => (Math.round(v * 10) / 10).toString();
+
+function niceStep(raw: number): number {
+	if (raw <= 1) return 1;
+	const p = 10 ** Math.floor(Math.log10(raw));
+	const m = raw / p;
+	return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+function text(x: number, y: number, value: string, attrs = ''): string {
+	return `<text x="${f1(x)}" y="${f1(y)}"${attrs ? ' ' + attrs : ''}>${escapeHtml(value)}</text>`;
+}
+
+export interface VolumeChartSize {
+	width: number;
+	height: number;
+	font: number;
+	maxBars: number;
+	minTickPx: number;
+}
+
+export const WIDE: VolumeChartSize = { width: 880, height: 320, font: 12, maxBars: 240, minTickPx: 88 };
+export const NARROW: VolumeChartSize = { width: 360, height: 260, font: 11, maxBars: 72, minTickPx: 70 };
+
+/** Volume per hour as bars (negative part in red), level bands behind, phases below, event markers on top. */
+export function volumeChart(
+	m: ReportMetrics,
+	size: VolumeChartSize,
+	l: Labels,
+	dates: DateFormatter,
+	lang: ReportLanguage,
+): string {
+	const start = parseTime(m.range.start);
+	const end = parseTime(m.range.end);
+	const { width: W, height: H, font } = size;
+	const aria = escapeAttr(l.chartAria);
+	if (start === null || end === null || end <= start) {
+		return `<svg class="chart" viewBox="0 0 ${W} 80" role="img" aria-label="${aria}">${text(W / 2, 44, l.noData, `text-anchor="middle" font-size="${font + 2}" fill="${COLORS.muted}"`)}</svg>`;
+	}
+	const markers = m.timeline.filter((e) => e.marked);
+	const markerR = font * 0.85;
+	// marker rows computed first: they decide the top margin
+	const xOf = (t: number) => padL + ((t - start) / (end - start)) * plotW;
+	const yAxisWidth = font * 3.2;
+	const padL = yAxisWidth + 6;
+	const padR = 10;
+	const plotW = W - padL - padR;
+	const rows: number[] = [];
+	const rowLastX: number[] = [];
+	for (const e of markers) {
+		const x = xOf(parseTime(e.at) ?? start);
+		let row = 0;
+		while (row < rowLastX.length && x - rowLastX[row] < markerR * 2.3) row++;
+		if (row >= 3) row = 2;
+		rowLastX[row] = x;
+		rows.push(row);
+	}
+	const markerRows = markers.length ? Math.min(3, Math.max(...rows) + 1) : 0;
+	const padT = 10 + (markerRows ? markerRows * markerR * 2.3 + 4 : 0) + font;
+	const phaseStrip = font + 10;
+	const padB = font * 2 + 12 + phaseStrip;
+	const plotH = H - padT - padB;
+	const baseY = padT + plotH;
+
+	// downsample buckets
+	const series = m.volume.series;
+	const group = Math.max(1, Math.ceil(series.length / size.maxBars));
+	const bucketMs = m.volume.bucketHours * HOUR_MS;
+	const bars: Array<{ t0: number; t1: number; count: number; negative: number }> = [];
+	for (let i = 0; i < series.length; i += group) {
+		let c = 0;
+		let neg = 0;
+		for (let k = i; k < Math.min(series.length, i + group); k++) {
+			c += series[k].count;
+			neg += series[k].negative;
+		}
+		const t0 = parseTime(series[i].start) ?? start;
+		bars.push({ t0, t1: Math.min(end, t0 + group * bucketMs), count: c, negative: neg });
+	}
+	const maxCount = Math.max(1, ...bars.map((b) => b.count));
+	const step = niceStep(maxCount / 4);
+	const yMax = Math.ceil(maxCount / step) * step;
+	const yOf = (v: number) => baseY - (v / yMax) * plotH;
+
+	const out: string[] = [];
+	out.push(
+		`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${aria}" font-size="${font}" preserveAspectRatio="xMidYMid meet">`,
+	);
+	out.push(`<title>${escapeHtml(l.chartAria)}</title>`);
+	// level bands
+	for (const b of m.levels.bands) {
+		const b0 = Math.max(start, parseTime(b.start) ?? start);
+		const b1 = Math.min(end, parseTime(b.end) ?? end);
+		if (b1 <= b0 || b.level === 'calm') continue;
+		const c = LEVEL_COLORS[b.level];
+		out.push(
+			`<rect x="${f1(xOf(b0))}" y="${f1(padT)}" width="${f1(Math.max(0.5, xOf(b1) - xOf(b0)))}" height="${f1(plotH)}" fill="${c.band}"/>`,
+			`<rect x="${f1(xOf(b0))}" y="${f1(padT - 4)}" width="${f1(Math.max(0.5, xOf(b1) - xOf(b0)))}" height="4" fill="${c.strong}"/>`,
+		);
+	}
+	// grid + y labels
+	for (let v = 0; v <= yMax; v += step) {
+		const y = yOf(v);
+		out.push(`<line x1="${f1(padL)}" x2="${f1(W - padR)}" y1="${f1(y)}" y2="${f1(y)}" stroke="${COLORS.grid}" stroke-width="1"/>`);
+		out.push(text(padL - 6, y + font * 0.35, fmtCompact(v, lang), `text-anchor="end" fill="${COLORS.muted}"`));
+	}
+	// bars
+	const barGap = bars.length > 120 ? 0.15 : bars.length > 40 ? 0.2 : 0.25;
+	for (const b of bars) {
+		if (b.count <= 0) continue;
+		const x0 = xOf(b.t0);
+		const w = Math.max(0.6, (xOf(b.t1) - x0) * (1 - barGap));
+		out.push(`<rect x="${f1(x0)}" y="${f1(yOf(b.count))}" width="${f1(w)}" height="${f1(baseY - yOf(b.count))}" fill="${COLORS.bar}"/>`);
+		if (b.negative > 0) {
+			out.push(
+				`<rect x="${f1(x0)}" y="${f1(yOf(b.negative))}" width="${f1(w)}" height="${f1(baseY - yOf(b.negative))}" fill="${COLORS.negative}"/>`,
+			);
+		}
+	}
+	out.push(`<line x1="${f1(padL)}" x2="${f1(W - padR)}" y1="${f1(baseY)}" y2="${f1(baseY)}" stroke="${COLORS.muted}" stroke-width="1"/>`);
+	// x ticks, aligned on local hours of the display zone
+	const spanH = (end - start) / HOUR_MS;
+	const maxTicks = Math.max(2, Math.floor(plotW / size.minTickPx));
+	const intervals = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720, 1440, 2880, 4320, 8760];
+	const interval = intervals.find((iv) => spanH / iv <= maxTicks) ?? 8760;
+	let lastDayLabel = '';
+	let dayCount = 0;
+	for (let t = start; t <= end; t += HOUR_MS) {
+		const hour = dates.localHour(t);
+		const isMidnight = hour === 0;
+		if (isMidnight) dayCount++;
+		const take = interval < 24 ? hour % interval === 0 : isMidnight && (dayCount - 1) % (interval / 24) === 0;
+		if (!take) continue;
+		const x = xOf(t);
+		if (x < padL + 8 || x > W - padR - 8) continue;
+		out.push(`<line x1="${f1(x)}" x2="${f1(x)}" y1="${f1(baseY)}" y2="${f1(baseY + 4)}" stroke="${COLORS.muted}"/>`);
+		const day = dates.day(t);
+		if (interval < 24) {
+			out.push(text(x, baseY + font + 4, dates.time(t), `text-anchor="middle" fill="${COLORS.muted}"`));
+			if (day !== lastDayLabel && (isMidnight || lastDayLabel === '')) {
+				out.push(text(x, baseY + font * 2 + 6, day, `text-anchor="middle" fill="${COLORS.ink}" font-weight="600"`));
+				lastDayLabel = day;
+			}
+		} else out.push(text(x, baseY + font + 4, day, `text-anchor="middle" fill="${COLORS.muted}"`));
+	}
+	// phase strip
+	const ds = parseTime(m.phases.duringStart);
+	const de = parseTime(m.phases.duringEnd);
+	const stripY = H - phaseStrip;
+	if (ds !== null && de !== null) {
+		const segs: Array<[number, number, string, boolean]> = [
+			[start, Math.min(ds, end), l.phaseBefore, false],
+			[Math.max(ds, start), Math.min(de, end), l.phaseDuring, true],
+			[Math.max(de, start), end, l.phaseAfter, false],
+		];
+		for (const [a, b, label, strong] of segs) {
+			if (b <= a) continue;
+			const x0 = xOf(a);
+			const x1 = xOf(b);
+			out.push(
+				`<rect x="${f1(x0 + 1)}" y="${f1(stripY)}" width="${f1(Math.max(0.5, x1 - x0 - 2))}" height="${phaseStrip - 2}" rx="3" fill="${strong ? COLORS.phase : COLORS.grid}"/>`,
+			);
+			if (x1 - x0 > label.length * font * 0.62 + 6) {
+				out.push(
+					text((x0 + x1) / 2, stripY + phaseStrip / 2 + font * 0.35 - 1, label, `text-anchor="middle" fill="${strong ? '#ffffff' : COLORS.ink}" font-weight="600"`),
+				);
+			}
+		}
+		for (const t of [ds, de]) {
+			if (t <= start || t >= end) continue;
+			const x = xOf(t);
+			out.push(`<line x1="${f1(x)}" x2="${f1(x)}" y1="${f1(padT)}" y2="${f1(baseY)}" stroke="${COLORS.phase}" stroke-width="1" stroke-dasharray="4 3" opacity="0.55"/>`);
+		}
+	}
+	// peak label
+	const peak = m.volume.peak.value;
+	if (peak) {
+		const pt = parseTime(peak.at) ?? start;
+		const bar = bars.find((b) => pt >= b.t0 && pt < b.t1) ?? bars[0];
+		const x = xOf(pt);
+		const y = yOf(bar.count) - 5;
+		const label = `${fmtNumber(peak.count, lang)}${m.volume.bucketHours === 1 ? (lang === 'fr' ? '/h' : '/h') : ''}`;
+		const anchor = x > W - padR - 40 ? 'end' : x < padL + 40 ? 'start' : 'middle';
+		out.push(text(x, Math.max(padT + font, y), label, `text-anchor="${anchor}" fill="${COLORS.ink}" font-weight="700"`));
+	}
+	// markers
+	markers.forEach((e, i) => {
+		const t = parseTime(e.at);
+		if (t === null || t < start || t > end) return;
+		const x = xOf(t);
+		const cy = 8 + markerR + rows[i] * markerR * 2.3;
+		const color = e.type === 'resolved' ? LEVEL_COLORS.calm.strong : e.type === 'levelChanged' && e.level ? LEVEL_COLORS[e.level].strong : COLORS.ink;
+		out.push(
+			`<line x1="${f1(x)}" x2="${f1(x)}" y1="${f1(cy + markerR)}" y2="${f1(baseY)}" stroke="${color}" stroke-width="1" opacity="0.6"/>`,
+			`<circle cx="${f1(x)}" cy="${f1(cy)}" r="${f1(markerR)}" fill="${color}"/>`,
+			text(x, cy + font * 0.35, String(e.n), `text-anchor="middle" fill="#ffffff" font-weight="700" font-size="${font - 1}"`),
+		);
+	});
+	out.push('</svg>');
+	return out.join('');
+}
+
+/** Three 100 % bars (before, during, after) split into negative / neutral / positive / no sentiment. */
+export function sentimentChart(m: ReportMetrics, l: Labels, lang: ReportLanguage): string {
+	const W = 560;
+	const rowH = 34;
+	const labelW = 92;
+	const countW = 70;
+	const top = 6;
+	const phases: Array<[keyof ReportMetrics['phaseStats'], string]> = [
+		['before', l.phaseBefore],
+		['during', l.phaseDuring],
+		['after', l.phaseAfter],
+	];
+	const H = top + phases.length * rowH + 4;
+	const out: string[] = [
+		`<svg class="chart chart-small" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeAttr(l.sentimentAria)}" font-size="13">`,
+		`<title>${escapeHtml(l.sentimentAria)}</title>`,
+	];
+	const barW = W - labelW - countW;
+	phases.forEach(([key, label], i) => {
+		const s = m.phaseStats[key];
+		const y = top + i * rowH;
+		out.push(text(0, y + rowH / 2 + 1, label, `fill="${COLORS.ink}" font-weight="600"`));
+		const total = s.mentions;
+		if (total === 0) {
+			out.push(`<rect x="${labelW}" y="${y + 4}" width="${barW}" height="${rowH - 10}" rx="3" fill="#f4f6f8"/>`);
+			out.push(text(labelW + barW / 2, y + rowH / 2 + 1, l.noData, `text-anchor="middle" fill="${COLORS.muted}"`));
+			return;
+		}
+		const parts: Array<[number, string, string]> = [
+			[s.sentiment.negative, COLORS.negative, '#ffffff'],
+			[s.sentiment.neutral, COLORS.neutral, '#ffffff'],
+			[s.sentiment.positive, COLORS.positive, '#ffffff'],
+			[s.sentiment.unknown, COLORS.unknown, COLORS.muted],
+		];
+		let x = labelW;
+		for (const [v, color, ink] of parts) {
+			if (v <= 0) continue;
+			const w = (v / total) * barW;
+			out.push(`<rect x="${f1(x)}" y="${y + 4}" width="${f1(w)}" height="${rowH - 10}" fill="${color}"/>`);
+			if (w > 40) out.push(text(x + w / 2, y + rowH / 2 + 1, fmtShare(v / total, lang), `text-anchor="middle" fill="${ink}" font-weight="600" font-size="12"`));
+			x += w;
+		}
+		out.push(text(W, y + rowH / 2 + 1, `n = ${fmtNumber(total, lang)}`, `text-anchor="end" fill="${COLORS.muted}" font-size="12"`));
+	});
+	out.push('</svg>');
+	return out.join('');
+}
+
+/** Horizontal bars of counts with their labels (sources, languages). */
+export function barList(items: Array<{ label: string; count: number; share: number }>, aria: string, lang: ReportLanguage, color = COLORS.bar): string {
+	const W = 560;
+	const rowH = 26;
+	const labelW = 150;
+	const valueW = 96;
+	const H = Math.max(1, items.length) * rowH + 4;
+	const max = Math.max(1, ...items.map((i) => i.count));
+	const out: string[] = [
+		`<svg class="chart chart-small" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeAttr(aria)}" font-size="13">`,
+		`<title>${escapeHtml(aria)}</title>`,
+	];
+	items.forEach((it, i) => {
+		const y = i * rowH + 2;
+		const label = it.label.length > 20 ? it.label.slice(0, 19) + '…' : it.label;
+		out.push(text(labelW - 8, y + rowH / 2 + 4, label, `text-anchor="end" fill="${COLORS.ink}"`));
+		const w = Math.max(1, (it.count / max) * (W - labelW - valueW));
+		out.push(`<rect x="${labelW}" y="${y + 4}" width="${f1(w)}" height="${rowH - 8}" rx="2" fill="${color}"/>`);
+		out.push(
+			text(labelW + w + 6, y + rowH / 2 + 4, `${fmtNumber(it.count, lang)} · ${fmtShare(it.share, lang)}`, `fill="${COLORS.muted}" font-size="12"`),
+		);
+	});
+	out.push('</svg>');
+	return out.join('');
+}

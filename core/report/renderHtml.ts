@@ -1,0 +1,401 @@
+/**
+ * The report as one self-contained HTML document: inline CSS and inline SVG charts, no
+ * script, font or image; a Content-Security-Policy that forbids them anyway; readable on a
+ * phone (the volume chart has a narrow variant) and printable.
+ */
+import type { Level } from '../shared/levels';
+import { LEVELS, levelRank } from '../shared/levels';
+import { COLORS, LEVEL_COLORS, NARROW, WIDE, barList, sentimentChart, volumeChart } from './charts';
+import { escapeAttr, escapeHtml, safeUrl } from './escape';
+import type { DateFormatter } from './format';
+import { dateFormatter, fmtCompact, fmtDuration, fmtNumber, fmtShare, parseTime } from './format';
+import type { Labels } from './i18n';
+import { labels } from './i18n';
+import type { MentionSummary, Metric, RenderOptions, ReportLanguage, ReportMetrics } from './types';
+
+const CSS = `
+:root{--ink:${COLORS.ink};--muted:${COLORS.muted};--line:#e3e7ec;--bg:#f5f7f9;--card:#fff;--accent:#2b4a6f;--neg:${COLORS.negative};--pos:${COLORS.positive}}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
+.report{max-width:960px;margin:0 auto;padding:24px 20px 40px}
+header.masthead{background:var(--ink);color:#fff;border-radius:14px;padding:22px 24px 20px;margin-bottom:18px}
+.eyebrow{margin:0 0 4px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#c6d0dc}
+h1{margin:0 0 8px;font-size:26px;line-height:1.25;overflow-wrap:anywhere}
+.meta{margin:0;color:#c6d0dc;font-size:13.5px}
+.meta span{white-space:nowrap}
+.pill{display:inline-block;margin-top:12px;padding:3px 12px;border-radius:999px;font-size:13px;font-weight:700;color:#fff}
+h2{font-size:19px;margin:0 0 12px;line-height:1.3}
+h3{font-size:15px;margin:18px 0 8px}
+section{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:18px 20px;margin:0 0 16px}
+.summary p{margin:0;font-size:16px;line-height:1.6}
+.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:10px;background:none;border:0;padding:0}
+.kpi{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:12px 14px;min-width:0}
+.kpi .k{font-size:12.5px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+.kpi .v{font-size:26px;font-weight:750;line-height:1.2;margin:2px 0;font-variant-numeric:tabular-nums}
+.kpi .s{font-size:12.5px;color:var(--muted)}
+.kpi.bad .v{color:var(--neg)}
+.chart{display:block;width:100%;height:auto;font-family:inherit;overflow:visible}
+.chart-small{max-width:640px}
+.chart-narrow{display:none}
+@media (max-width:640px){
+ .report{padding:12px 10px 28px}
+ header.masthead{padding:16px 16px 14px;border-radius:12px}
+ h1{font-size:21px}
+ section{padding:14px 14px;border-radius:10px}
+ .kpis{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+ .kpi{padding:10px 11px}
+ .kpi .v{font-size:21px}
+ .chart-wide{display:none}
+ .chart-narrow{display:block}
+ body{font-size:14.5px}
+}
+.legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0 0;padding:0;list-style:none;font-size:13px;color:var(--muted)}
+.legend li{display:flex;align-items:center;gap:6px}
+.sw{display:inline-block;width:12px;height:12px;border-radius:3px;flex:none}
+ol.events{margin:10px 0 0;padding:0;list-style:none;font-size:13.5px;display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:4px 16px}
+ol.events li{display:flex;gap:8px;align-items:baseline;min-width:0}
+.num{display:inline-flex;justify-content:center;align-items:center;min-width:20px;height:20px;border-radius:10px;background:var(--ink);color:#fff;font-size:11.5px;font-weight:700;flex:none}
+.tw{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;width:100%;font-size:14px;font-variant-numeric:tabular-nums}
+th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th{font-size:12.5px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.03em}
+td.n,th.n{text-align:right;white-space:nowrap}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:8px 24px}
+.statement{margin:12px 0 0;padding:10px 12px;border-radius:8px;background:#f4f6f8;font-weight:600}
+.statement.good{background:#e7f5ee;color:#1d6b47}
+.statement.bad{background:#fbe7e7;color:#9b2222}
+.quotes{display:grid;gap:10px}
+.quote{border:1px solid var(--line);border-left:4px solid var(--neg);border-radius:8px;padding:10px 12px;min-width:0}
+.quote .t{margin:0 0 6px;overflow-wrap:anywhere;white-space:pre-line}
+.quote .t strong{display:block}
+.quote .by{font-size:13px;color:var(--muted);overflow-wrap:anywhere}
+.quote .by b{color:var(--ink)}
+a{color:#1f5fa8;text-decoration:underline;text-underline-offset:2px;overflow-wrap:anywhere}
+.tag{display:inline-block;padding:1px 8px;border-radius:999px;background:#eef1f4;font-size:12.5px;margin:0 4px 4px 0}
+.lv{display:inline-block;padding:0 7px;border-radius:999px;color:#fff;font-size:12px;font-weight:700}
+.late{color:var(--neg);font-weight:700}
+dl.how{margin:0;font-size:13.5px}
+dl.how dt{font-weight:700;margin-top:10px}
+dl.how dd{margin:2px 0 0;color:var(--muted)}
+ul.notes{margin:0;padding-left:20px}
+.muted{color:var(--muted)}
+bdi{unicode-bidi:isolate}
+footer{font-size:12.5px;color:var(--muted);text-align:center;margin-top:8px}
+@media print{
+ @page{margin:14mm}
+ body{background:#fff;font-size:11pt}
+ .report{max-width:none;padding:0}
+ header.masthead{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ section,.kpi,.quote,figure,tr{break-inside:avoid}
+ section{border-color:#ccc}
+ .chart-wide{display:block!important}.chart-narrow{display:none!important}
+ *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ a{color:inherit}
+}
+`;
+
+/** User-provided text: escaped and bidi-isolated so it cannot reorder what follows. */
+function u(value: unknown): string {
+	return `<bdi>${escapeHtml(value)}</bdi>`;
+}
+
+function link(label: string, url: string | null): string {
+	const safe = safeUrl(url);
+	if (!safe) return label;
+	return `<a href="${escapeAttr(safe)}" rel="noopener noreferrer nofollow ugc" target="_blank">${label}</a>`;
+}
+
+function levelPill(level: Level, l: Labels): string {
+	return `<span class="lv" style="background:${LEVEL_COLORS[level].strong}">${escapeHtml(l.levelNames[level])}</span>`;
+}
+
+function kpi(label: string, value: string, sub: string, bad = false): string {
+	return `<div class="kpi${bad ? ' bad' : ''}"><div class="k">${escapeHtml(label)}</div><div class="v">${escapeHtml(value)}</div><div class="s">${sub}</div></div>`;
+}
+
+function eventName(type: string, l: Labels): string {
+	return l.eventNames[type] ?? type;
+}
+
+function quoteCard(mm: MentionSummary, l: Labels, d: DateFormatter, lang: ReportLanguage): string {
+	const t = parseTime(mm.publishedAt);
+	const who = mm.author.name ? `${u(mm.author.name)} <span class="muted">@${u(mm.author.handle)}</span>` : `@${u(mm.author.handle)}`;
+	const meta = [
+		`<b>${link(who, mm.author.url)}</b>`,
+		mm.author.followers !== null ? `${escapeHtml(fmtCompact(mm.author.followers, lang))} ${escapeHtml(l.followers.toLowerCase())}` : '',
+		u(mm.platform),
+		t !== null ? escapeHtml(d.short(t)) : '',
+		`${escapeHtml(fmtNumber(mm.shares, lang))} ${escapeHtml(l.shares)}`,
+		mm.risk !== null ? `${escapeHtml(l.risk)} ${escapeHtml(fmtNumber(mm.risk, lang))}` : '',
+		mm.url ? link(escapeHtml(l.open) + ' ↗', mm.url) : '',
+	].filter(Boolean);
+	return `<article class="quote"><p class="t">${mm.title ? `<strong>${u(mm.title)}</strong>` : ''}${u(mm.text)}</p><div class="by">${meta.join(' · ')}</div></article>`;
+}
+
+function howItem(term: string, metricOrHow: Metric<unknown> | string): string {
+	const how = typeof metricOrHow === 'string' ? metricOrHow : metricOrHow.how;
+	return `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(how)}</dd>`;
+}
+
+export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}): string {
+	const lang: ReportLanguage = m.language === 'fr' ? 'fr' : 'en';
+	const maxRows = Math.max(1, Math.min(50, Math.floor(options.maxRows ?? 10)));
+	const rs = parseTime(m.range.start);
+	const re = parseTime(m.range.end);
+	const d = dateFormatter(lang, m.timeZone, rs, re);
+	const l = labels(lang, d);
+	const title = m.title || l.defaultTitle;
+	const dur = (ms: number | null) => fmtDuration(ms, lang);
+	const pct = (v: number | null) => fmtShare(v, lang);
+	const n = (v: number | null, digits = 0) => fmtNumber(v, lang, digits);
+	const when = (iso: string | null) => {
+		const t = parseTime(iso);
+		return t === null ? '–' : d.short(t);
+	};
+	const r = m.response;
+	const ps = m.phaseStats;
+	const neg = m.sentiment.negativeShare.value;
+	const highest = m.levels.highest.value;
+	const parts: string[] = [];
+	const colon = lang === 'fr' ? '\u00A0: ' : ': ';
+
+	parts.push(
+		`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">`,
+		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+		`<meta name="referrer" content="no-referrer">`,
+		`<title>${escapeHtml(m.brand ? `${m.brand} — ${title}` : title)}</title>`,
+		`<style>${CSS}</style></head><body><main class="report">`,
+	);
+
+	// masthead
+	const period = rs !== null && re !== null ? `${d.dateTime(rs)} – ${d.dateTime(re)}` : '–';
+	const genMs = parseTime(m.generatedAt);
+	parts.push(
+		`<header class="masthead"><p class="eyebrow">${m.brand ? `${u(m.brand)} · ` : ''}${escapeHtml(l.defaultTitle)}</p>`,
+		`<h1>${u(title)}</h1>`,
+		`<p class="meta"><span>${escapeHtml(l.period)}${colon}</span>${escapeHtml(period)} · <span>${escapeHtml(l.times)}${colon}${u(m.timeZone)}</span> · <span>${escapeHtml(l.generated)} ${escapeHtml(genMs !== null ? d.dateTime(genMs) : '–')}</span></p>`,
+		highest ? `<span class="pill" style="background:${LEVEL_COLORS[highest].strong}">${escapeHtml(l.highestLevel)}${colon}${escapeHtml(l.levelNames[highest])}</span>` : '',
+		`</header>`,
+	);
+
+	// summary
+	const rec = m.sentiment.recovery.value;
+	const recoveryText = rec === null ? null : !rec.degraded ? l.recoveredNoDegradation : rec.recovered ? l.recovered(dur(rec.afterMs)) : l.notRecovered;
+	const peak = m.volume.peak.value;
+	const summary = l.summaryText({
+		brand: m.brand,
+		mentions: n(m.volume.total.value),
+		duringMentions: n(ps.during.mentions),
+		peak: peak ? n(peak.count) : null,
+		peakAt: peak ? d.short(parseTime(peak.at) ?? 0) : null,
+		highestLevel: highest ? l.levelNames[highest].toLowerCase() : null,
+		ttd: r.timeToDetect.value !== null ? dur(r.timeToDetect.value) : null,
+		tta: r.timeToAcknowledge.value !== null ? dur(r.timeToAcknowledge.value) : null,
+		negBefore: neg.before !== null ? pct(neg.before) : null,
+		negDuring: neg.during !== null ? pct(neg.during) : null,
+		recovery: recoveryText,
+	});
+	parts.push(`<section class="summary"><h2>${escapeHtml(l.summary)}</h2><p>${escapeHtml(summary)}</p></section>`);
+
+	// key figures
+	const negSub =
+		neg.during !== null ? `${escapeHtml(l.vsBefore)} ${escapeHtml(pct(neg.before))}` : escapeHtml(m.scored ? l.noData : l.unknown);
+	parts.push(
+		`<section class="kpis" aria-label="${escapeAttr(l.keyFigures)}">`,
+		kpi(l.mentions, fmtCompact(m.volume.total.value, lang), `${escapeHtml(n(ps.during.mentions))} ${escapeHtml(l.phaseDuring.toLowerCase())}`),
+		kpi(l.peakHour, peak ? n(peak.count) : '–', peak ? escapeHtml(d.short(parseTime(peak.at) ?? 0)) : ''),
+		kpi(l.timeToDetect, dur(r.timeToDetect.value), r.firstAlert.value ? `${escapeHtml(l.firstAlert)} ${escapeHtml(when(r.firstAlert.value.at))}` : ''),
+		kpi(l.timeToAcknowledge, dur(r.timeToAcknowledge.value), r.firstApproved.value ? escapeHtml(when(r.firstApproved.value)) : ''),
+		kpi(
+			l.timeToResolve,
+			dur(r.timeToResolve.value),
+			r.resolved.value ? escapeHtml(when(r.resolved.value.at) + (r.resolved.value.estimated ? ` (${l.estimated})` : '')) : '',
+		),
+		kpi(l.negativeDuring, pct(neg.during), negSub, neg.during !== null && neg.before !== null && neg.during > neg.before + 0.05),
+		kpi(l.potentialReach, fmtCompact(m.reach.potential.value, lang), `${escapeHtml(n(m.reach.authors.value))} ${escapeHtml(l.authors)}`),
+		`</section>`,
+	);
+
+	// volume chart
+	const bandLevels = LEVELS.filter((lv) => lv !== 'calm' && m.levels.bands.some((b) => b.level === lv));
+	const legend = [
+		`<li><span class="sw" style="background:${COLORS.bar}"></span>${escapeHtml(l.allMentions)}</li>`,
+		m.scored ? `<li><span class="sw" style="background:${COLORS.negative}"></span>${escapeHtml(l.negativeMentions)}</li>` : '',
+		...bandLevels.map(
+			(lv) => `<li><span class="sw" style="background:${LEVEL_COLORS[lv].band};box-shadow:inset 0 3px 0 ${LEVEL_COLORS[lv].strong}"></span>${escapeHtml(l.levelNames[lv])}</li>`,
+		),
+	].join('');
+	const marked = m.timeline.filter((e) => e.marked);
+	const eventsList = marked.length
+		? `<ol class="events">${marked
+				.map((e) => {
+					const t = parseTime(e.at);
+					const what = e.type === 'levelChanged' && e.level ? `${escapeHtml(eventName(e.type, l))} → ${levelPill(e.level, l)}` : escapeHtml(eventName(e.type, l));
+					return `<li><span class="num">${e.n}</span><span><b>${escapeHtml(t !== null ? d.short(t) : '')}</b> ${what}${e.actor ? ` <span class="muted">· ${u(e.actor)}</span>` : ''}</span></li>`;
+				})
+				.join('')}</ol>`
+		: '';
+	parts.push(
+		`<section><h2>${escapeHtml(l.volumeTitle)} <span class="muted" style="font-weight:400;font-size:14px">· ${escapeHtml(l.volumeSubtitle(m.volume.bucketHours))}</span></h2>`,
+		`<figure style="margin:0"><div class="chart-wide">${volumeChart(m, WIDE, l, d, lang)}</div><div class="chart-narrow">${volumeChart(m, NARROW, l, d, lang)}</div>`,
+		`<figcaption><ul class="legend">${legend}</ul>${eventsList}</figcaption></figure></section>`,
+	);
+
+	// phases + sentiment
+	const phaseRows = (['before', 'during', 'after'] as const)
+		.map((k) => {
+			const s = ps[k];
+			const label = k === 'before' ? l.phaseBefore : k === 'during' ? l.phaseDuring : l.phaseAfter;
+			const span = s.start && s.end ? `${when(s.start)} – ${when(s.end)}` : '–';
+			return `<tr><th scope="row" style="text-transform:none;font-size:14px;color:var(--ink)">${escapeHtml(label)}<div class="muted" style="font-weight:400;font-size:12px;text-transform:none;letter-spacing:0">${escapeHtml(span)}</div></th><td class="n">${escapeHtml(n(s.mentions))}</td><td class="n">${escapeHtml(n(m.volume.perHour.value[k], 1))}</td><td class="n">${escapeHtml(pct(neg[k]))}</td><td class="n">${escapeHtml(n(m.sentiment.averageRisk.value[k], 1))}</td></tr>`;
+		})
+		.join('');
+	const recClass = rec === null ? '' : rec.recovered ? ' good' : ' bad';
+	parts.push(
+		`<section><h2>${escapeHtml(l.phases)}</h2>`,
+		`<div class="tw"><table><thead><tr><th>${escapeHtml(l.phase)}</th><th class="n">${escapeHtml(l.mentions)}</th><th class="n">${escapeHtml(l.perHour)}</th><th class="n">${escapeHtml(l.negativeShare)}</th><th class="n">${escapeHtml(l.averageRisk)}</th></tr></thead><tbody>${phaseRows}</tbody></table></div>`,
+	);
+	if (m.scored) {
+		parts.push(
+			`<h3>${escapeHtml(l.sentimentTitle)}</h3>${sentimentChart(m, l, lang)}`,
+			`<ul class="legend"><li><span class="sw" style="background:${COLORS.negative}"></span>${escapeHtml(l.negative)}</li><li><span class="sw" style="background:${COLORS.neutral}"></span>${escapeHtml(l.neutral)}</li><li><span class="sw" style="background:${COLORS.positive}"></span>${escapeHtml(l.positive)}</li><li><span class="sw" style="background:${COLORS.unknown}"></span>${escapeHtml(l.unknown)}</li></ul>`,
+		);
+	}
+	parts.push(`<p class="statement${recClass}">${escapeHtml(l.recovery)}${colon}${escapeHtml(recoveryText ?? l.notJudged)}</p></section>`);
+
+	// response
+	const durations = m.levels.durationAtOrAbove.value;
+	const levelRows = durations
+		? LEVELS.filter((lv) => lv !== 'calm' && (durations[lv] > 0 || (highest !== null && levelRank(lv) <= levelRank(highest))))
+				.map((lv) => `<tr><td>${escapeHtml(l.timeAtOrAbove)} ${levelPill(lv, l)}</td><td class="n">${escapeHtml(dur(durations[lv]))}</td></tr>`)
+				.join('')
+		: '';
+	const respRows = [
+		[l.firstAbnormal, when(r.firstAbnormal.value)],
+		[l.firstAlert, r.firstAlert.value ? when(r.firstAlert.value.at) : '–'],
+		[l.timeToDetect, dur(r.timeToDetect.value)],
+		[l.firstApproved, when(r.firstApproved.value)],
+		[l.timeToAcknowledge, dur(r.timeToAcknowledge.value)],
+		[l.resolved, r.resolved.value ? when(r.resolved.value.at) + (r.resolved.value.estimated ? ` (${l.estimated})` : '') : '–'],
+		[l.timeToResolve, dur(r.timeToResolve.value)],
+	]
+		.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td class="n">${escapeHtml(v)}</td></tr>`)
+		.join('');
+	const late = r.lateSteps.value;
+	const lateHtml = late.length
+		? `<div class="tw"><table><thead><tr><th>${escapeHtml(l.event)}</th><th class="n">${escapeHtml(l.deadline)}</th><th class="n">${escapeHtml(l.doneAt)}</th><th class="n">${escapeHtml(l.lateBy)}</th></tr></thead><tbody>${late
+				.slice(0, maxRows)
+				.map(
+					(s) =>
+						`<tr><td>${u(s.label)}</td><td class="n">${escapeHtml(when(s.deadline))}</td><td class="n">${escapeHtml(s.doneAt ? when(s.doneAt) : l.notDone)}</td><td class="n late">${escapeHtml(dur(s.lateByMs))}</td></tr>`,
+				)
+				.join('')}</tbody></table></div>${late.length > maxRows ? `<p class="muted">${escapeHtml(l.more(late.length - maxRows))}</p>` : ''}`
+		: `<p class="muted">${escapeHtml(l.noLateSteps)}</p>`;
+	parts.push(
+		`<section><h2>${escapeHtml(l.responseTitle)}</h2><div class="grid2"><div><div class="tw"><table><tbody>${respRows}</tbody></table></div></div>`,
+		`<div>${levelRows ? `<div class="tw"><table><thead><tr><th>${escapeHtml(l.levelsTitle)}</th><th></th></tr></thead><tbody>${levelRows}</tbody></table></div>` : `<p class="muted">${escapeHtml(m.levels.durationAtOrAbove.how)}</p>`}</div></div>`,
+		`<h3>${escapeHtml(l.lateSteps)}</h3>${lateHtml}</section>`,
+	);
+
+	// timeline
+	if (m.timeline.length) {
+		const rows = m.timeline
+			.map((e) => {
+				const t = parseTime(e.at);
+				const what = [
+					escapeHtml(eventName(e.type, l)),
+					e.level ? levelPill(e.level, l) : '',
+					e.summary ? `<span class="muted">${u(e.summary)}</span>` : e.stepId ? `<span class="muted">${u(e.stepId)}</span>` : '',
+					e.late ? `<span class="late">${escapeHtml(l.lateBy.toLowerCase())}</span>` : '',
+				]
+					.filter(Boolean)
+					.join(' ');
+				return `<tr><td class="n">${e.marked ? `<span class="num">${e.n}</span>` : `<span class="muted">${e.n}</span>`}</td><td style="white-space:nowrap">${escapeHtml(t !== null ? d.short(t) : '')}</td><td>${what}</td><td>${e.actor ? u(e.actor) : ''}</td></tr>`;
+			})
+			.join('');
+		parts.push(
+			`<section><h2>${escapeHtml(l.timelineTitle)}</h2><div class="tw"><table><thead><tr><th class="n">#</th><th>${escapeHtml(l.when)}</th><th>${escapeHtml(l.event)}</th><th>${escapeHtml(l.who)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
+		);
+	}
+
+	// reach, sources, languages, themes
+	const authors = m.reach.topAuthors.value.slice(0, maxRows);
+	const authorRows = authors
+		.map((a) => {
+			const who = a.name ? `${u(a.name)} <span class="muted">@${u(a.handle)}</span>` : `@${u(a.handle)}`;
+			return `<tr><td>${link(who, a.url)}${a.verified ? ` <span class="tag">✓ ${escapeHtml(l.verified)}</span>` : ''}<div class="muted" style="font-size:12.5px">${u(a.platform)}</div></td><td class="n">${escapeHtml(a.followers === null ? '–' : fmtCompact(a.followers, lang))}</td><td class="n">${escapeHtml(n(a.mentions))}${a.negative ? ` <span class="muted">(${escapeHtml(n(a.negative))} −)</span>` : ''}</td></tr>`;
+		})
+		.join('');
+	const sourceItems = m.sources.value.map((s) => ({ label: s.key === 'other' ? (lang === 'fr' ? 'autres' : 'other') : s.key, count: s.count, share: s.share }));
+	const langItems = m.languages.value.map((s) => ({
+		label: s.key === 'other' ? (lang === 'fr' ? 'autres' : 'other') : s.key === 'unknown' ? l.langUnknown : s.key,
+		count: s.count,
+		share: s.share,
+	}));
+	parts.push(
+		`<section><h2>${escapeHtml(l.reachTitle)}</h2>`,
+		`<p>${escapeHtml(l.potentialReach)}${colon}<b>${escapeHtml(n(m.reach.potential.value))}</b> · ${escapeHtml(n(m.reach.authors.value))} ${escapeHtml(l.authors)}</p>`,
+		authors.length
+			? `<h3>${escapeHtml(l.topAuthors)}</h3><div class="tw"><table><thead><tr><th>${escapeHtml(l.author)}</th><th class="n">${escapeHtml(l.followers)}</th><th class="n">${escapeHtml(l.mentions)}</th></tr></thead><tbody>${authorRows}</tbody></table></div>`
+			: '',
+		`<div class="grid2"><div><h3>${escapeHtml(l.sourcesTitle)}</h3>${sourceItems.length ? barList(sourceItems, l.sourcesAria, lang) : `<p class="muted">${escapeHtml(l.noData)}</p>`}</div>`,
+		`<div><h3>${escapeHtml(l.languagesTitle)}</h3>${langItems.length ? barList(langItems, l.languagesTitle, lang, '#5b7fa8') : `<p class="muted">${escapeHtml(l.noData)}</p>`}</div></div>`,
+	);
+	const themes = m.themes.value;
+	if (themes && themes.length) {
+		parts.push(
+			`<h3>${escapeHtml(l.themesTitle)}</h3><div class="tw"><table><thead><tr><th>${escapeHtml(l.theme)}</th><th class="n">${escapeHtml(l.total)}</th><th class="n">${escapeHtml(l.phaseDuring)}</th></tr></thead><tbody>${themes
+				.slice(0, maxRows)
+				.map((t) => `<tr><td>${u(t.theme)}</td><td class="n">${escapeHtml(n(t.count))}</td><td class="n">${escapeHtml(n(t.during))}</td></tr>`)
+				.join('')}</tbody></table></div>`,
+		);
+	}
+	parts.push(`</section>`);
+
+	// top mentions
+	const top = m.topNegative.value.slice(0, maxRows);
+	if (top.length) {
+		parts.push(
+			`<section><h2>${escapeHtml(m.scored ? l.topNegativeTitle : l.topSharedTitle)}</h2><div class="quotes">${top.map((mm) => quoteCard(mm, l, d, lang)).join('')}</div></section>`,
+		);
+	}
+
+	// notes
+	if (m.notes.length) {
+		parts.push(`<section><h2>${escapeHtml(l.notesTitle)}</h2><ul class="notes">${m.notes.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></section>`);
+	}
+
+	// method
+	const hows: string[] = [
+		howItem(l.phases, m.phases.how),
+		howItem(l.mentions, m.volume.total),
+		howItem(l.peakHour, m.volume.peak),
+		howItem(l.perHour, m.volume.perHour),
+		howItem(l.firstAbnormal, m.volume.baseline),
+		howItem(l.firstAbnormal, r.firstAbnormal),
+		howItem(l.firstAlert, r.firstAlert),
+		howItem(l.timeToDetect, r.timeToDetect),
+		howItem(l.timeToAcknowledge, r.timeToAcknowledge),
+		howItem(l.timeToResolve, r.timeToResolve),
+		howItem(l.resolved, r.resolved),
+		howItem(l.lateSteps, r.lateSteps),
+		howItem(l.highestLevel, m.levels.highest),
+		howItem(l.levelsTitle, m.levels.durationAtOrAbove),
+		howItem(l.negativeShare, m.sentiment.negativeShare),
+		howItem(l.averageRisk, m.sentiment.averageRisk),
+		howItem(l.recovery, m.sentiment.recovery),
+		howItem(l.potentialReach, m.reach.potential),
+		howItem(l.topAuthors, m.reach.topAuthors),
+		howItem(l.sourcesTitle, m.sources),
+		howItem(l.languagesTitle, m.languages),
+		howItem(l.themesTitle, m.themes),
+		howItem(m.scored ? l.topNegativeTitle : l.topSharedTitle, m.topNegative),
+	];
+	// the baseline and the first abnormal hour share a term: make the first one explicit
+	hows[4] = howItem(`${l.firstAbnormal} (${lang === 'fr' ? 'référence de volume' : 'volume baseline'})`, m.volume.baseline);
+	parts.push(`<section><h2>${escapeHtml(l.methodTitle)}</h2><dl class="how">${hows.join('')}</dl></section>`);
+	parts.push(`<footer>${escapeHtml(l.footer)}</footer></main></body></html>`);
+	return parts.join('');
+}

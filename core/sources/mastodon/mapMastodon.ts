@@ -1,0 +1,143 @@
+/**
+ * Mastodon statuses (`/api/v1/timelines/tag/:hashtag` → Status[], `/api/v2/search` →
+ * `{statuses}`) → Mention records, from any instance.
+ *
+ * Native id = the status `uri` (its ActivityPub id): instance-local `id`s differ from
+ * one instance to the next for the same federated post, and two instances may reuse the
+ * same number, so the local id only drives the per-instance cursor.
+ */
+import { mentionId, type Mention } from '../../mention/mention';
+import { laterTimestamp, toIsoTimestamp } from '../dates';
+import { canonicalUrl } from '../dedupe';
+import { SourceBodyError, SourceItemError, describeValue } from '../errors';
+import { extractHashtags, normaliseHashtags } from '../hashtags';
+import { htmlToText } from '../html';
+import { apiErrorMessage, isRecord, parseBody } from '../json';
+import { normaliseLanguage } from '../language';
+import { countOf, idOf, mapItems, optionalCount, stringOf, type MapContext, type MappedPage } from '../mapPage';
+import { isNumericId, newestNumericId, oldestNumericId } from '../numericIds';
+
+export interface MastodonCursor {
+	/** Newest instance-local status id on the page: next poll passes `min_id` (or `since_id`) = this. Compare with compareNumericIds. */
+	newestId: string | null;
+	/** Oldest instance-local status id: pass as `max_id` to page further back within a run. */
+	oldestId: string | null;
+	newestPublishedAt: string | null;
+	/** Items on the page; fewer than `limit` means the end. */
+	count: number;
+	/** v2/search only: hashtags with 7 days of `{day, uses, accounts}` (free volume signal). */
+	hashtagHistory: { name: string; history: { day: string; uses: number; accounts: number }[] }[];
+}
+
+const SOURCE = 'mastodon';
+
+function hostOf(url: unknown): string | null {
+	if (typeof url !== 'string') return null;
+	const m = /^https?:\/\/([^/:?#]+)/i.exec(url);
+	return m ? m[1].toLowerCase() : null;
+}
+
+function mapStatus(outer: Record<string, unknown>, instance: string | null, sourceOverride: string | undefined): Mention {
+	// A boost carries the boosted status: map that one (its uri dedupes it with the original).
+	const status = isRecord(outer.reblog) ? outer.reblog : outer;
+	const localId = idOf(SOURCE, 'id', status.id);
+	const publishedAt = toIsoTimestamp(status.created_at);
+	if (!publishedAt) throw new SourceItemError(SOURCE, 'created_at', `expected an RFC3339 date, got ${describeValue(status.created_at)}`);
+	const account = status.account;
+	if (!isRecord(account)) throw new SourceItemError(SOURCE, 'account', `expected an object, got ${describeValue(account)}`);
+	const acctRaw = stringOf(account.acct) ?? stringOf(account.username);
+	if (!acctRaw) throw new SourceItemError(SOURCE, 'account.acct', `expected a handle, got ${describeValue(account.acct)}`);
+	const home = instance ?? hostOf(status.uri) ?? hostOf(status.url);
+	const acct = acctRaw.includes('@') ? acctRaw.replace(/^@/, '') : home ? `${acctRaw}@${home}` : acctRaw;
+	const uri = stringOf(status.uri);
+	const nativeId = uri ?? (home ? `${home}:${localId}` : localId);
+	const spoiler = typeof status.spoiler_text === 'string' ? htmlToText(status.spoiler_text) : '';
+	const body = typeof status.content === 'string' ? htmlToText(status.content) : '';
+	const text = spoiler ? `${spoiler}\n\n${body}` : body;
+	const tags = Array.isArray(status.tags) ? status.tags.map((t) => (isRecord(t) ? t.name : undefined)) : [];
+	const hashtags = normaliseHashtags([...tags, ...extractHashtags(text)]);
+	const source = sourceOverride ?? (instance ? `mastodon:${instance}` : SOURCE);
+	return {
+		id: mentionId('mastodon', nativeId),
+		platform: 'mastodon',
+		source,
+		nativeId,
+		url: canonicalUrl(status.url) ?? canonicalUrl(status.uri),
+		publishedAt,
+		title: null,
+		text,
+		language: normaliseLanguage(status.language),
+		author: {
+			id: `mastodon:${acct}`,
+			handle: acct,
+			name: stringOf(account.display_name),
+			url: canonicalUrl(account.url),
+			followers: optionalCount(account.followers_count),
+			verified: false,
+		},
+		engagement: {
+			likes: countOf(status.favourites_count),
+			shares: countOf(status.reblogs_count) + countOf(status.quotes_count),
+			replies: countOf(status.replies_count),
+			views: null,
+		},
+		// in_reply_to_id is instance-local and cannot be turned into the parent's uri.
+		inReplyToId: null,
+		rating: null,
+		hashtags,
+		raw: outer,
+	};
+}
+
+function hashtagHistory(value: unknown): MastodonCursor['hashtagHistory'] {
+	if (!Array.isArray(value)) return [];
+	const out: MastodonCursor['hashtagHistory'] = [];
+	for (const tag of value) {
+		if (!isRecord(tag) || typeof tag.name !== 'string') continue;
+		const history = Array.isArray(tag.history)
+			? tag.history.filter(isRecord).map((h) => ({ day: String(h.day ?? ''), uses: countOf(h.uses), accounts: countOf(h.accounts) }))
+			: [];
+		out.push({ name: tag.name.toLowerCase(), history });
+	}
+	return out;
+}
+
+/**
+ * Maps a tag timeline (array of Status) or a v2 search answer (`{statuses}`).
+ * `ctx.instance` names the instance (source `mastodon:<instance>`).
+ */
+export function mapMastodonPage(body: unknown, ctx: MapContext): MappedPage<MastodonCursor> {
+	const value = parseBody(SOURCE, body);
+	let statuses: unknown[];
+	let tags: unknown;
+	if (Array.isArray(value)) {
+		statuses = value;
+	} else if (isRecord(value) && Array.isArray(value.statuses)) {
+		statuses = value.statuses;
+		tags = value.hashtags;
+	} else if (isRecord(value)) {
+		const apiError = apiErrorMessage(value);
+		throw new SourceBodyError(SOURCE, apiError ? 'body' : 'statuses', apiError ?? `expected an array of statuses or {statuses:[]}, got an object`);
+	} else {
+		throw new SourceBodyError(SOURCE, 'body', `expected an array of statuses, got ${describeValue(value)}`);
+	}
+	const instance = stringOf(ctx.instance)?.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') ?? null;
+	const { mentions, skipped } = mapItems(SOURCE, Array.isArray(value) ? 'statuses' : 'statuses', statuses, (s) =>
+		mapStatus(s, instance, ctx.source),
+	);
+	const localIds: string[] = [];
+	for (const s of statuses) if (isRecord(s) && isNumericId(s.id)) localIds.push(s.id);
+	let newestPublishedAt: string | null = null;
+	for (const m of mentions) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
+	return {
+		mentions,
+		skipped,
+		cursor: {
+			newestId: newestNumericId(localIds),
+			oldestId: oldestNumericId(localIds),
+			newestPublishedAt,
+			count: statuses.length,
+			hashtagHistory: hashtagHistory(tags),
+		},
+	};
+}

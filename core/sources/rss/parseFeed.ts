@@ -1,0 +1,382 @@
+/**
+ * A small, safe XML reader for RSS 2.0, RSS 1.0 (RDF) and Atom feeds, with no
+ * dependency. Safety first, because feeds come from anywhere:
+ * - any `<!DOCTYPE` / `<!ENTITY` is refused: no external entities, no entity expansion
+ *   (billion laughs) — only the five XML entities and numeric references are decoded;
+ * - the input size, the element count, the nesting depth and the item count are bounded.
+ * Namespaced elements get their conventional prefix whatever the feed calls them
+ * (`content:encoded`, `dc:creator`, `media:content`, `atom:link`).
+ */
+import { SourceBodyError } from '../errors';
+
+export interface FeedParseOptions {
+	/** Largest accepted input, in UTF-8 bytes. Default 5 MB. */
+	maxBytes?: number;
+	/** Items kept; more are dropped and `truncated` is set. Default 1,000. */
+	maxItems?: number;
+	/** Elements accepted in the whole document. Default 200,000. */
+	maxElements?: number;
+	/** Deepest nesting accepted. Default 64. */
+	maxDepth?: number;
+}
+
+export interface FeedItem {
+	/** RSS `guid` or Atom `id`. */
+	id: string | null;
+	/** As written (may contain HTML: Atom `type="html"`, Google Alerts `<b>`). */
+	title: string | null;
+	link: string | null;
+	/** Date text as written (RFC 2822 in RSS, RFC3339 in Atom). */
+	published: string | null;
+	updated: string | null;
+	author: string | null;
+	/** Full content (`content:encoded`, Atom `content`), usually HTML. */
+	content: string | null;
+	/** Summary (`description`, Atom `summary`), usually HTML. */
+	summary: string | null;
+	categories: string[];
+	/** First enclosure / `media:content` / `media:thumbnail` URL. */
+	mediaUrl: string | null;
+}
+
+export interface ParsedFeed {
+	format: 'rss' | 'atom' | 'rdf';
+	title: string | null;
+	/** Site (alternate) link, else the self link. */
+	link: string | null;
+	selfLink: string | null;
+	language: string | null;
+	updated: string | null;
+	items: FeedItem[];
+	/** Items in the document (before `maxItems`). */
+	totalItems: number;
+	truncated: boolean;
+}
+
+interface XmlElement {
+	name: string;
+	attrs: Record<string, string>;
+	children: XmlElement[];
+	text: string;
+}
+
+const SOURCE = 'rss';
+
+const KNOWN_NAMESPACES: Record<string, string> = {
+	'http://www.w3.org/2005/Atom': 'atom',
+	'http://purl.org/atom/ns#': 'atom',
+	'http://purl.org/rss/1.0/modules/content/': 'content',
+	'http://purl.org/dc/elements/1.1/': 'dc',
+	'http://purl.org/dc/terms/': 'dcterms',
+	'http://search.yahoo.com/mrss/': 'media',
+	'http://search.yahoo.com/mrss': 'media',
+	'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+	'http://purl.org/rss/1.0/': '',
+	'http://backend.userland.com/rss2': '',
+	'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+	'http://www.w3.org/1999/xhtml': 'xhtml',
+};
+
+function utf8Length(s: string, stopAbove: number): number {
+	let bytes = 0;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 0x80) bytes += 1;
+		else if (c < 0x800) bytes += 2;
+		else if (c >= 0xd800 && c <= 0xdbff) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+		if (bytes > stopAbove) return bytes;
+	}
+	return bytes;
+}
+
+function decodeXml(text: string): string {
+	if (text.indexOf('&') === -1) return text;
+	return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (_whole, ref: string) => {
+		switch (ref) {
+			case 'lt': return '<';
+			case 'gt': return '>';
+			case 'amp': return '&';
+			case 'quot': return '"';
+			case 'apos': return "'";
+		}
+		const n = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+		if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\uFFFD';
+		return String.fromCodePoint(n);
+	});
+}
+
+function lineOf(xml: string, pos: number): string {
+	let line = 1;
+	let last = 0;
+	for (let i = 0; i < pos && i < xml.length; i++) {
+		if (xml.charCodeAt(i) === 10) {
+			line++;
+			last = i;
+		}
+	}
+	return `line ${line}, column ${pos - last + (line === 1 ? 1 : 0)}`;
+}
+
+const NAME = /^[A-Za-z_][\w.:-]*/;
+const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+/** Parses XML into an element tree; throws SourceBodyError naming what failed and where. */
+function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElement {
+	const fail = (pos: number, reason: string): never => {
+		throw new SourceBodyError(SOURCE, 'xml', `${reason} at ${lineOf(xml, pos)}`);
+	};
+	const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
+	const stack: XmlElement[] = [root];
+	const nsStack: Record<string, string>[] = [{ xml: 'http://www.w3.org/XML/1998/namespace' }];
+	const rawNames: string[] = [];
+	let elements = 0;
+	let pos = 0;
+	const n = xml.length;
+	const resolve = (qname: string, ns: Record<string, string>, isAttr: boolean): string => {
+		const colon = qname.indexOf(':');
+		const prefix = colon === -1 ? '' : qname.slice(0, colon);
+		const local = colon === -1 ? qname : qname.slice(colon + 1);
+		if (isAttr && colon === -1) return qname;
+		if (prefix === 'xml') return qname;
+		const uri = ns[prefix];
+		if (uri === undefined) return qname;
+		const canonical = KNOWN_NAMESPACES[uri];
+		if (canonical === undefined) return qname;
+		return canonical === '' ? local : `${canonical}:${local}`;
+	};
+	while (pos < n) {
+		const lt = xml.indexOf('<', pos);
+		const textEnd = lt === -1 ? n : lt;
+		if (textEnd > pos) {
+			const top = stack[stack.length - 1];
+			if (top !== root) top.text += decodeXml(xml.slice(pos, textEnd));
+			else if (xml.slice(pos, textEnd).trim() !== '') fail(pos, 'text outside the root element');
+		}
+		if (lt === -1) break;
+		pos = lt;
+		if (xml.startsWith('<!--', pos)) {
+			const end = xml.indexOf('-->', pos + 4);
+			if (end === -1) fail(pos, 'unterminated comment');
+			pos = end + 3;
+		} else if (xml.startsWith('<![CDATA[', pos)) {
+			const end = xml.indexOf(']]>', pos + 9);
+			if (end === -1) fail(pos, 'unterminated CDATA section');
+			if (stack.length === 1) fail(pos, 'CDATA outside the root element');
+			stack[stack.length - 1].text += xml.slice(pos + 9, end);
+			pos = end + 3;
+		} else if (xml.startsWith('<?', pos)) {
+			const end = xml.indexOf('?>', pos + 2);
+			if (end === -1) fail(pos, 'unterminated processing instruction');
+			pos = end + 2;
+		} else if (xml.startsWith('<!', pos)) {
+			const what = /^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i.exec(xml.slice(pos, pos + 12));
+			fail(
+				pos,
+				what
+					? `<!${what[1].toUpperCase()}> declarations are refused (no DTD, external entities or entity expansion)`
+					: 'unexpected markup declaration',
+			);
+		} else if (xml.startsWith('</', pos)) {
+			const end = xml.indexOf('>', pos + 2);
+			if (end === -1) fail(pos, 'unterminated closing tag');
+			const name = xml.slice(pos + 2, end).trim();
+			const expected = rawNames[rawNames.length - 1];
+			if (expected === undefined) fail(pos, `closing tag </${name}> without an open element`);
+			if (name !== expected) fail(pos, `closing tag </${name}> does not match <${expected}>`);
+			stack.pop();
+			nsStack.pop();
+			rawNames.pop();
+			pos = end + 1;
+		} else {
+			// Start tag: find its end, skipping `>` inside quoted attribute values.
+			let i = pos + 1;
+			let quote = 0;
+			for (; i < n; i++) {
+				const c = xml.charCodeAt(i);
+				if (quote) {
+					if (c === quote) quote = 0;
+				} else if (c === 34 || c === 39) quote = c;
+				else if (c === 62) break;
+				else if (c === 60) fail(i, "'<' inside a tag");
+			}
+			if (i >= n) fail(pos, 'unterminated tag (truncated document?)');
+			let inner = xml.slice(pos + 1, i);
+			const selfClosing = inner.endsWith('/');
+			if (selfClosing) inner = inner.slice(0, -1);
+			const m = NAME.exec(inner);
+			if (!m) fail(pos, "invalid element name after '<'");
+			const rawName = (m as RegExpExecArray)[0];
+			if (stack.length === 1 && root.children.length > 0) fail(pos, 'a second root element');
+			if (++elements > maxElements) fail(pos, `more than ${maxElements} elements`);
+			if (stack.length > maxDepth) fail(pos, `nesting deeper than ${maxDepth} levels`);
+			const rawAttrs: Record<string, string> = {};
+			const rest = inner.slice(rawName.length);
+			let ns = nsStack[nsStack.length - 1];
+			let copied = false;
+			ATTR.lastIndex = 0;
+			for (let a = ATTR.exec(rest); a; a = ATTR.exec(rest)) {
+				const value = decodeXml(a[3] ?? a[4] ?? '');
+				const attrName = a[1];
+				if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
+					if (!copied) {
+						ns = { ...ns };
+						copied = true;
+					}
+					ns[attrName === 'xmlns' ? '' : attrName.slice(6)] = value;
+				} else {
+					rawAttrs[attrName] = value;
+				}
+			}
+			const attrs: Record<string, string> = {};
+			for (const [k, v] of Object.entries(rawAttrs)) attrs[resolve(k, ns, true)] = v;
+			const el: XmlElement = { name: resolve(rawName, ns, false), attrs, children: [], text: '' };
+			stack[stack.length - 1].children.push(el);
+			if (!selfClosing) {
+				stack.push(el);
+				nsStack.push(ns);
+				rawNames.push(rawName);
+			}
+			pos = i + 1;
+		}
+	}
+	if (stack.length > 1) fail(n, `document ends inside <${rawNames[rawNames.length - 1]}> (truncated?)`);
+	if (root.children.length === 0) fail(0, 'no root element');
+	return root.children[0];
+}
+
+function child(el: XmlElement, name: string): XmlElement | undefined {
+	return el.children.find((c) => c.name === name);
+}
+
+function deepText(el: XmlElement): string {
+	if (el.children.length === 0) return el.text;
+	return el.text + el.children.map(deepText).join('');
+}
+
+function textOf(el: XmlElement, ...names: string[]): string | null {
+	for (const name of names) {
+		const c = child(el, name);
+		if (c) {
+			const t = deepText(c).trim();
+			if (t !== '') return t;
+		}
+	}
+	return null;
+}
+
+function atomLink(el: XmlElement, rel: string): string | null {
+	for (const c of el.children) {
+		if (c.name !== 'atom:link' && !(c.name === 'link' && c.attrs.href)) continue;
+		const r = c.attrs.rel ?? 'alternate';
+		if (r === rel && c.attrs.href) return c.attrs.href.trim();
+	}
+	return null;
+}
+
+function mediaUrl(el: XmlElement): string | null {
+	for (const c of el.children) {
+		if ((c.name === 'enclosure' || c.name === 'media:content' || c.name === 'media:thumbnail') && c.attrs.url) return c.attrs.url;
+		if (c.name === 'media:group') {
+			const inner = mediaUrl(c);
+			if (inner) return inner;
+		}
+	}
+	return null;
+}
+
+function rssItem(el: XmlElement): FeedItem {
+	const guid = textOf(el, 'guid', 'rdf:about');
+	return {
+		id: guid ?? el.attrs['rdf:about'] ?? null,
+		title: textOf(el, 'title', 'dc:title'),
+		link: textOf(el, 'link') ?? atomLink(el, 'alternate'),
+		published: textOf(el, 'pubDate', 'dc:date', 'atom:published', 'dcterms:created'),
+		updated: textOf(el, 'atom:updated', 'dcterms:modified'),
+		author: textOf(el, 'dc:creator', 'author', 'itunes:author'),
+		content: textOf(el, 'content:encoded'),
+		summary: textOf(el, 'description', 'media:description'),
+		categories: el.children.filter((c) => c.name === 'category' || c.name === 'dc:subject').map((c) => deepText(c).trim()).filter((s) => s !== ''),
+		mediaUrl: mediaUrl(el),
+	};
+}
+
+function atomItem(el: XmlElement): FeedItem {
+	const author = child(el, 'atom:author');
+	return {
+		id: textOf(el, 'atom:id'),
+		title: textOf(el, 'atom:title'),
+		link: atomLink(el, 'alternate') ?? el.children.find((c) => c.name === 'atom:link' && c.attrs.href)?.attrs.href ?? null,
+		published: textOf(el, 'atom:published', 'atom:issued', 'atom:created'),
+		updated: textOf(el, 'atom:updated', 'atom:modified'),
+		author: author ? textOf(author, 'atom:name', 'atom:email') : textOf(el, 'dc:creator'),
+		content: textOf(el, 'atom:content'),
+		summary: textOf(el, 'atom:summary', 'media:group'),
+		categories: el.children
+			.filter((c) => c.name === 'atom:category')
+			.map((c) => (c.attrs.term ?? c.attrs.label ?? deepText(c)).trim())
+			.filter((s) => s !== ''),
+		mediaUrl: mediaUrl(el),
+	};
+}
+
+/**
+ * Parses an RSS 2.0 / RSS 1.0 / Atom document. Throws SourceBodyError (source `rss`)
+ * naming what failed: size, DOCTYPE, malformed XML with line/column, HTML instead of a
+ * feed, unknown root element.
+ */
+export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFeed {
+	const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+	const maxItems = options.maxItems ?? 1000;
+	if (typeof xml !== 'string') throw new SourceBodyError(SOURCE, 'body', 'expected the feed as text');
+	if (xml.length > maxBytes || utf8Length(xml, maxBytes) > maxBytes) {
+		throw new SourceBodyError(SOURCE, 'body', `feed larger than ${maxBytes} bytes (maxBytes)`);
+	}
+	const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+	const head = text.slice(0, 1024).trimStart();
+	if (head === '') throw new SourceBodyError(SOURCE, 'body', 'empty body, expected an RSS or Atom feed');
+	if (/^(<\?xml[^>]*>\s*)?<!DOCTYPE\s+html/i.test(head) || /^<html[\s>]/i.test(head)) {
+		const title = /<title[^>]*>([^<]{0,120})/i.exec(text);
+		throw new SourceBodyError(SOURCE, 'body', `got an HTML page, not a feed${title ? ` (title "${title[1].trim()}")` : ''}`);
+	}
+	if (head[0] === '{' || head[0] === '[') throw new SourceBodyError(SOURCE, 'body', 'got JSON, not an RSS or Atom feed');
+	const root = parseXml(text, options.maxElements ?? 200000, options.maxDepth ?? 64);
+	let format: ParsedFeed['format'];
+	let channel: XmlElement;
+	let itemEls: XmlElement[];
+	if (root.name === 'rss') {
+		format = 'rss';
+		const c = child(root, 'channel');
+		if (!c) throw new SourceBodyError(SOURCE, 'rss.channel', 'missing <channel>');
+		channel = c;
+		itemEls = c.children.filter((e) => e.name === 'item');
+	} else if (root.name === 'rdf:RDF') {
+		format = 'rdf';
+		channel = child(root, 'channel') ?? root;
+		itemEls = root.children.filter((e) => e.name === 'item');
+	} else if (root.name === 'atom:feed') {
+		format = 'atom';
+		channel = root;
+		itemEls = root.children.filter((e) => e.name === 'atom:entry');
+	} else if (root.name.toLowerCase() === 'html') {
+		throw new SourceBodyError(SOURCE, 'body', 'got an HTML page, not a feed');
+	} else {
+		throw new SourceBodyError(SOURCE, 'xml', `root element <${root.name}> is not rss, rdf:RDF or an Atom feed`);
+	}
+	const kept = itemEls.slice(0, Math.max(0, maxItems));
+	const items = kept.map(format === 'atom' ? atomItem : rssItem);
+	const self = atomLink(channel, 'self');
+	return {
+		format,
+		title: textOf(channel, format === 'atom' ? 'atom:title' : 'title'),
+		link: (format === 'atom' ? atomLink(channel, 'alternate') : textOf(channel, 'link')) ?? self,
+		selfLink: self,
+		language: root.attrs['xml:lang'] ?? channel.attrs['xml:lang'] ?? textOf(channel, 'language', 'dc:language'),
+		updated: textOf(channel, 'atom:updated', 'lastBuildDate', 'pubDate', 'dc:date'),
+		items,
+		totalItems: itemEls.length,
+		truncated: itemEls.length > kept.length,
+	};
+}
