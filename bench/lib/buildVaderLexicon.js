@@ -38,8 +38,9 @@ const ts = `/**
  * bench/lib/buildVaderLexicon.js: plain words only, means rounded to one decimal.
  * Format: 'word valence' pairs joined by '|'.
  */
-export const EN_VADER_WORDS: string =
-${body.map((b) => `\t'${b.replace(/'/g, "\\'")}|'`).join(' +\n')};
+export const EN_VADER_WORDS: string = [
+${body.map((b) => `\t'${b.replace(/'/g, "\\'")}|',`).join('\n')}
+].join('');
 `;
 fs.writeFileSync(out, ts);
 process.stdout.write(`wrote ${entries.length} entries to ${out}\n`);

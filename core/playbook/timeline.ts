@@ -143,7 +143,8 @@ function checkEnvelope(raw: Record<string, unknown>, issues: IssueCollector): vo
 function eventError(issues: ValidationIssue[]): PlaybookError {
 	const first = issues[0];
 	const more = issues.length > 1 ? ` (and ${issues.length - 1} more: ${issues.slice(1, 4).map((i) => i.message).join('; ')})` : '';
-	return new PlaybookError('invalidEvent', `expected ${first.expected}, got ${first.got}${more}`, first.path);
+	const sentence = first.message.startsWith(`${first.path}: `) ? first.message.slice(first.path.length + 2) : first.message;
+	return new PlaybookError('invalidEvent', `${sentence}${more}`, first.path);
 }
 
 function buildEvent<T extends TimelineEventType>(
@@ -331,5 +332,3 @@ export function readTimeline(events: readonly TimelineEvent[]): TimelineState {
 		resolvedAt,
 	};
 }
-
-export { STEP_OPERATIONS };

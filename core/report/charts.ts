@@ -51,8 +51,8 @@ export interface VolumeChartSize {
 	minTickPx: number;
 }
 
-export const WIDE: VolumeChartSize = { width: 880, height: 320, font: 12, maxBars: 240, minTickPx: 88 };
-export const NARROW: VolumeChartSize = { width: 360, height: 260, font: 11, maxBars: 72, minTickPx: 70 };
+export const WIDE: VolumeChartSize = { width: 880, height: 320, font: 12, maxBars: 336, minTickPx: 88 };
+export const NARROW: VolumeChartSize = { width: 360, height: 260, font: 11, maxBars: 120, minTickPx: 70 };
 
 /** Volume per hour as bars (negative part in red), level bands behind, phases below, event markers on top. */
 export function volumeChart(
@@ -77,18 +77,28 @@ export function volumeChart(
 	const padL = yAxisWidth + 6;
 	const padR = 10;
 	const plotW = W - padL - padR;
-	const rows: number[] = [];
-	const rowLastX: number[] = [];
+	// markers on one row: overlapping ones are spread evenly around their mean time (leader lines show the real time)
+	const spacing = markerR * 2.25;
+	const minX = padL + markerR;
+	const maxX = W - padR - markerR;
+	const clusters: Array<{ xs: number[]; start: number }> = [];
 	for (const e of markers) {
-		const x = xOf(parseTime(e.at) ?? start);
-		let row = 0;
-		while (row < rowLastX.length && x - rowLastX[row] < markerR * 2.3) row++;
-		if (row >= 3) row = 2;
-		rowLastX[row] = x;
-		rows.push(row);
+		const x = Math.min(maxX, Math.max(minX, xOf(parseTime(e.at) ?? start)));
+		clusters.push({ xs: [x], start: x });
+		while (clusters.length > 1) {
+			const cur = clusters[clusters.length - 1];
+			const prev = clusters[clusters.length - 2];
+			if (prev.start + prev.xs.length * spacing <= cur.start) break;
+			const xs = prev.xs.concat(cur.xs);
+			const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+			const startX = Math.min(Math.max(minX, mean - ((xs.length - 1) * spacing) / 2), maxX - (xs.length - 1) * spacing);
+			clusters.splice(clusters.length - 2, 2, { xs, start: startX });
+		}
 	}
-	const markerRows = markers.length ? Math.min(3, Math.max(...rows) + 1) : 0;
-	const padT = 10 + (markerRows ? markerRows * markerR * 2.3 + 4 : 0) + font;
+	const markerX: number[] = [];
+	for (const c of clusters) c.xs.forEach((_x, k) => markerX.push(c.start + k * spacing));
+	const markerBand = markers.length ? markerR * 2 + 14 : 0;
+	const padT = 8 + markerBand + font * 0.6;
 	const phaseStrip = font + 10;
 	const padB = font * 2 + 12 + phaseStrip;
 	const plotH = H - padT - padB;
@@ -107,7 +117,8 @@ export function volumeChart(
 			neg += series[k].negative;
 		}
 		const t0 = parseTime(series[i].start) ?? start;
-		bars.push({ t0, t1: Math.min(end, t0 + group * bucketMs), count: c, negative: neg });
+		const hours = (group * bucketMs) / HOUR_MS;
+		bars.push({ t0, t1: Math.min(end, t0 + group * bucketMs), count: c / hours, negative: neg / hours });
 	}
 	const maxCount = Math.max(1, ...bars.map((b) => b.count));
 	const step = niceStep(maxCount / 4);
@@ -211,7 +222,7 @@ export function volumeChart(
 		const bar = bars.find((b) => pt >= b.t0 && pt < b.t1) ?? bars[0];
 		const x = xOf(pt);
 		const y = yOf(bar.count) - 5;
-		const label = `${fmtNumber(peak.count, lang)}${m.volume.bucketHours === 1 ? (lang === 'fr' ? '/h' : '/h') : ''}`;
+		const label = `${fmtNumber(group * m.volume.bucketHours === 1 ? peak.count : bar.count, lang, 0)}/h`;
 		const anchor = x > W - padR - 40 ? 'end' : x < padL + 40 ? 'start' : 'middle';
 		out.push(text(x, Math.max(padT + font, y), label, `text-anchor="${anchor}" fill="${COLORS.ink}" font-weight="700"`));
 	}
@@ -220,12 +231,14 @@ export function volumeChart(
 		const t = parseTime(e.at);
 		if (t === null || t < start || t > end) return;
 		const x = xOf(t);
-		const cy = 8 + markerR + rows[i] * markerR * 2.3;
+		const mx = markerX[i];
+		const cy = 6 + markerR;
 		const color = e.type === 'resolved' ? LEVEL_COLORS.calm.strong : e.type === 'levelChanged' && e.level ? LEVEL_COLORS[e.level].strong : COLORS.ink;
+		const elbow = cy + markerR + 8;
 		out.push(
-			`<line x1="${f1(x)}" x2="${f1(x)}" y1="${f1(cy + markerR)}" y2="${f1(baseY)}" stroke="${color}" stroke-width="1" opacity="0.6"/>`,
-			`<circle cx="${f1(x)}" cy="${f1(cy)}" r="${f1(markerR)}" fill="${color}"/>`,
-			text(x, cy + font * 0.35, String(e.n), `text-anchor="middle" fill="#ffffff" font-weight="700" font-size="${font - 1}"`),
+			`<polyline points="${f1(mx)},${f1(cy + markerR)} ${f1(mx)},${f1(cy + markerR + 3)} ${f1(x)},${f1(elbow)} ${f1(x)},${f1(baseY)}" fill="none" stroke="${color}" stroke-width="1" opacity="0.55"/>`,
+			`<circle cx="${f1(mx)}" cy="${f1(cy)}" r="${f1(markerR)}" fill="${color}"/>`,
+			text(mx, cy + font * 0.35, String(e.n), `text-anchor="middle" fill="#ffffff" font-weight="700" font-size="${font - 1}"`),
 		);
 	});
 	out.push('</svg>');
@@ -234,10 +247,10 @@ export function volumeChart(
 
 /** Three 100 % bars (before, during, after) split into negative / neutral / positive / no sentiment. */
 export function sentimentChart(m: ReportMetrics, l: Labels, lang: ReportLanguage): string {
-	const W = 560;
+	const W = 420;
 	const rowH = 34;
-	const labelW = 92;
-	const countW = 70;
+	const labelW = lang === 'fr' ? 78 : 70;
+	const countW = 64;
 	const top = 6;
 	const phases: Array<[keyof ReportMetrics['phaseStats'], string]> = [
 		['before', l.phaseBefore],
@@ -282,24 +295,24 @@ export function sentimentChart(m: ReportMetrics, l: Labels, lang: ReportLanguage
 
 /** Horizontal bars of counts with their labels (sources, languages). */
 export function barList(items: Array<{ label: string; count: number; share: number }>, aria: string, lang: ReportLanguage, color = COLORS.bar): string {
-	const W = 560;
-	const rowH = 26;
-	const labelW = 150;
-	const valueW = 96;
+	const W = 400;
+	const rowH = 28;
+	const labelW = 104;
+	const valueW = 92;
 	const H = Math.max(1, items.length) * rowH + 4;
 	const max = Math.max(1, ...items.map((i) => i.count));
 	const out: string[] = [
-		`<svg class="chart chart-small" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeAttr(aria)}" font-size="13">`,
+		`<svg class="chart chart-small" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeAttr(aria)}" font-size="14">`,
 		`<title>${escapeHtml(aria)}</title>`,
 	];
 	items.forEach((it, i) => {
 		const y = i * rowH + 2;
-		const label = it.label.length > 20 ? it.label.slice(0, 19) + '…' : it.label;
+		const label = it.label.length > 14 ? it.label.slice(0, 13) + '…' : it.label;
 		out.push(text(labelW - 8, y + rowH / 2 + 4, label, `text-anchor="end" fill="${COLORS.ink}"`));
 		const w = Math.max(1, (it.count / max) * (W - labelW - valueW));
 		out.push(`<rect x="${labelW}" y="${y + 4}" width="${f1(w)}" height="${rowH - 8}" rx="2" fill="${color}"/>`);
 		out.push(
-			text(labelW + w + 6, y + rowH / 2 + 4, `${fmtNumber(it.count, lang)} · ${fmtShare(it.share, lang)}`, `fill="${COLORS.muted}" font-size="12"`),
+			text(labelW + w + 6, y + rowH / 2 + 4, `${fmtNumber(it.count, lang)} · ${fmtShare(it.share, lang)}`, `fill="${COLORS.muted}" font-size="13"`),
 		);
 	});
 	out.push('</svg>');

@@ -10,7 +10,7 @@ import type { Situation } from '../scoring/types';
 import type { Level } from '../shared/levels';
 import { LEVELS, isLevel, levelRank } from '../shared/levels';
 import { oneLine, safeUrl } from './escape';
-import { HOUR_MS, iso, isValidZone, parseTime } from './format';
+import { HOUR_MS, dateFormatter, iso, isValidZone, parseTime } from './format';
 import { howTexts, noteTexts } from './i18n';
 import type {
 	CountItem,
@@ -687,22 +687,27 @@ export function computeReport(input: ReportInput, now: string): ReportMetrics {
 		resolved = { at: de, estimated: true };
 		resolvedHow = how.resolvedEstimated;
 	}
+	const dates = dateFormatter(lang, timeZone, rangeStart, rangeEnd);
 	let ttd: Metric<number | null>;
 	if (firstAbnormal === null) ttd = metric(null, how.notComputable(how.firstAbnormalNone), 'ms');
 	else if (firstAlert === null) ttd = metric(null, how.notComputable(how.firstAlertNone), 'ms');
-	else ttd = metric(Math.max(0, firstAlert.at - firstAbnormal), how.ttd(firstAlert.at < firstAbnormal), 'ms');
+	else ttd = metric(
+			Math.max(0, firstAlert.at - firstAbnormal),
+			how.ttd(dates.short(firstAlert.at), dates.short(firstAbnormal), firstAlert.at < firstAbnormal),
+			'ms',
+		);
 	const tta =
 		firstAlert === null
 			? metric(null, how.notComputable(how.firstAlertNone), 'ms')
 			: approved === null
 				? metric(null, how.notComputable(how.firstApproved), 'ms')
-				: metric(approved.at - firstAlert.at, how.tta, 'ms');
+				: metric(approved.at - firstAlert.at, how.tta(dates.short(approved.at), dates.short(firstAlert.at)), 'ms');
 	const ttr =
 		firstAlert === null
 			? metric(null, how.notComputable(how.firstAlertNone), 'ms')
 			: resolved === null || resolved.at < firstAlert.at
 				? metric(null, how.notComputable(resolvedHow), 'ms')
-				: metric(resolved.at - firstAlert.at, how.ttr(resolved.estimated), 'ms');
+				: metric(resolved.at - firstAlert.at, how.ttr(dates.short(resolved.at), dates.short(firstAlert.at), resolved.estimated), 'ms');
 
 	// late steps: events done after their deadline, planned steps never done past their deadline
 	const late: LateStep[] = [];
@@ -758,7 +763,7 @@ export function computeReport(input: ReportInput, now: string): ReportMetrics {
 			stepId: e.event.stepId ? oneLine(e.event.stepId, 80) : null,
 			deadline: e.deadline !== null ? iso(e.deadline) : null,
 			late: e.deadline !== null && e.at > e.deadline,
-			summary: eventSummary(e.event),
+			summary: eventSummary(e.event) ?? (e.event.stepId && e.event.type !== 'planIssued' ? planned.get(e.event.stepId)?.label ?? null : null),
 			marked,
 		});
 	}

@@ -70,11 +70,16 @@ export function safeUrl(value: unknown): string | null {
 
 /** Escapes text for inline Markdown (CommonMark/GFM): punctuation backslash-escaped, HTML defused, one line. */
 export function escapeMarkdown(value: unknown): string {
-	return oneLine(value)
-		.replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;');
+	return (
+		oneLine(value)
+			// inline syntax anywhere: emphasis, code, links/images, tables, strike-through, escapes
+			.replace(/[\\`*_[\]|~!]/g, '\\$&')
+			// block syntax at the start: headings, quotes, lists, ordered lists, setext/thematic breaks
+			.replace(/^(\s*)([#+=-]|\d{1,9}(?=[.)]))/, (_m, sp: string, c: string) => (/\d/.test(c) ? `${sp}${c}\\` : `${sp}\\${c}`))
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+	);
 }
 
 /** A Markdown link to an http(s) URL, or the escaped label alone when the URL is not safe. */

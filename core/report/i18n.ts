@@ -2,7 +2,6 @@
  * Every word the report prints, in English and French, and the "how it was computed"
  * sentences (built with the numbers they explain). The document's language decides.
  */
-import type { DateFormatter } from './format';
 import { fmtDuration, fmtNumber, fmtShare } from './format';
 import type { ReportLanguage } from './types';
 
@@ -54,9 +53,9 @@ export interface HowTexts {
 	resolvedEvent: string;
 	resolvedEstimated: string;
 	resolvedNone: string;
-	ttd: (clamped: boolean) => string;
-	tta: string;
-	ttr: (estimated: boolean) => string;
+	ttd: (alert: string, abnormal: string, clamped: boolean) => string;
+	tta: (approved: string, alert: string) => string;
+	ttr: (resolved: string, alert: string, estimated: boolean) => string;
 	notComputable: (what: string) => string;
 	lateSteps: string;
 }
@@ -70,6 +69,11 @@ export interface NoteTexts {
 	noSituations: string;
 	noMentions: string;
 	badPhases: string;
+}
+
+/** First letter lower-cased, final period removed (to embed a sentence in another). */
+function lower(s: string): string {
+	return (s.charAt(0).toLowerCase() + s.slice(1)).replace(/\.$/, '');
 }
 
 export function howTexts(lang: ReportLanguage): HowTexts {
@@ -125,11 +129,11 @@ export function howTexts(lang: ReportLanguage): HowTexts {
 			resolvedEvent: 'Premier événement « résolu » après la première alerte.',
 			resolvedEstimated: 'Pas d’événement « résolu » : fin de la phase « pendant » retenue (estimation).',
 			resolvedNone: 'Pas d’événement « résolu » et crise non terminée dans les données.',
-			ttd: (clamped) =>
-				`Première alerte − première heure anormale${clamped ? ' (l’alerte est venue avant l’anomalie de volume : 0)' : ''}.`,
-			tta: 'Première déclaration approuvée − première alerte.',
-			ttr: (estimated) => `Résolution − première alerte${estimated ? ' (résolution estimée)' : ''}.`,
-			notComputable: (what) => `Non calculable : ${what}.`,
+			ttd: (alert, abnormal, clamped) =>
+				`Première alerte (${alert}) − début de la première heure anormale (${abnormal})${clamped ? ' ; l’alerte est venue avant l’anomalie de volume : 0' : ''}.`,
+			tta: (approved, alert) => `Première déclaration approuvée (${approved}) − première alerte (${alert}).`,
+			ttr: (resolved, alert, estimated) => `Résolution (${resolved}${estimated ? ', estimée' : ''}) − première alerte (${alert}).`,
+			notComputable: (what) => `Non calculable : ${lower(what)}.`,
 			lateSteps:
 				'Étapes de la chronologie faites après leur échéance, et étapes planifiées avec échéance non faites à l’heure du rapport.',
 		};
@@ -184,10 +188,11 @@ export function howTexts(lang: ReportLanguage): HowTexts {
 		resolvedEvent: 'First “resolved” event after the first alert.',
 		resolvedEstimated: 'No “resolved” event: end of the “during” phase used (estimate).',
 		resolvedNone: 'No “resolved” event and the crisis had not ended in the data.',
-		ttd: (clamped) => `First alert − first abnormal hour${clamped ? ' (the alert came before the volume anomaly: 0)' : ''}.`,
-		tta: 'First approved statement − first alert.',
-		ttr: (estimated) => `Resolution − first alert${estimated ? ' (estimated resolution)' : ''}.`,
-		notComputable: (what) => `Not computable: ${what}.`,
+		ttd: (alert, abnormal, clamped) =>
+			`First alert (${alert}) − start of the first abnormal hour (${abnormal})${clamped ? '; the alert came before the volume anomaly: 0' : ''}.`,
+		tta: (approved, alert) => `First approved statement (${approved}) − first alert (${alert}).`,
+		ttr: (resolved, alert, estimated) => `Resolution (${resolved}${estimated ? ', estimated' : ''}) − first alert (${alert}).`,
+		notComputable: (what) => `Not computable: ${lower(what)}.`,
 		lateSteps: 'Timeline steps done after their deadline, and planned steps with a deadline not done by the report time.',
 	};
 }
@@ -261,6 +266,9 @@ export interface Labels {
 	recoveredNoDegradation: string;
 	notRecovered: string;
 	notJudged: string;
+	recoveryShortAfter: string;
+	recoveryShortNot: string;
+	recoveryShortNone: string;
 	levelsTitle: string;
 	timeAtOrAbove: string;
 	levelNames: Record<string, string>;
@@ -327,7 +335,7 @@ export interface SummaryParts {
 const levelNamesEn = { calm: 'Calm', watch: 'Watch', alert: 'Alert', crisis: 'Crisis', critical: 'Critical' };
 const levelNamesFr = { calm: 'Calme', watch: 'Vigilance', alert: 'Alerte', crisis: 'Crise', critical: 'Critique' };
 
-export function labels(lang: ReportLanguage, _dates?: DateFormatter): Labels {
+export function labels(lang: ReportLanguage): Labels {
 	if (lang === 'fr') {
 		return {
 			defaultTitle: 'Rapport d’impact post-crise',
@@ -370,6 +378,9 @@ export function labels(lang: ReportLanguage, _dates?: DateFormatter): Labels {
 			recoveredNoDegradation: 'Le sentiment ne s’est pas dégradé pendant la crise.',
 			notRecovered: 'Sentiment pas encore rétabli à la fin des données.',
 			notJudged: 'Rétablissement non jugé.',
+			recoveryShortAfter: 'du sentiment, après le début',
+			recoveryShortNot: 'sentiment pas encore rétabli',
+			recoveryShortNone: 'sentiment pas dégradé',
 			levelsTitle: 'Temps passé par niveau',
 			timeAtOrAbove: 'Au niveau ou au-dessus',
 			levelNames: levelNamesFr,
@@ -481,6 +492,9 @@ export function labels(lang: ReportLanguage, _dates?: DateFormatter): Labels {
 		recoveredNoDegradation: 'Sentiment did not degrade during the crisis.',
 		notRecovered: 'Sentiment had not recovered by the end of the data.',
 		notJudged: 'Recovery not judged.',
+		recoveryShortAfter: 'of sentiment, after the start',
+		recoveryShortNot: 'sentiment not recovered yet',
+		recoveryShortNone: 'sentiment did not degrade',
 		levelsTitle: 'Time spent per level',
 		timeAtOrAbove: 'At or above',
 		levelNames: levelNamesEn,

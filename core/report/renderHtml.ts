@@ -17,7 +17,7 @@ const CSS = `
 :root{--ink:${COLORS.ink};--muted:${COLORS.muted};--line:#e3e7ec;--bg:#f5f7f9;--card:#fff;--accent:#2b4a6f;--neg:${COLORS.negative};--pos:${COLORS.positive}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
+body{margin:0;background:var(--bg);color:var(--ink);overflow-wrap:break-word;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
 .report{max-width:960px;margin:0 auto;padding:24px 20px 40px}
 header.masthead{background:var(--ink);color:#fff;border-radius:14px;padding:22px 24px 20px;margin-bottom:18px}
 .eyebrow{margin:0 0 4px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#c6d0dc}
@@ -29,38 +29,52 @@ h2{font-size:19px;margin:0 0 12px;line-height:1.3}
 h3{font-size:15px;margin:18px 0 8px}
 section{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:18px 20px;margin:0 0 16px}
 .summary p{margin:0;font-size:16px;line-height:1.6}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:10px;background:none;border:0;padding:0}
+.kpis{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:10px;background:none;border:0;padding:0}
+@media (max-width:860px){.kpis{grid-template-columns:repeat(2,minmax(0,1fr))}}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:12px 14px;min-width:0}
 .kpi .k{font-size:12.5px;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 .kpi .v{font-size:26px;font-weight:750;line-height:1.2;margin:2px 0;font-variant-numeric:tabular-nums}
 .kpi .s{font-size:12.5px;color:var(--muted)}
 .kpi.bad .v{color:var(--neg)}
 .chart{display:block;width:100%;height:auto;font-family:inherit;overflow:visible}
-.chart-small{max-width:640px}
+.chart-small{max-width:460px}
 .chart-narrow{display:none}
 @media (max-width:640px){
  .report{padding:12px 10px 28px}
  header.masthead{padding:16px 16px 14px;border-radius:12px}
  h1{font-size:21px}
  section{padding:14px 14px;border-radius:10px}
- .kpis{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+ .kpis{gap:8px}
  .kpi{padding:10px 11px}
  .kpi .v{font-size:21px}
  .chart-wide{display:none}
  .chart-narrow{display:block}
  body{font-size:14.5px}
+ th{font-size:11px;letter-spacing:0}
+ th,td{padding:7px 5px}
+ table.authors td:first-child{min-width:8em}
+ table.phases .muted{font-size:11px!important}
 }
 .legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0 0;padding:0;list-style:none;font-size:13px;color:var(--muted)}
 .legend li{display:flex;align-items:center;gap:6px}
 .sw{display:inline-block;width:12px;height:12px;border-radius:3px;flex:none}
 ol.events{margin:10px 0 0;padding:0;list-style:none;font-size:13.5px;display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:4px 16px}
 ol.events li{display:flex;gap:8px;align-items:baseline;min-width:0}
+ol.events li>span{min-width:0;overflow-wrap:anywhere}
+.legend li,.kpi .s,.summary p,ul.notes li,dd,.eyebrow{overflow-wrap:anywhere}
 .num{display:inline-flex;justify-content:center;align-items:center;min-width:20px;height:20px;border-radius:10px;background:var(--ink);color:#fff;font-size:11.5px;font-weight:700;flex:none}
 .tw{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:14px;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
-th{font-size:12.5px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.03em}
-td.n,th.n{text-align:right;white-space:nowrap}
+th{font-size:12.5px;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.03em;overflow-wrap:normal}
+th.n{white-space:nowrap}
+td.n,th.n{text-align:right}
+td.n{white-space:nowrap}
+.sub{font-size:12.5px;font-weight:400}
+table.authors td:first-child{min-width:10em}
+table.tl td:nth-child(3){min-width:11em}
+table.phases th.n{white-space:normal}
+table.phases th[scope=row]{min-width:7em}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:8px 24px}
 .statement{margin:12px 0 0;padding:10px 12px;border-radius:8px;background:#f4f6f8;font-weight:600}
 .statement.good{background:#e7f5ee;color:#1d6b47}
@@ -72,11 +86,12 @@ td.n,th.n{text-align:right;white-space:nowrap}
 .quote .by{font-size:13px;color:var(--muted);overflow-wrap:anywhere}
 .quote .by b{color:var(--ink)}
 a{color:#1f5fa8;text-decoration:underline;text-underline-offset:2px;overflow-wrap:anywhere}
-.tag{display:inline-block;padding:1px 8px;border-radius:999px;background:#eef1f4;font-size:12.5px;margin:0 4px 4px 0}
+.tag{display:inline-block;white-space:nowrap;padding:1px 8px;border-radius:999px;background:#eef1f4;font-size:12.5px;margin:0 4px 4px 0}
 .lv{display:inline-block;padding:0 7px;border-radius:999px;color:#fff;font-size:12px;font-weight:700}
 .late{color:var(--neg);font-weight:700}
-dl.how{margin:0;font-size:13.5px}
-dl.how dt{font-weight:700;margin-top:10px}
+dl.how{margin:0;font-size:13.5px;columns:2 340px;column-gap:28px}
+dl.how div{break-inside:avoid;padding:0 0 10px}
+dl.how dt{font-weight:700}
 dl.how dd{margin:2px 0 0;color:var(--muted)}
 ul.notes{margin:0;padding-left:20px}
 .muted{color:var(--muted)}
@@ -135,7 +150,7 @@ function quoteCard(mm: MentionSummary, l: Labels, d: DateFormatter, lang: Report
 
 function howItem(term: string, metricOrHow: Metric<unknown> | string): string {
 	const how = typeof metricOrHow === 'string' ? metricOrHow : metricOrHow.how;
-	return `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(how)}</dd>`;
+	return `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(how)}</dd></div>`;
 }
 
 export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}): string {
@@ -144,7 +159,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
 	const d = dateFormatter(lang, m.timeZone, rs, re);
-	const l = labels(lang, d);
+	const l = labels(lang);
 	const title = m.title || l.defaultTitle;
 	const dur = (ms: number | null) => fmtDuration(ms, lang);
 	const pct = (v: number | null) => fmtShare(v, lang);
@@ -215,6 +230,12 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 		),
 		kpi(l.negativeDuring, pct(neg.during), negSub, neg.during !== null && neg.before !== null && neg.during > neg.before + 0.05),
 		kpi(l.potentialReach, fmtCompact(m.reach.potential.value, lang), `${escapeHtml(n(m.reach.authors.value))} ${escapeHtml(l.authors)}`),
+		kpi(
+			l.recovery,
+			rec === null ? '–' : !rec.degraded ? '✓' : rec.recovered ? dur(rec.afterMs) : '✗',
+			escapeHtml(rec === null ? l.notJudged : !rec.degraded ? l.recoveryShortNone : rec.recovered ? l.recoveryShortAfter : l.recoveryShortNot),
+			rec !== null && rec.degraded && !rec.recovered,
+		),
 		`</section>`,
 	);
 
@@ -255,12 +276,12 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 	const recClass = rec === null ? '' : rec.recovered ? ' good' : ' bad';
 	parts.push(
 		`<section><h2>${escapeHtml(l.phases)}</h2>`,
-		`<div class="tw"><table><thead><tr><th>${escapeHtml(l.phase)}</th><th class="n">${escapeHtml(l.mentions)}</th><th class="n">${escapeHtml(l.perHour)}</th><th class="n">${escapeHtml(l.negativeShare)}</th><th class="n">${escapeHtml(l.averageRisk)}</th></tr></thead><tbody>${phaseRows}</tbody></table></div>`,
+		`<div class="tw"><table class="phases"><thead><tr><th>${escapeHtml(l.phase)}</th><th class="n">${escapeHtml(l.mentions)}</th><th class="n">${escapeHtml(l.perHour)}</th><th class="n">${escapeHtml(l.negativeShare)}</th><th class="n">${escapeHtml(l.averageRisk)}</th></tr></thead><tbody>${phaseRows}</tbody></table></div>`,
 	);
 	if (m.scored) {
 		parts.push(
 			`<h3>${escapeHtml(l.sentimentTitle)}</h3>${sentimentChart(m, l, lang)}`,
-			`<ul class="legend"><li><span class="sw" style="background:${COLORS.negative}"></span>${escapeHtml(l.negative)}</li><li><span class="sw" style="background:${COLORS.neutral}"></span>${escapeHtml(l.neutral)}</li><li><span class="sw" style="background:${COLORS.positive}"></span>${escapeHtml(l.positive)}</li><li><span class="sw" style="background:${COLORS.unknown}"></span>${escapeHtml(l.unknown)}</li></ul>`,
+			`<ul class="legend"><li><span class="sw" style="background:${COLORS.negative}"></span>${escapeHtml(l.negative)}</li><li><span class="sw" style="background:${COLORS.neutral}"></span>${escapeHtml(l.neutral)}</li><li><span class="sw" style="background:${COLORS.positive}"></span>${escapeHtml(l.positive)}</li>${ps.before.sentiment.unknown + ps.during.sentiment.unknown + ps.after.sentiment.unknown > 0 ? `<li><span class="sw" style="background:${COLORS.unknown}"></span>${escapeHtml(l.unknown)}</li>` : ''}</ul>`,
 		);
 	}
 	parts.push(`<p class="statement${recClass}">${escapeHtml(l.recovery)}${colon}${escapeHtml(recoveryText ?? l.notJudged)}</p></section>`);
@@ -281,7 +302,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 		[l.resolved, r.resolved.value ? when(r.resolved.value.at) + (r.resolved.value.estimated ? ` (${l.estimated})` : '') : '–'],
 		[l.timeToResolve, dur(r.timeToResolve.value)],
 	]
-		.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td class="n">${escapeHtml(v)}</td></tr>`)
+		.map(([k, v], i) => i === 2 || i === 4 || i === 6 ? `<tr><td><b>${escapeHtml(k)}</b></td><td class="n"><b>${escapeHtml(v)}</b></td></tr>` : `<tr><td>${escapeHtml(k)}</td><td class="n">${escapeHtml(v)}</td></tr>`)
 		.join('');
 	const late = r.lateSteps.value;
 	const lateHtml = late.length
@@ -308,7 +329,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 					escapeHtml(eventName(e.type, l)),
 					e.level ? levelPill(e.level, l) : '',
 					e.summary ? `<span class="muted">${u(e.summary)}</span>` : e.stepId ? `<span class="muted">${u(e.stepId)}</span>` : '',
-					e.late ? `<span class="late">${escapeHtml(l.lateBy.toLowerCase())}</span>` : '',
+					e.late && e.deadline ? `<span class="late">${escapeHtml(l.lateBy.toLowerCase())} ${escapeHtml(dur((parseTime(e.at) ?? 0) - (parseTime(e.deadline) ?? 0)))}</span>` : '',
 				]
 					.filter(Boolean)
 					.join(' ');
@@ -316,7 +337,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 			})
 			.join('');
 		parts.push(
-			`<section><h2>${escapeHtml(l.timelineTitle)}</h2><div class="tw"><table><thead><tr><th class="n">#</th><th>${escapeHtml(l.when)}</th><th>${escapeHtml(l.event)}</th><th>${escapeHtml(l.who)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
+			`<section><h2>${escapeHtml(l.timelineTitle)}</h2><div class="tw"><table class="tl"><thead><tr><th class="n">#</th><th>${escapeHtml(l.when)}</th><th>${escapeHtml(l.event)}</th><th>${escapeHtml(l.who)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
 		);
 	}
 
@@ -325,7 +346,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 	const authorRows = authors
 		.map((a) => {
 			const who = a.name ? `${u(a.name)} <span class="muted">@${u(a.handle)}</span>` : `@${u(a.handle)}`;
-			return `<tr><td>${link(who, a.url)}${a.verified ? ` <span class="tag">✓ ${escapeHtml(l.verified)}</span>` : ''}<div class="muted" style="font-size:12.5px">${u(a.platform)}</div></td><td class="n">${escapeHtml(a.followers === null ? '–' : fmtCompact(a.followers, lang))}</td><td class="n">${escapeHtml(n(a.mentions))}${a.negative ? ` <span class="muted">(${escapeHtml(n(a.negative))} −)</span>` : ''}</td></tr>`;
+			return `<tr><td>${link(who, a.url)}${a.verified ? ` <span class="tag">✓ ${escapeHtml(l.verified)}</span>` : ''}<div class="muted sub">${u(a.platform)}</div></td><td class="n">${escapeHtml(a.followers === null ? '–' : fmtCompact(a.followers, lang))}</td><td class="n">${escapeHtml(n(a.mentions))}${m.scored && a.negative ? `<div class="muted sub">${escapeHtml(n(a.negative))} ${escapeHtml(l.negative.toLowerCase())}</div>` : ''}</td></tr>`;
 		})
 		.join('');
 	const sourceItems = m.sources.value.map((s) => ({ label: s.key === 'other' ? (lang === 'fr' ? 'autres' : 'other') : s.key, count: s.count, share: s.share }));
@@ -338,7 +359,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 		`<section><h2>${escapeHtml(l.reachTitle)}</h2>`,
 		`<p>${escapeHtml(l.potentialReach)}${colon}<b>${escapeHtml(n(m.reach.potential.value))}</b> · ${escapeHtml(n(m.reach.authors.value))} ${escapeHtml(l.authors)}</p>`,
 		authors.length
-			? `<h3>${escapeHtml(l.topAuthors)}</h3><div class="tw"><table><thead><tr><th>${escapeHtml(l.author)}</th><th class="n">${escapeHtml(l.followers)}</th><th class="n">${escapeHtml(l.mentions)}</th></tr></thead><tbody>${authorRows}</tbody></table></div>`
+			? `<h3>${escapeHtml(l.topAuthors)}</h3><div class="tw"><table class="authors"><thead><tr><th>${escapeHtml(l.author)}</th><th class="n">${escapeHtml(l.followers)}</th><th class="n">${escapeHtml(l.mentions)}</th></tr></thead><tbody>${authorRows}</tbody></table></div>`
 			: '',
 		`<div class="grid2"><div><h3>${escapeHtml(l.sourcesTitle)}</h3>${sourceItems.length ? barList(sourceItems, l.sourcesAria, lang) : `<p class="muted">${escapeHtml(l.noData)}</p>`}</div>`,
 		`<div><h3>${escapeHtml(l.languagesTitle)}</h3>${langItems.length ? barList(langItems, l.languagesTitle, lang, '#5b7fa8') : `<p class="muted">${escapeHtml(l.noData)}</p>`}</div></div>`,

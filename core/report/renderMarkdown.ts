@@ -19,7 +19,7 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
 	const d = dateFormatter(lang, m.timeZone, rs, re);
-	const l = labels(lang, d);
+	const l = labels(lang);
 	const e = escapeMarkdown;
 	const colon = lang === 'fr' ? '\u00A0: ' : ': ';
 	const dur = (ms: number | null) => fmtDuration(ms, lang);

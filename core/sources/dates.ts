@@ -12,14 +12,26 @@ function fromMs(ms: number): string | null {
 
 /** Epoch seconds (number or numeric string, fractions allowed: Reddit's `created_utc` is a float). */
 export function epochSecondsToIso(value: unknown): string | null {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
+				? Number(value)
+				: NaN;
 	return fromMs(Math.round(n * 1000));
 }
 
 const ISO =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?$/;
 
-function validUtc(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
+function validUtc(
+	y: number,
+	mo: number,
+	d: number,
+	h: number,
+	mi: number,
+	s: number,
+): number | null {
 	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
 	const ms = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59));
 	const check = new Date(ms);
@@ -46,8 +58,25 @@ export function parseIsoTimestamp(value: string): string | null {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ZONES: Record<string, number> = {
-	UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
-	CET: 60, CEST: 120, BST: 60, IST: 330, JST: 540, AEST: 600, AEDT: 660,
+	UT: 0,
+	UTC: 0,
+	GMT: 0,
+	Z: 0,
+	EST: -300,
+	EDT: -240,
+	CST: -360,
+	CDT: -300,
+	MST: -420,
+	MDT: -360,
+	PST: -480,
+	PDT: -420,
+	CET: 60,
+	CEST: 120,
+	BST: 60,
+	IST: 330,
+	JST: 540,
+	AEST: 600,
+	AEDT: 660,
 };
 const RFC2822 =
 	/^(?:[A-Za-z]{2,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([+-]\d{4}|[+-]\d{2}:\d{2}|[A-Za-z]{1,5})?$/;

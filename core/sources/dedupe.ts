@@ -6,9 +6,27 @@
 import type { Mention } from '../mention/mention';
 
 const TRACKING_PARAMS = new Set([
-	'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'igshid', 'mc_cid', 'mc_eid',
-	'_hsenc', '_hsmi', 'mkt_tok', 'ref_src', 'ref_url', 'cmpid', 'oly_anon_id', 'oly_enc_id', 'vero_id',
-	'__twitter_impression', 'spm',
+	'fbclid',
+	'gclid',
+	'dclid',
+	'gbraid',
+	'wbraid',
+	'msclkid',
+	'yclid',
+	'igshid',
+	'mc_cid',
+	'mc_eid',
+	'_hsenc',
+	'_hsmi',
+	'mkt_tok',
+	'ref_src',
+	'ref_url',
+	'cmpid',
+	'oly_anon_id',
+	'oly_enc_id',
+	'vero_id',
+	'__twitter_impression',
+	'spm',
 ]);
 
 function isTrackingParam(name: string): boolean {
@@ -56,7 +74,8 @@ export function canonicalUrl(value: unknown): string | null {
 		const names = [...url.searchParams.keys()];
 		for (const name of names) if (isTrackingParam(name)) url.searchParams.delete(name);
 	}
-	if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '') || '/';
+	if (url.pathname.length > 1 && url.pathname.endsWith('/'))
+		url.pathname = url.pathname.replace(/\/+$/, '') || '/';
 	let out = url.toString();
 	if (url.pathname === '/' && url.search === '' && out.endsWith('/')) out = out.slice(0, -1);
 	return out;
@@ -92,7 +111,10 @@ export function linkedUrl(mention: Mention): string | null {
 	let candidate: unknown;
 	switch (mention.platform) {
 		case 'reddit':
-			candidate = rawField(raw, ['is_self']) === true ? undefined : rawField(raw, ['url_overridden_by_dest']) ?? rawField(raw, ['url']);
+			candidate =
+				rawField(raw, ['is_self']) === true
+					? undefined
+					: (rawField(raw, ['url_overridden_by_dest']) ?? rawField(raw, ['url']));
 			break;
 		case 'hackernews':
 			candidate = rawField(raw, ['url']) ?? rawField(raw, ['story_url']);
@@ -101,11 +123,14 @@ export function linkedUrl(mention: Mention): string | null {
 			candidate = rawField(raw, ['card', 'url']);
 			break;
 		case 'bluesky':
-			candidate = rawField(raw, ['record', 'embed', 'external', 'uri']) ?? rawField(raw, ['embed', 'external', 'uri']);
+			candidate =
+				rawField(raw, ['record', 'embed', 'external', 'uri']) ??
+				rawField(raw, ['embed', 'external', 'uri']);
 			break;
 		case 'x': {
 			const urls = rawField(raw, ['entities', 'urls']);
-			if (Array.isArray(urls) && urls.length > 0) candidate = rawField(urls[0], ['unwound_url']) ?? rawField(urls[0], ['expanded_url']);
+			if (Array.isArray(urls) && urls.length > 0)
+				candidate = rawField(urls[0], ['unwound_url']) ?? rawField(urls[0], ['expanded_url']);
 			break;
 		}
 		default:
@@ -114,7 +139,11 @@ export function linkedUrl(mention: Mention): string | null {
 	const url = canonicalUrl(candidate);
 	if (url === null) return null;
 	// Links to the platform itself (a Reddit post linking its own image host) are not stories.
-	return /^https?:\/\/([a-z0-9-]+\.)*(reddit\.com|redd\.it|bsky\.app|x\.com|twitter\.com|t\.co)(\/|$)/i.test(url) ? null : url;
+	return /^https?:\/\/([a-z0-9-]+\.)*(reddit\.com|redd\.it|bsky\.app|x\.com|twitter\.com|t\.co)(\/|$)/i.test(
+		url,
+	)
+		? null
+		: url;
 }
 
 function foldTitle(title: string): string {
@@ -167,7 +196,9 @@ export function createSeenSet(maxEntries: number, initial?: unknown): SeenSet {
 	const keys = new Map<string, true>();
 	const previous = Array.isArray(initial)
 		? initial
-		: typeof initial === 'object' && initial !== null && Array.isArray((initial as SeenSetState).keys)
+		: typeof initial === 'object' &&
+			  initial !== null &&
+			  Array.isArray((initial as SeenSetState).keys)
 			? (initial as SeenSetState).keys
 			: [];
 	for (const k of previous.slice(-max)) if (typeof k === 'string') keys.set(k, true);

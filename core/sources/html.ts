@@ -10,32 +10,74 @@ const LATIN1 =
 	);
 
 const NAMED: Record<string, string> = {
-	amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
-	hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-	sbquo: '‚', bdquo: '„', bull: '•', euro: '€', trade: '™', OElig: 'Œ', oelig: 'œ',
-	Scaron: 'Š', scaron: 'š', Yuml: 'Ÿ', circ: 'ˆ', tilde: '˜', ensp: ' ', emsp: ' ',
-	thinsp: ' ', zwnj: '', zwj: '', lrm: '', rlm: '', dagger: '†', Dagger: '‡',
-	permil: '‰', lsaquo: '‹', rsaquo: '›', prime: '′', Prime: '″', larr: '←', rarr: '→',
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	hellip: '…',
+	mdash: '—',
+	ndash: '–',
+	lsquo: '‘',
+	rsquo: '’',
+	ldquo: '“',
+	rdquo: '”',
+	sbquo: '‚',
+	bdquo: '„',
+	bull: '•',
+	euro: '€',
+	trade: '™',
+	OElig: 'Œ',
+	oelig: 'œ',
+	Scaron: 'Š',
+	scaron: 'š',
+	Yuml: 'Ÿ',
+	circ: 'ˆ',
+	tilde: '˜',
+	ensp: ' ',
+	emsp: ' ',
+	thinsp: ' ',
+	zwnj: '',
+	zwj: '',
+	lrm: '',
+	rlm: '',
+	dagger: '†',
+	Dagger: '‡',
+	permil: '‰',
+	lsaquo: '‹',
+	rsaquo: '›',
+	prime: '′',
+	Prime: '″',
+	larr: '←',
+	rarr: '→',
 };
 LATIN1.forEach((name, i) => {
 	NAMED[name] = String.fromCharCode(160 + i);
 });
 
 function codePoint(n: number): string {
-	if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\uFFFD';
+	if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff))
+		return '\uFFFD';
 	return String.fromCodePoint(n);
 }
 
 /** Decodes HTML character references: numeric (`&#39;`, `&#x27;`) and the common named ones. Unknown names stay as written. */
 export function decodeEntities(text: string): string {
 	if (text.indexOf('&') === -1) return text;
-	return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
-		if (ref[0] === '#') {
-			return codePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
-		}
-		const named = NAMED[ref];
-		return named === undefined ? whole : named;
-	});
+	return text.replace(
+		/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g,
+		(whole, ref: string) => {
+			if (ref[0] === '#') {
+				return codePoint(
+					ref[1] === 'x' || ref[1] === 'X'
+						? parseInt(ref.slice(2), 16)
+						: parseInt(ref.slice(1), 10),
+				);
+			}
+			const named = NAMED[ref];
+			return named === undefined ? whole : named;
+		},
+	);
 }
 
 const BLOCK_BREAK = /<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/blockquote|\/tr|p|li|hr)(\s[^>]*)?\/?\s*>/gi;

@@ -37,7 +37,8 @@ export interface HttpFailure {
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
 	if (!headers) return null;
 	for (const [k, v] of Object.entries(headers)) {
-		if (k.toLowerCase() === name) return Array.isArray(v) ? String(v[0]) : v === undefined || v === null ? null : String(v);
+		if (k.toLowerCase() === name)
+			return Array.isArray(v) ? String(v[0]) : v === undefined || v === null ? null : String(v);
 	}
 	return null;
 }
@@ -60,12 +61,18 @@ function resetMoment(value: string | null, nowMs: number): number | null {
 }
 
 const HINTS: Record<HttpFailureKind, string> = {
-	rateLimited: 'The API rate limit is reached: polling resumes after the reset time. Poll less often or narrow the query.',
-	quotaExceeded: 'The daily or monthly quota is used up (YouTube resets at midnight Pacific time; X caps posts per month). Poll less often.',
-	unauthorized: 'The credential was refused: check the token, key or app password, or reconnect the account.',
-	forbidden: 'The credential has no access to this endpoint (approval, scope or instance settings). Check the app permissions.',
-	notFound: 'The resource does not exist or is not visible: check the feed URL, instance, video or app id.',
-	badRequest: 'The request was refused as invalid: check the query syntax and length for this source.',
+	rateLimited:
+		'The API rate limit is reached: polling resumes after the reset time. Poll less often or narrow the query.',
+	quotaExceeded:
+		'The daily or monthly quota is used up (YouTube resets at midnight Pacific time; X caps posts per month). Poll less often.',
+	unauthorized:
+		'The credential was refused: check the token, key or app password, or reconnect the account.',
+	forbidden:
+		'The credential has no access to this endpoint (approval, scope or instance settings). Check the app permissions.',
+	notFound:
+		'The resource does not exist or is not visible: check the feed URL, instance, video or app id.',
+	badRequest:
+		'The request was refused as invalid: check the query syntax and length for this source.',
 	serverError: 'The service failed on its side: the next poll retries.',
 	other: 'Unexpected answer: see the message.',
 };
@@ -82,9 +89,14 @@ function isQuota(body: unknown): boolean {
 	if (!isRecord(body)) return false;
 	const err = body.error;
 	if (isRecord(err) && Array.isArray(err.errors)) {
-		return err.errors.some((e) => isRecord(e) && (e.reason === 'quotaExceeded' || e.reason === 'dailyLimitExceeded'));
+		return err.errors.some(
+			(e) => isRecord(e) && (e.reason === 'quotaExceeded' || e.reason === 'dailyLimitExceeded'),
+		);
 	}
-	return body.title === 'UsageCapExceeded' || (typeof body.type === 'string' && body.type.endsWith('/usage-capped'));
+	return (
+		body.title === 'UsageCapExceeded' ||
+		(typeof body.type === 'string' && body.type.endsWith('/usage-capped'))
+	);
 }
 
 /** Classifies a failed answer from `source` and finds when to retry. */
@@ -108,7 +120,10 @@ export function describeHttpFailure(source: string, answer: HttpAnswer, now: str
 			resetMoment(header(h, 'x-ratelimit-reset'), nowMs) ??
 			resetMoment(header(h, 'ratelimit-reset'), nowMs);
 	}
-	const retryAt = retryMs !== null && Number.isFinite(retryMs) && Number.isFinite(nowMs) ? new Date(Math.max(retryMs, nowMs)).toISOString() : null;
+	const retryAt =
+		retryMs !== null && Number.isFinite(retryMs) && Number.isFinite(nowMs)
+			? new Date(Math.max(retryMs, nowMs)).toISOString()
+			: null;
 	return {
 		source,
 		status,

@@ -72,16 +72,17 @@ export function parseBody(source: string, body: unknown): unknown {
 			`got an HTML/XML page instead of JSON${title ? ` (title "${title}")` : ''}: usually an error page, a login wall or a proxy`,
 		);
 	}
+	let failure: string;
 	try {
 		return parseJsonPreservingBigInts(trimmed);
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		throw new SourceBodyError(
-			source,
-			'body',
-			`invalid or truncated JSON (${body.length} characters): ${message}`,
-		);
+		failure = error instanceof Error ? error.message : String(error);
 	}
+	throw new SourceBodyError(
+		source,
+		'body',
+		`invalid or truncated JSON (${body.length} characters): ${failure}`,
+	);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -101,18 +102,32 @@ export function apiErrorMessage(body: Record<string, unknown>): string | null {
 		return `API error ${String(code)}: ${msg}`.replace(/\s+/g, ' ').trim();
 	}
 	if (typeof err === 'string' || typeof err === 'number') {
-		const msg = typeof body.message === 'string' ? body.message : typeof body.error_description === 'string' ? body.error_description : '';
+		const msg =
+			typeof body.message === 'string'
+				? body.message
+				: typeof body.error_description === 'string'
+					? body.error_description
+					: '';
 		return `API error ${String(err)}${msg ? `: ${msg}` : ''}`;
 	}
-	if (typeof body.title === 'string' && (typeof body.status === 'number' || typeof body.detail === 'string') && !('data' in body)) {
-		return `API error ${String(body.status ?? '')} ${body.title}${typeof body.detail === 'string' && body.detail !== body.title ? `: ${body.detail}` : ''}`.replace(/\s+/g, ' ');
+	if (
+		typeof body.title === 'string' &&
+		(typeof body.status === 'number' || typeof body.detail === 'string') &&
+		!('data' in body)
+	) {
+		return `API error ${String(body.status ?? '')} ${body.title}${typeof body.detail === 'string' && body.detail !== body.title ? `: ${body.detail}` : ''}`.replace(
+			/\s+/g,
+			' ',
+		);
 	}
 	if (typeof body.status === 'number' && body.status >= 400 && typeof body.message === 'string') {
 		return `API error ${body.status}: ${body.message}`;
 	}
 	if (Array.isArray(body.errors) && !('data' in body) && body.errors.length > 0) {
 		const first = body.errors[0];
-		const msg = isRecord(first) ? String(first.message ?? first.detail ?? first.title ?? '') : String(first);
+		const msg = isRecord(first)
+			? String(first.message ?? first.detail ?? first.title ?? '')
+			: String(first);
 		return `API error: ${msg}`;
 	}
 	return null;

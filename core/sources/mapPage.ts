@@ -45,7 +45,10 @@ export function mapItems(
 		const item = items[index];
 		const at = `${path}[${index}]`;
 		if (!isRecord(item)) {
-			skipped.push({ index, reason: `${source}: ${at}: expected an object, got ${describeValue(item)}` });
+			skipped.push({
+				index,
+				reason: `${source}: ${at}: expected an object, got ${describeValue(item)}`,
+			});
 			continue;
 		}
 		try {
@@ -64,7 +67,12 @@ export function mapItems(
 
 /** A non-negative count from a number or numeric string; anything else is 0. */
 export function countOf(value: unknown): number {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }
 

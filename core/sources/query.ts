@@ -36,7 +36,9 @@ export interface MentionQuery {
 function list(value: string | string[] | undefined): string[] {
 	if (value === undefined || value === null) return [];
 	const parts = Array.isArray(value) ? value : String(value).split(/[,\n]/);
-	return parts.map((p) => (typeof p === 'string' ? p.trim().replace(/\s+/g, ' ') : '')).filter((p) => p !== '');
+	return parts
+		.map((p) => (typeof p === 'string' ? p.trim().replace(/\s+/g, ' ') : ''))
+		.filter((p) => p !== '');
 }
 
 function unique(values: string[]): string[] {
@@ -53,7 +55,10 @@ function unique(values: string[]): string[] {
 }
 
 function unquote(s: string): string {
-	return s.replace(/^["“”«»\s]+|["“”«»\s]+$/g, '').replace(/"/g, '').trim();
+	return s
+		.replace(/^["“”«»\s]+|["“”«»\s]+$/g, '')
+		.replace(/"/g, '')
+		.trim();
 }
 
 /** Lower-case, accents removed, typographic apostrophes unified, spaces collapsed. */
@@ -69,7 +74,9 @@ export function fold(text: string): string {
 /** Normalises the user's query fields (lists or comma-separated strings). */
 export function parseQuery(input: MentionQueryInput): MentionQuery {
 	const keywords: string[] = [];
-	const phrases: string[] = list(input.phrases).map(unquote).filter((p) => p !== '');
+	const phrases: string[] = list(input.phrases)
+		.map(unquote)
+		.filter((p) => p !== '');
 	for (const k of list(input.keywords)) {
 		const word = unquote(k);
 		if (word === '') continue;
@@ -80,17 +87,30 @@ export function parseQuery(input: MentionQueryInput): MentionQuery {
 	const excludedAccounts: string[] = [];
 	for (const e of list(input.exclusions)) {
 		const cleaned = unquote(e.replace(/^-/, ''));
-		if (cleaned.startsWith('@') && cleaned.length > 1) excludedAccounts.push(cleaned.slice(1).toLowerCase());
+		if (cleaned.startsWith('@') && cleaned.length > 1)
+			excludedAccounts.push(cleaned.slice(1).toLowerCase());
 		else if (cleaned !== '') exclusions.push(cleaned);
 	}
 	return {
 		keywords: unique(keywords),
 		phrases: unique(phrases),
-		hashtags: unique(list(input.hashtags).map((h) => h.replace(/^#+/, '').replace(/\s+/g, '').toLowerCase()).filter((h) => h !== '')),
-		accounts: unique(list(input.accounts).map((a) => a.replace(/^@+/, '').toLowerCase()).filter((a) => a !== '')),
+		hashtags: unique(
+			list(input.hashtags)
+				.map((h) => h.replace(/^#+/, '').replace(/\s+/g, '').toLowerCase())
+				.filter((h) => h !== ''),
+		),
+		accounts: unique(
+			list(input.accounts)
+				.map((a) => a.replace(/^@+/, '').toLowerCase())
+				.filter((a) => a !== ''),
+		),
 		exclusions: unique(exclusions),
 		excludedAccounts: unique(excludedAccounts),
-		languages: unique(list(input.languages).map((l) => normaliseLanguage(l)).filter((l): l is string => l !== null)),
+		languages: unique(
+			list(input.languages)
+				.map((l) => normaliseLanguage(l))
+				.filter((l): l is string => l !== null),
+		),
 	};
 }
 
@@ -126,7 +146,12 @@ function compile(query: MentionQuery): CompiledQuery {
 			accounts: query.accounts.map(fold),
 			excludedAccounts: (query.excludedAccounts ?? []).map(fold),
 			languages: new Set(query.languages),
-			hasPositive: query.keywords.length + query.phrases.length + query.hashtags.length + query.accounts.length > 0,
+			hasPositive:
+				query.keywords.length +
+					query.phrases.length +
+					query.hashtags.length +
+					query.accounts.length >
+				0,
 		};
 		compiled.set(query, c);
 	}
@@ -148,7 +173,8 @@ function sameAccount(handle: string, account: string): boolean {
  */
 export function matchesQuery(mention: Mention, query: MentionQuery): boolean {
 	const c = compile(query);
-	if (c.languages.size > 0 && mention.language !== null && !c.languages.has(mention.language)) return false;
+	if (c.languages.size > 0 && mention.language !== null && !c.languages.has(mention.language))
+		return false;
 	const handle = fold(mention.author.handle.replace(/^@/, ''));
 	if (c.excludedAccounts.some((a) => sameAccount(handle, a))) return false;
 	const text = fold(`${mention.title ?? ''}\n${mention.text}`);
@@ -177,13 +203,20 @@ function orGroup(parts: string[], or = ' OR '): string {
 }
 
 function requirePositive(source: string, query: MentionQuery, what: string): void {
-	if (query.keywords.length + query.phrases.length + query.hashtags.length + query.accounts.length === 0) {
+	if (
+		query.keywords.length + query.phrases.length + query.hashtags.length + query.accounts.length ===
+		0
+	) {
 		throw new SourceQueryError(source, `needs at least one ${what}`);
 	}
 }
 
 function checkLength(source: string, q: string, max: number): string {
-	if (q.length > max) throw new SourceQueryError(source, `is ${q.length} characters, the API accepts at most ${max}: split the query or drop terms`);
+	if (q.length > max)
+		throw new SourceQueryError(
+			source,
+			`is ${q.length} characters, the API accepts at most ${max}: split the query or drop terms`,
+		);
 	return q;
 }
 
@@ -296,9 +329,16 @@ export function toBlueskyQuery(query: MentionQuery): BlueskySearch[] {
  */
 export function toYoutubeQuery(query: MentionQuery): string {
 	if (query.keywords.length + query.phrases.length + query.hashtags.length === 0) {
-		throw new SourceQueryError('youtube', 'needs at least one keyword, phrase or hashtag (accounts are channels: use channelId)');
+		throw new SourceQueryError(
+			'youtube',
+			'needs at least one keyword, phrase or hashtag (accounts are channels: use channelId)',
+		);
 	}
-	const positive = [...query.keywords.map(quoted), ...query.phrases.map((p) => `"${p}"`), ...query.hashtags.map((h) => `#${h}`)];
+	const positive = [
+		...query.keywords.map(quoted),
+		...query.phrases.map((p) => `"${p}"`),
+		...query.hashtags.map((h) => `#${h}`),
+	];
 	const parts = [positive.join('|')];
 	parts.push(...query.exclusions.map((e) => `-${quoted(e)}`));
 	return checkLength('youtube', parts.join(' '), 500);

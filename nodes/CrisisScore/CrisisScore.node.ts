@@ -1,9 +1,15 @@
 /**
- * Crisis Score: how risky is each mention, and (later operations) how severe is the situation.
- * A thin layer over core/scoring: the node reads parameters and items, the core computes.
+ * Crisis Score: how risky is each mention, how severe is the situation, and how would the
+ * thresholds have done on past data. A thin layer over core/scoring: the node reads parameters
+ * and items, the core computes and says why.
+ *
+ * Outputs: Score Mentions and Backtest have one output; Assess Situation has one output per
+ * level (Calm, Watch, Alert, Crisis, Critical) so a workflow wires "Crisis → playbook" visually.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import * as assessSituation from './actions/assessSituation.operation';
+import * as backtest from './actions/backtest.operation';
 import * as scoreMentions from './actions/scoreMentions.operation';
 import { errorItem, toNodeError } from '../shared/itemErrors';
 
@@ -14,12 +20,13 @@ export class CrisisScore implements INodeType {
 		icon: { light: 'file:crisisScore.svg', dark: 'file:crisisScore.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ {"scoreMentions": "Score mentions"}[$parameter["operation"]] }}',
-		description: 'Score the risk of each mention (EN + FR) and say why',
+		subtitle:
+			'={{ {"scoreMentions": "Score mentions", "assessSituation": "Assess situation", "backtest": "Backtest thresholds"}[$parameter["operation"]] }}',
+		description: 'Score the risk of each mention (EN + FR), assess the situation as a level with reasons, backtest thresholds',
 		defaults: { name: 'Crisis Score' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: `={{ $parameter["operation"] === "assessSituation" ? [{"type":"main","displayName":"Calm"},{"type":"main","displayName":"Watch"},{"type":"main","displayName":"Alert"},{"type":"main","displayName":"Crisis"},{"type":"main","displayName":"Critical"}] : [{"type":"main"}] }}`,
 		properties: [
 			{
 				displayName: 'Operation',
@@ -27,6 +34,19 @@ export class CrisisScore implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Assess Situation',
+						value: 'assessSituation',
+						action: 'Assess the situation of a time window',
+						description:
+							'Turn the mentions of a time window into one level (calm … critical) with reasons, routed to one output per level',
+					},
+					{
+						name: 'Backtest',
+						value: 'backtest',
+						action: 'Backtest thresholds on past mentions',
+						description: 'When would each level have fired on past mentions, and how late after known incidents',
+					},
 					{
 						name: 'Score Mentions',
 						value: 'scoreMentions',
@@ -37,17 +57,23 @@ export class CrisisScore implements INodeType {
 				default: 'scoreMentions',
 			},
 			...scoreMentions.description,
+			...assessSituation.description,
+			...backtest.description,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const now = new Date().toISOString();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		if (operation === 'assessSituation') return await assessSituation.execute.call(this, now);
+		if (operation === 'backtest') return await backtest.execute.call(this, now);
+		if (operation !== 'scoreMentions') {
+			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		}
 		const items = this.getInputData();
 		const returnData: INodeExecutionData[] = [];
-		const now = new Date().toISOString();
 		for (let i = 0; i < items.length; i++) {
 			try {
-				const operation = this.getNodeParameter('operation', i) as string;
-				if (operation !== 'scoreMentions') throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, { itemIndex: i });
 				returnData.push(...(await scoreMentions.execute.call(this, i, items[i], now)));
 			} catch (error) {
 				if (this.continueOnFail()) {

@@ -123,6 +123,18 @@ async function serverSuite(n8n, userFolder) {
 			const ids = new Set(r.data.data.map((w) => w.id));
 			for (const t of templates()) if (!ids.has(t.json.id)) throw new Error(`template ${t.json.id} not listed`);
 		});
+		// Pluggable server suites: test/e2e/suites/*.js export async ({ n8n, userFolder, server, session, check, lib }).
+		const suitesDir = path.join(__dirname, 'suites');
+		for (const f of fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir).filter((x) => x.endsWith('.js')).sort() : []) {
+			process.stdout.write(`server suite ${f}:\n`);
+			try {
+				await require(path.join(suitesDir, f))({ n8n, userFolder, server, session, check, lib: n8nLib });
+			} catch (error) {
+				await check(`suite ${f} ran to the end`, () => {
+					throw error;
+				});
+			}
+		}
 		const screenshot = require('./lib/editorScreenshot');
 		if (screenshot.chromiumPath()) {
 			await check('editor screenshot: the template opens with the Crisis Kit nodes and their icons', async () => {

@@ -34,3 +34,30 @@ describe('template brand-monitoring (in-process WorkflowExecute)', () => {
 		for (const m of rest) expect(m.crisis.risk === null || m.crisis.risk < 60).toBe(true);
 	});
 });
+
+describe('template post-crisis-review (in-process WorkflowExecute)', () => {
+	const post = require(path.join('..', '..', 'workflows', 'post-crisis-review.workflow.json'));
+	test('produces one report item with HTML and Markdown attached', async () => {
+		const { outputs, error, run } = await runWorkflow(post);
+		expect(error).toBeUndefined();
+		const [report] = outputs['Crisis Report'];
+		expect(report).toHaveLength(1);
+		expect(report[0].range.mentions).toBe(638);
+		const item = run.data.resultData.runData['Crisis Report'][0].data.main[0][0];
+		expect(Object.keys(item.binary)).toEqual(['report_html', 'report_md']);
+		expect(item.binary.report_html.mimeType).toBe('text/html');
+	}, 60000);
+});
+
+describe('brand-monitoring: situations by level', () => {
+	test('Assess situation routes level changes to their outputs and reaches crisis', async () => {
+		const { outputs } = await runWorkflow(template);
+		const byLevel = outputs['Assess situation'];
+		expect(byLevel).toHaveLength(5);
+		['calm', 'watch', 'alert', 'crisis', 'critical'].forEach((level, k) => {
+			for (const s of byLevel[k]) expect(s.level).toBe(level);
+		});
+		expect(byLevel[3].length).toBeGreaterThan(0);
+		expect(outputs['Crisis: run the playbook'][0].length).toBe(byLevel[3].length + byLevel[4].length);
+	}, 60000);
+});

@@ -64,15 +64,17 @@ function isEmojiStart(c: number): boolean {
 
 const MAX_EMOTICON = 5;
 
+/** ASCII characters an emoticon can start with (others never trigger the emoticon check). */
+const EMOTICON_START = new Uint8Array(128);
+for (const ch of ':;=<>()^-_8BDTXx') EMOTICON_START[ch.charCodeAt(0)] = 1;
+
 function decodeEntities(text: string): string {
 	if (text.indexOf('&') === -1) return text;
-	return text
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;|&apos;/g, "'")
-		.replace(/&amp;/g, '&');
+	return text.replace(ENTITY, (m) => ENTITIES[m] ?? m);
 }
+
+const ENTITY = /&(?:lt|gt|amp|quot|apos|#39);/g;
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'", '&#39;': "'" };
 
 function makeToken(kind: TokenKind, text: string): Token {
 	return { kind, text, caps: false, elongated: false, hashtag: false, count: 1 };
@@ -92,6 +94,9 @@ function collapseRuns(word: string): string {
 
 export function tokenize(input: string, options: TokenizeOptions): Token[] {
 	const text = decodeEntities(input);
+	// Lower-case once; per-word slices of it (unless lower-casing changed the length).
+	const lowered = text.toLowerCase();
+	const sameLength = lowered.length === text.length;
 	const tokens: Token[] = [];
 	const n = text.length;
 	const emoticons = options.emoticons;
@@ -158,11 +163,10 @@ export function tokenize(input: string, options: TokenizeOptions): Token[] {
 					break;
 				}
 			}
-			let raw = text.slice(start, j);
+			let lower_ = sameLength ? lowered.slice(start, j) : text.slice(start, j).toLowerCase();
 			if (apos !== -1 && text.charCodeAt(start + apos) === 0x2019) {
-				raw = raw.slice(0, apos) + "'" + raw.slice(apos + 1);
+				lower_ = lower_.slice(0, apos) + "'" + lower_.slice(apos + 1);
 			}
-			let lower_ = raw.toLowerCase();
 			const caps = letters >= 2 && lower === 0 && upper >= 2;
 			const elongated = maxRun >= 3 && letters > 0;
 			if (elongated) lower_ = collapseRuns(lower_);
@@ -197,7 +201,7 @@ export function tokenize(input: string, options: TokenizeOptions): Token[] {
 			continue;
 		}
 		// Emoticons: longest match first, only at a token boundary.
-		if (emoticons.size > 0 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
+		if (c < 128 && EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
 			let matched = '';
 			const maxLen = Math.min(MAX_EMOTICON, n - i);
 			for (let len = maxLen; len >= 2; len--) {

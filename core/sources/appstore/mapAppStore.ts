@@ -9,7 +9,14 @@ import { canonicalUrl } from '../dedupe';
 import { SourceBodyError, SourceItemError, describeValue } from '../errors';
 import { extractHashtags } from '../hashtags';
 import { apiErrorMessage, isRecord, parseBody } from '../json';
-import { countOf, mapItems, objectAt, stringOf, type MapContext, type MappedPage } from '../mapPage';
+import {
+	countOf,
+	mapItems,
+	objectAt,
+	stringOf,
+	type MapContext,
+	type MappedPage,
+} from '../mapPage';
 import { isNumericId, newestNumericId } from '../numericIds';
 
 export interface AppStoreCursor {
@@ -45,22 +52,47 @@ function pageOf(url: string | null): number | null {
 	return m ? Number(m[1]) : null;
 }
 
-function mapEntry(entry: Record<string, unknown>, source: string, fetchedAt: string, dated: { fallback: boolean }): Mention | null {
+function mapEntry(
+	entry: Record<string, unknown>,
+	source: string,
+	fetchedAt: string,
+	dated: { fallback: boolean },
+): Mention | null {
 	const ratingLabel = label(entry['im:rating']);
 	if (ratingLabel === null && entry['im:name'] !== undefined) return null; // legacy feeds: first entry describes the app
 	const id = label(entry.id);
-	if (!id) throw new SourceItemError(SOURCE, 'id.label', `expected a review id, got ${describeValue(entry.id)}`);
+	if (!id)
+		throw new SourceItemError(
+			SOURCE,
+			'id.label',
+			`expected a review id, got ${describeValue(entry.id)}`,
+		);
 	const rating = ratingLabel !== null && /^[1-5]$/.test(ratingLabel) ? Number(ratingLabel) : null;
-	if (rating === null) throw new SourceItemError(SOURCE, 'im:rating.label', `expected "1"–"5", got ${describeValue(ratingLabel)}`);
+	if (rating === null)
+		throw new SourceItemError(
+			SOURCE,
+			'im:rating.label',
+			`expected "1"–"5", got ${describeValue(ratingLabel)}`,
+		);
 	const updatedLabel = label(entry.updated);
 	let publishedAt: string | null;
 	if (updatedLabel !== null) {
 		publishedAt = toIsoTimestamp(updatedLabel);
-		if (!publishedAt) throw new SourceItemError(SOURCE, 'updated.label', `expected an ISO date, got ${describeValue(updatedLabel)}`);
+		if (!publishedAt)
+			throw new SourceItemError(
+				SOURCE,
+				'updated.label',
+				`expected an ISO date, got ${describeValue(updatedLabel)}`,
+			);
 	} else {
 		// The JSON flavour often carries no per-review date: the fetch time is the best upper bound.
 		publishedAt = toIsoTimestamp(fetchedAt);
-		if (!publishedAt) throw new SourceItemError(SOURCE, 'updated.label', 'missing, and ctx.fetchedAt is not an RFC3339 date');
+		if (!publishedAt)
+			throw new SourceItemError(
+				SOURCE,
+				'updated.label',
+				'missing, and ctx.fetchedAt is not an RFC3339 date',
+			);
 		dated.fallback = true;
 	}
 	const author = objectAt(entry, 'author');
@@ -68,7 +100,10 @@ function mapEntry(entry: Record<string, unknown>, source: string, fetchedAt: str
 	const authorUri = label(author.uri);
 	const authorNum = authorUri ? /\/id(\d+)/.exec(authorUri) : null;
 	const title = label(entry.title);
-	const text = typeof objectAt(entry, 'content').label === 'string' ? String(objectAt(entry, 'content').label).trim() : '';
+	const text =
+		typeof objectAt(entry, 'content').label === 'string'
+			? String(objectAt(entry, 'content').label).trim()
+			: '';
 	const links = Array.isArray(entry.link) ? entry.link : [entry.link];
 	const href = links.map(linkHref).find((h) => h !== null) ?? null;
 	return {
@@ -106,17 +141,29 @@ function mapEntry(entry: Record<string, unknown>, source: string, fetchedAt: str
 /** Maps one customer-reviews JSON page. A feed with no `entry` is an empty page (no reviews, or past the last page). */
 export function mapAppStorePage(body: unknown, ctx: MapContext): MappedPage<AppStoreCursor> {
 	const value = parseBody(SOURCE, body);
-	if (!isRecord(value)) throw new SourceBodyError(SOURCE, 'body', `expected {feed:{entry:[]}}, got ${describeValue(value)}`);
+	if (!isRecord(value))
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`expected {feed:{entry:[]}}, got ${describeValue(value)}`,
+		);
 	const feed = value.feed;
 	if (!isRecord(feed)) {
 		const apiError = apiErrorMessage(value);
-		throw new SourceBodyError(SOURCE, apiError ? 'body' : 'feed', apiError ?? `expected an object, got ${describeValue(feed)}`);
+		throw new SourceBodyError(
+			SOURCE,
+			apiError ? 'body' : 'feed',
+			apiError ?? `expected an object, got ${describeValue(feed)}`,
+		);
 	}
 	const rawEntries = feed.entry;
-	const entries = rawEntries === undefined ? [] : Array.isArray(rawEntries) ? rawEntries : [rawEntries];
+	const entries =
+		rawEntries === undefined ? [] : Array.isArray(rawEntries) ? rawEntries : [rawEntries];
 	const links = Array.isArray(feed.link) ? feed.link : feed.link === undefined ? [] : [feed.link];
 	const rel = (name: string) =>
-		links.map((l) => (isRecord(l) && objectAt(l, 'attributes').rel === name ? linkHref(l) : null)).find((h) => h !== null) ?? null;
+		links
+			.map((l) => (isRecord(l) && objectAt(l, 'attributes').rel === name ? linkHref(l) : null))
+			.find((h) => h !== null) ?? null;
 	const selfUrl = rel('self') ?? label(feed.id);
 	const nextUrl = rel('next');
 	const lastUrl = rel('last');
@@ -125,12 +172,19 @@ export function mapAppStorePage(body: unknown, ctx: MapContext): MappedPage<AppS
 	const country = ccMatch ? ccMatch[1].toLowerCase() : null;
 	const source = ctx.source ?? (country ? `appstore:${country}` : SOURCE);
 	const dated = { fallback: false };
-	const { mentions, skipped } = mapItems(SOURCE, 'feed.entry', entries, (e) => mapEntry(e, source, ctx.fetchedAt, dated));
+	const { mentions, skipped } = mapItems(SOURCE, 'feed.entry', entries, (e) =>
+		mapEntry(e, source, ctx.fetchedAt, dated),
+	);
 	const page = pageOf(selfUrl) ?? 1;
 	const lastPage = pageOf(lastUrl);
 	const nextFromLink = pageOf(nextUrl);
 	const nextPage =
-		entries.length > 0 && nextFromLink !== null && nextFromLink > page && (lastPage === null || nextFromLink <= lastPage) ? nextFromLink : null;
+		entries.length > 0 &&
+		nextFromLink !== null &&
+		nextFromLink > page &&
+		(lastPage === null || nextFromLink <= lastPage)
+			? nextFromLink
+			: null;
 	const ids = entries.map((e) => (isRecord(e) ? label(e.id) : null)).filter(isNumericId);
 	let newestPublishedAt: string | null = null;
 	for (const m of mentions) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);

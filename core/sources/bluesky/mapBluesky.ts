@@ -9,7 +9,15 @@ import { SourceBodyError, SourceItemError, describeValue } from '../errors';
 import { extractHashtags, normaliseHashtags } from '../hashtags';
 import { apiErrorMessage, isRecord, parseBody } from '../json';
 import { normaliseLanguage } from '../language';
-import { countOf, mapItems, objectAt, optionalCount, stringOf, type MapContext, type MappedPage } from '../mapPage';
+import {
+	countOf,
+	mapItems,
+	objectAt,
+	optionalCount,
+	stringOf,
+	type MapContext,
+	type MappedPage,
+} from '../mapPage';
 
 export interface BlueskyCursor {
 	/** Opaque `cursor` for the next page within this run; null at the end. (Refused without auth.) */
@@ -31,7 +39,8 @@ function facetTags(facets: unknown): string[] {
 		const features = isRecord(facet) ? facet.features : undefined;
 		if (!Array.isArray(features)) continue;
 		for (const f of features) {
-			if (isRecord(f) && f.$type === 'app.bsky.richtext.facet#tag' && typeof f.tag === 'string') out.push(f.tag);
+			if (isRecord(f) && f.$type === 'app.bsky.richtext.facet#tag' && typeof f.tag === 'string')
+				out.push(f.tag);
 		}
 	}
 	return out;
@@ -40,17 +49,32 @@ function facetTags(facets: unknown): string[] {
 function mapPost(post: Record<string, unknown>, source: string): Mention {
 	const uri = stringOf(post.uri);
 	const m = uri ? POST_URI.exec(uri) : null;
-	if (!uri || !m) throw new SourceItemError(SOURCE, 'uri', `expected an at://…/app.bsky.feed.post/… URI, got ${describeValue(post.uri)}`);
+	if (!uri || !m)
+		throw new SourceItemError(
+			SOURCE,
+			'uri',
+			`expected an at://…/app.bsky.feed.post/… URI, got ${describeValue(post.uri)}`,
+		);
 	const record = objectAt(post, 'record');
 	const author = objectAt(post, 'author');
 	const handle = stringOf(author.handle);
 	const did = stringOf(author.did) ?? m[1];
-	if (!handle && !did) throw new SourceItemError(SOURCE, 'author.handle', `expected a handle, got ${describeValue(author.handle)}`);
+	if (!handle && !did)
+		throw new SourceItemError(
+			SOURCE,
+			'author.handle',
+			`expected a handle, got ${describeValue(author.handle)}`,
+		);
 	const indexedAt = toIsoTimestamp(post.indexedAt);
 	const createdAt = toIsoTimestamp(record.createdAt);
 	// createdAt is set by the client (may be back- or future-dated); indexedAt is the server's.
 	const publishedAt = createdAt && (!indexedAt || createdAt <= indexedAt) ? createdAt : indexedAt;
-	if (!publishedAt) throw new SourceItemError(SOURCE, 'record.createdAt', `expected an ISO date, got ${describeValue(record.createdAt)}`);
+	if (!publishedAt)
+		throw new SourceItemError(
+			SOURCE,
+			'record.createdAt',
+			`expected an ISO date, got ${describeValue(record.createdAt)}`,
+		);
 	const text = typeof record.text === 'string' ? record.text : '';
 	const usable = handle && handle !== 'handle.invalid' ? handle : did;
 	const langs = Array.isArray(record.langs) ? record.langs : [];
@@ -83,7 +107,11 @@ function mapPost(post: Record<string, unknown>, source: string): Mention {
 		},
 		inReplyToId: parentUri ? mentionId('bluesky', parentUri) : null,
 		rating: null,
-		hashtags: normaliseHashtags([...facetTags(record.facets), ...recordTags, ...extractHashtags(text)]),
+		hashtags: normaliseHashtags([
+			...facetTags(record.facets),
+			...recordTags,
+			...extractHashtags(text),
+		]),
 		raw: post,
 	};
 }
@@ -91,18 +119,26 @@ function mapPost(post: Record<string, unknown>, source: string): Mention {
 /** Maps one searchPosts/getPosts answer. Throws SourceBodyError when there is no `posts` array. */
 export function mapBlueskyPage(body: unknown, ctx: MapContext): MappedPage<BlueskyCursor> {
 	const value = parseBody(SOURCE, body);
-	if (!isRecord(value)) throw new SourceBodyError(SOURCE, 'body', `expected {posts:[]}, got ${describeValue(value)}`);
+	if (!isRecord(value))
+		throw new SourceBodyError(SOURCE, 'body', `expected {posts:[]}, got ${describeValue(value)}`);
 	const posts = value.posts;
 	if (!Array.isArray(posts)) {
 		const apiError = apiErrorMessage(value);
-		throw new SourceBodyError(SOURCE, apiError ? 'body' : 'posts', apiError ?? `expected an array, got ${describeValue(posts)}`);
+		throw new SourceBodyError(
+			SOURCE,
+			apiError ? 'body' : 'posts',
+			apiError ?? `expected an array, got ${describeValue(posts)}`,
+		);
 	}
 	const source = ctx.source ?? SOURCE;
 	const { mentions, skipped } = mapItems(SOURCE, 'posts', posts, (p) => mapPost(p, source));
 	let newestIndexedAt: string | null = null;
 	let newestPublishedAt: string | null = null;
 	for (const m of mentions) {
-		newestIndexedAt = laterTimestamp(newestIndexedAt, toIsoTimestamp((m.raw as Record<string, unknown>).indexedAt));
+		newestIndexedAt = laterTimestamp(
+			newestIndexedAt,
+			toIsoTimestamp((m.raw as Record<string, unknown>).indexedAt),
+		);
 		newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
 	}
 	return {

@@ -32,11 +32,22 @@ const SOURCE = 'hackernews';
 function mapHit(hit: Record<string, unknown>, source: string): Mention {
 	const nativeId = idOf(SOURCE, 'objectID', hit.objectID);
 	const publishedAt = epochSecondsToIso(hit.created_at_i) ?? toIsoTimestamp(hit.created_at);
-	if (!publishedAt) throw new SourceItemError(SOURCE, 'created_at_i', `expected epoch seconds, got ${describeValue(hit.created_at_i)}`);
+	if (!publishedAt)
+		throw new SourceItemError(
+			SOURCE,
+			'created_at_i',
+			`expected epoch seconds, got ${describeValue(hit.created_at_i)}`,
+		);
 	const author = stringOf(hit.author);
-	if (!author) throw new SourceItemError(SOURCE, 'author', `expected a user name, got ${describeValue(hit.author)}`);
+	if (!author)
+		throw new SourceItemError(
+			SOURCE,
+			'author',
+			`expected a user name, got ${describeValue(hit.author)}`,
+		);
 	const tags = Array.isArray(hit._tags) ? hit._tags : [];
-	const isComment = tags.includes('comment') || (typeof hit.comment_text === 'string' && hit.title == null);
+	const isComment =
+		tags.includes('comment') || (typeof hit.comment_text === 'string' && hit.title == null);
 	const title = !isComment && typeof hit.title === 'string' ? decodeEntities(hit.title) : null;
 	const html = isComment ? hit.comment_text : hit.story_text;
 	const text = typeof html === 'string' ? htmlToText(html) : '';
@@ -66,7 +77,8 @@ function mapHit(hit: Record<string, unknown>, source: string): Mention {
 			views: null,
 		},
 		inReplyToId:
-			(typeof parent === 'number' && Number.isSafeInteger(parent)) || (typeof parent === 'string' && parent !== '')
+			(typeof parent === 'number' && Number.isSafeInteger(parent)) ||
+			(typeof parent === 'string' && parent !== '')
 				? mentionId('hackernews', String(parent))
 				: null,
 		rating: null,
@@ -78,11 +90,20 @@ function mapHit(hit: Record<string, unknown>, source: string): Mention {
 /** Maps one Algolia search answer. Throws SourceBodyError when the body has no `hits` array. */
 export function mapHackerNewsPage(body: unknown, ctx: MapContext): MappedPage<HackerNewsCursor> {
 	const value = parseBody(SOURCE, body);
-	if (!isRecord(value)) throw new SourceBodyError(SOURCE, 'body', `expected a search answer object, got ${describeValue(value)}`);
+	if (!isRecord(value))
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`expected a search answer object, got ${describeValue(value)}`,
+		);
 	const hits = value.hits;
 	if (!Array.isArray(hits)) {
 		const apiError = apiErrorMessage(value);
-		throw new SourceBodyError(SOURCE, apiError ? 'body' : 'hits', apiError ?? `expected an array, got ${describeValue(hits)}`);
+		throw new SourceBodyError(
+			SOURCE,
+			apiError ? 'body' : 'hits',
+			apiError ?? `expected an array, got ${describeValue(hits)}`,
+		);
 	}
 	const source = ctx.source ?? SOURCE;
 	const { mentions, skipped } = mapItems(SOURCE, 'hits', hits, (hit) => mapHit(hit, source));

@@ -14,7 +14,15 @@ import { extractHashtags, normaliseHashtags } from '../hashtags';
 import { htmlToText } from '../html';
 import { apiErrorMessage, isRecord, parseBody } from '../json';
 import { normaliseLanguage } from '../language';
-import { countOf, idOf, mapItems, optionalCount, stringOf, type MapContext, type MappedPage } from '../mapPage';
+import {
+	countOf,
+	idOf,
+	mapItems,
+	optionalCount,
+	stringOf,
+	type MapContext,
+	type MappedPage,
+} from '../mapPage';
 import { isNumericId, newestNumericId, oldestNumericId } from '../numericIds';
 
 export interface MastodonCursor {
@@ -37,24 +45,49 @@ function hostOf(url: unknown): string | null {
 	return m ? m[1].toLowerCase() : null;
 }
 
-function mapStatus(outer: Record<string, unknown>, instance: string | null, sourceOverride: string | undefined): Mention {
+function mapStatus(
+	outer: Record<string, unknown>,
+	instance: string | null,
+	sourceOverride: string | undefined,
+): Mention {
 	// A boost carries the boosted status: map that one (its uri dedupes it with the original).
 	const status = isRecord(outer.reblog) ? outer.reblog : outer;
 	const localId = idOf(SOURCE, 'id', status.id);
 	const publishedAt = toIsoTimestamp(status.created_at);
-	if (!publishedAt) throw new SourceItemError(SOURCE, 'created_at', `expected an RFC3339 date, got ${describeValue(status.created_at)}`);
+	if (!publishedAt)
+		throw new SourceItemError(
+			SOURCE,
+			'created_at',
+			`expected an RFC3339 date, got ${describeValue(status.created_at)}`,
+		);
 	const account = status.account;
-	if (!isRecord(account)) throw new SourceItemError(SOURCE, 'account', `expected an object, got ${describeValue(account)}`);
+	if (!isRecord(account))
+		throw new SourceItemError(
+			SOURCE,
+			'account',
+			`expected an object, got ${describeValue(account)}`,
+		);
 	const acctRaw = stringOf(account.acct) ?? stringOf(account.username);
-	if (!acctRaw) throw new SourceItemError(SOURCE, 'account.acct', `expected a handle, got ${describeValue(account.acct)}`);
+	if (!acctRaw)
+		throw new SourceItemError(
+			SOURCE,
+			'account.acct',
+			`expected a handle, got ${describeValue(account.acct)}`,
+		);
 	const home = instance ?? hostOf(status.uri) ?? hostOf(status.url);
-	const acct = acctRaw.includes('@') ? acctRaw.replace(/^@/, '') : home ? `${acctRaw}@${home}` : acctRaw;
+	const acct = acctRaw.includes('@')
+		? acctRaw.replace(/^@/, '')
+		: home
+			? `${acctRaw}@${home}`
+			: acctRaw;
 	const uri = stringOf(status.uri);
 	const nativeId = uri ?? (home ? `${home}:${localId}` : localId);
 	const spoiler = typeof status.spoiler_text === 'string' ? htmlToText(status.spoiler_text) : '';
 	const body = typeof status.content === 'string' ? htmlToText(status.content) : '';
 	const text = spoiler ? `${spoiler}\n\n${body}` : body;
-	const tags = Array.isArray(status.tags) ? status.tags.map((t) => (isRecord(t) ? t.name : undefined)) : [];
+	const tags = Array.isArray(status.tags)
+		? status.tags.map((t) => (isRecord(t) ? t.name : undefined))
+		: [];
 	const hashtags = normaliseHashtags([...tags, ...extractHashtags(text)]);
 	const source = sourceOverride ?? (instance ? `mastodon:${instance}` : SOURCE);
 	return {
@@ -95,7 +128,13 @@ function hashtagHistory(value: unknown): MastodonCursor['hashtagHistory'] {
 	for (const tag of value) {
 		if (!isRecord(tag) || typeof tag.name !== 'string') continue;
 		const history = Array.isArray(tag.history)
-			? tag.history.filter(isRecord).map((h) => ({ day: String(h.day ?? ''), uses: countOf(h.uses), accounts: countOf(h.accounts) }))
+			? tag.history
+					.filter(isRecord)
+					.map((h) => ({
+						day: String(h.day ?? ''),
+						uses: countOf(h.uses),
+						accounts: countOf(h.accounts),
+					}))
 			: [];
 		out.push({ name: tag.name.toLowerCase(), history });
 	}
@@ -117,13 +156,28 @@ export function mapMastodonPage(body: unknown, ctx: MapContext): MappedPage<Mast
 		tags = value.hashtags;
 	} else if (isRecord(value)) {
 		const apiError = apiErrorMessage(value);
-		throw new SourceBodyError(SOURCE, apiError ? 'body' : 'statuses', apiError ?? `expected an array of statuses or {statuses:[]}, got an object`);
+		throw new SourceBodyError(
+			SOURCE,
+			apiError ? 'body' : 'statuses',
+			apiError ?? `expected an array of statuses or {statuses:[]}, got an object`,
+		);
 	} else {
-		throw new SourceBodyError(SOURCE, 'body', `expected an array of statuses, got ${describeValue(value)}`);
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`expected an array of statuses, got ${describeValue(value)}`,
+		);
 	}
-	const instance = stringOf(ctx.instance)?.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '') ?? null;
-	const { mentions, skipped } = mapItems(SOURCE, Array.isArray(value) ? 'statuses' : 'statuses', statuses, (s) =>
-		mapStatus(s, instance, ctx.source),
+	const instance =
+		stringOf(ctx.instance)
+			?.toLowerCase()
+			.replace(/^https?:\/\//, '')
+			.replace(/\/.*$/, '') ?? null;
+	const { mentions, skipped } = mapItems(
+		SOURCE,
+		Array.isArray(value) ? 'statuses' : 'statuses',
+		statuses,
+		(s) => mapStatus(s, instance, ctx.source),
 	);
 	const localIds: string[] = [];
 	for (const s of statuses) if (isRecord(s) && isNumericId(s.id)) localIds.push(s.id);

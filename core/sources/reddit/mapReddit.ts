@@ -10,7 +10,14 @@ import { SourceBodyError, SourceItemError, describeValue } from '../errors';
 import { extractHashtags } from '../hashtags';
 import { decodeEntities } from '../html';
 import { apiErrorMessage, isRecord, parseBody } from '../json';
-import { countOf, mapItems, optionalCount, stringOf, type MapContext, type MappedPage } from '../mapPage';
+import {
+	countOf,
+	mapItems,
+	optionalCount,
+	stringOf,
+	type MapContext,
+	type MappedPage,
+} from '../mapPage';
 
 export interface RedditCursor {
 	/** `data.after` fullname to request the next (older) page, null at the end. */
@@ -27,19 +34,46 @@ const SOURCE = 'reddit';
 function mapChild(child: Record<string, unknown>, source: string): Mention {
 	const kind = child.kind;
 	const data = child.data;
-	if (!isRecord(data)) throw new SourceItemError(SOURCE, 'data', `expected an object, got ${describeValue(data)}`);
-	if (kind !== 't3' && kind !== 't1') throw new SourceItemError(SOURCE, 'kind', `expected "t3" (post) or "t1" (comment), got ${describeValue(kind)}`);
+	if (!isRecord(data))
+		throw new SourceItemError(SOURCE, 'data', `expected an object, got ${describeValue(data)}`);
+	if (kind !== 't3' && kind !== 't1')
+		throw new SourceItemError(
+			SOURCE,
+			'kind',
+			`expected "t3" (post) or "t1" (comment), got ${describeValue(kind)}`,
+		);
 	const fullname = stringOf(data.name) ?? (stringOf(data.id) ? `${kind}_${String(data.id)}` : null);
-	if (!fullname) throw new SourceItemError(SOURCE, 'data.name', `expected a fullname like "t3_abc", got ${describeValue(data.name)}`);
+	if (!fullname)
+		throw new SourceItemError(
+			SOURCE,
+			'data.name',
+			`expected a fullname like "t3_abc", got ${describeValue(data.name)}`,
+		);
 	const publishedAt = epochSecondsToIso(data.created_utc);
-	if (!publishedAt) throw new SourceItemError(SOURCE, 'data.created_utc', `expected epoch seconds, got ${describeValue(data.created_utc)}`);
+	if (!publishedAt)
+		throw new SourceItemError(
+			SOURCE,
+			'data.created_utc',
+			`expected epoch seconds, got ${describeValue(data.created_utc)}`,
+		);
 	const author = stringOf(data.author);
-	if (!author) throw new SourceItemError(SOURCE, 'data.author', `expected a user name, got ${describeValue(data.author)}`);
+	if (!author)
+		throw new SourceItemError(
+			SOURCE,
+			'data.author',
+			`expected a user name, got ${describeValue(data.author)}`,
+		);
 	const isPost = kind === 't3';
 	const title = isPost && typeof data.title === 'string' ? decodeEntities(data.title) : null;
-	const text = decodeEntities(typeof (isPost ? data.selftext : data.body) === 'string' ? String(isPost ? data.selftext : data.body) : '').trim();
+	const text = decodeEntities(
+		typeof (isPost ? data.selftext : data.body) === 'string'
+			? String(isPost ? data.selftext : data.body)
+			: '',
+	).trim();
 	const permalink = stringOf(data.permalink);
-	const url = permalink ? canonicalUrl(permalink.startsWith('/') ? `https://www.reddit.com${permalink}` : permalink) : null;
+	const url = permalink
+		? canonicalUrl(permalink.startsWith('/') ? `https://www.reddit.com${permalink}` : permalink)
+		: null;
 	const authorFullname = stringOf(data.author_fullname);
 	const deleted = author === '[deleted]';
 	const parent = stringOf(data.parent_id);
@@ -77,17 +111,33 @@ function mapChild(child: Record<string, unknown>, source: string): Mention {
 /** Maps one Reddit Listing page. Throws SourceBodyError when the body is not a Listing. */
 export function mapRedditPage(body: unknown, ctx: MapContext): MappedPage<RedditCursor> {
 	const value = parseBody(SOURCE, body);
-	if (!isRecord(value)) throw new SourceBodyError(SOURCE, 'body', `expected a Listing object, got ${describeValue(value)}`);
+	if (!isRecord(value))
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`expected a Listing object, got ${describeValue(value)}`,
+		);
 	const apiError = apiErrorMessage(value);
 	if (apiError) throw new SourceBodyError(SOURCE, 'body', apiError);
 	const data = value.data;
 	if (value.kind !== 'Listing' || !isRecord(data)) {
-		throw new SourceBodyError(SOURCE, 'kind', `expected {kind:"Listing", data:{children}}, got kind ${describeValue(value.kind)}`);
+		throw new SourceBodyError(
+			SOURCE,
+			'kind',
+			`expected {kind:"Listing", data:{children}}, got kind ${describeValue(value.kind)}`,
+		);
 	}
 	const children = data.children;
-	if (!Array.isArray(children)) throw new SourceBodyError(SOURCE, 'data.children', `expected an array, got ${describeValue(children)}`);
+	if (!Array.isArray(children))
+		throw new SourceBodyError(
+			SOURCE,
+			'data.children',
+			`expected an array, got ${describeValue(children)}`,
+		);
 	const source = ctx.source ?? SOURCE;
-	const { mentions, skipped } = mapItems(SOURCE, 'data.children', children, (child) => mapChild(child, source));
+	const { mentions, skipped } = mapItems(SOURCE, 'data.children', children, (child) =>
+		mapChild(child, source),
+	);
 	let newestCreatedUtc: number | null = null;
 	let newestPublishedAt: string | null = null;
 	for (const m of mentions) {
@@ -99,6 +149,11 @@ export function mapRedditPage(body: unknown, ctx: MapContext): MappedPage<Reddit
 	return {
 		mentions,
 		skipped,
-		cursor: { after: stringOf(data.after), newestCreatedUtc, newestPublishedAt, count: children.length },
+		cursor: {
+			after: stringOf(data.after),
+			newestCreatedUtc,
+			newestPublishedAt,
+			count: children.length,
+		},
 	};
 }

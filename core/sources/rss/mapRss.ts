@@ -39,11 +39,22 @@ function mapItem(item: Record<string, unknown>, feed: ParsedFeed, source: string
 	const rawLink = typeof item.link === 'string' ? item.link : null;
 	const url = canonicalUrl(rawLink);
 	const nativeId = stringOf(item.id) ?? url ?? rawLink;
-	if (!nativeId) throw new SourceItemError(SOURCE, 'id', 'no guid/id and no link to identify the item');
+	if (!nativeId)
+		throw new SourceItemError(SOURCE, 'id', 'no guid/id and no link to identify the item');
 	const dateText = stringOf(item.published) ?? stringOf(item.updated);
-	if (!dateText) throw new SourceItemError(SOURCE, 'published', 'missing (no pubDate, dc:date, published or updated)');
+	if (!dateText)
+		throw new SourceItemError(
+			SOURCE,
+			'published',
+			'missing (no pubDate, dc:date, published or updated)',
+		);
 	const publishedAt = toIsoTimestamp(dateText);
-	if (!publishedAt) throw new SourceItemError(SOURCE, 'published', `not an RFC 2822 or RFC3339 date: ${describeValue(dateText)}`);
+	if (!publishedAt)
+		throw new SourceItemError(
+			SOURCE,
+			'published',
+			`not an RFC 2822 or RFC3339 date: ${describeValue(dateText)}`,
+		);
 	const title = typeof item.title === 'string' ? htmlToText(item.title) || null : null;
 	const body = stringOf(item.content) ?? stringOf(item.summary) ?? '';
 	const text = htmlToText(body);
@@ -86,10 +97,17 @@ export function mapRssPage(body: unknown, ctx: RssMapContext): MappedPage<RssCur
 	let feed: ParsedFeed;
 	if (typeof body === 'string') feed = parseFeed(body, ctx.feed);
 	else if (isParsedFeed(body)) feed = body;
-	else throw new SourceBodyError(SOURCE, 'body', `expected the feed XML text, got ${describeValue(body)}`);
+	else
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`expected the feed XML text, got ${describeValue(body)}`,
+		);
 	const feedHost = hostOf(feed.link) ?? hostOf(feed.selfLink);
 	const source = ctx.source ?? (feedHost ? `rss:${feedHost}` : SOURCE);
-	const { mentions, skipped } = mapItems(SOURCE, 'items', feed.items as unknown[], (item) => mapItem(item, feed, source));
+	const { mentions, skipped } = mapItems(SOURCE, 'items', feed.items as unknown[], (item) =>
+		mapItem(item, feed, source),
+	);
 	let newestPublishedAt: string | null = null;
 	for (const m of mentions) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
 	return {

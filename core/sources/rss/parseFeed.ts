@@ -57,7 +57,10 @@ interface XmlElement {
 	name: string;
 	attrs: Record<string, string>;
 	children: XmlElement[];
+	/** Direct text (CDATA included), concatenated. */
 	text: string;
+	/** Text and child elements in document order, for mixed content (Atom xhtml). */
+	nodes: (string | XmlElement)[];
 }
 
 const SOURCE = 'rss';
@@ -94,18 +97,28 @@ function utf8Length(s: string, stopAbove: number): number {
 
 function decodeXml(text: string): string {
 	if (text.indexOf('&') === -1) return text;
-	return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (_whole, ref: string) => {
-		switch (ref) {
-			case 'lt': return '<';
-			case 'gt': return '>';
-			case 'amp': return '&';
-			case 'quot': return '"';
-			case 'apos': return "'";
-		}
-		const n = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-		if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\uFFFD';
-		return String.fromCodePoint(n);
-	});
+	return text.replace(
+		/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g,
+		(_whole, ref: string) => {
+			switch (ref) {
+				case 'lt':
+					return '<';
+				case 'gt':
+					return '>';
+				case 'amp':
+					return '&';
+				case 'quot':
+					return '"';
+				case 'apos':
+					return "'";
+			}
+			const n =
+				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+			if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff))
+				return '\uFFFD';
+			return String.fromCodePoint(n);
+		},
+	);
 }
 
 function lineOf(xml: string, pos: number): string {
@@ -128,7 +141,11 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 	const fail = (pos: number, reason: string): never => {
 		throw new SourceBodyError(SOURCE, 'xml', `${reason} at ${lineOf(xml, pos)}`);
 	};
-	const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
+	const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '', nodes: [] };
+	const addText = (el: XmlElement, t: string) => {
+		el.text += t;
+		el.nodes.push(t);
+	};
 	const stack: XmlElement[] = [root];
 	const nsStack: Record<string, string>[] = [{ xml: 'http://www.w3.org/XML/1998/namespace' }];
 	const rawNames: string[] = [];
@@ -152,7 +169,7 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 		const textEnd = lt === -1 ? n : lt;
 		if (textEnd > pos) {
 			const top = stack[stack.length - 1];
-			if (top !== root) top.text += decodeXml(xml.slice(pos, textEnd));
+			if (top !== root) addText(top, decodeXml(xml.slice(pos, textEnd)));
 			else if (xml.slice(pos, textEnd).trim() !== '') fail(pos, 'text outside the root element');
 		}
 		if (lt === -1) break;
@@ -165,7 +182,7 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 			const end = xml.indexOf(']]>', pos + 9);
 			if (end === -1) fail(pos, 'unterminated CDATA section');
 			if (stack.length === 1) fail(pos, 'CDATA outside the root element');
-			stack[stack.length - 1].text += xml.slice(pos + 9, end);
+			addText(stack[stack.length - 1], xml.slice(pos + 9, end));
 			pos = end + 3;
 		} else if (xml.startsWith('<?', pos)) {
 			const end = xml.indexOf('?>', pos + 2);
@@ -232,8 +249,15 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 			}
 			const attrs: Record<string, string> = {};
 			for (const [k, v] of Object.entries(rawAttrs)) attrs[resolve(k, ns, true)] = v;
-			const el: XmlElement = { name: resolve(rawName, ns, false), attrs, children: [], text: '' };
+			const el: XmlElement = {
+				name: resolve(rawName, ns, false),
+				attrs,
+				children: [],
+				text: '',
+				nodes: [],
+			};
 			stack[stack.length - 1].children.push(el);
+			stack[stack.length - 1].nodes.push(el);
 			if (!selfClosing) {
 				stack.push(el);
 				nsStack.push(ns);
@@ -242,7 +266,8 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 			pos = i + 1;
 		}
 	}
-	if (stack.length > 1) fail(n, `document ends inside <${rawNames[rawNames.length - 1]}> (truncated?)`);
+	if (stack.length > 1)
+		fail(n, `document ends inside <${rawNames[rawNames.length - 1]}> (truncated?)`);
 	if (root.children.length === 0) fail(0, 'no root element');
 	return root.children[0];
 }
@@ -253,7 +278,7 @@ function child(el: XmlElement, name: string): XmlElement | undefined {
 
 function deepText(el: XmlElement): string {
 	if (el.children.length === 0) return el.text;
-	return el.text + el.children.map(deepText).join('');
+	return el.nodes.map((n) => (typeof n === 'string' ? n : deepText(n))).join('');
 }
 
 function textOf(el: XmlElement, ...names: string[]): string | null {
@@ -278,7 +303,11 @@ function atomLink(el: XmlElement, rel: string): string | null {
 
 function mediaUrl(el: XmlElement): string | null {
 	for (const c of el.children) {
-		if ((c.name === 'enclosure' || c.name === 'media:content' || c.name === 'media:thumbnail') && c.attrs.url) return c.attrs.url;
+		if (
+			(c.name === 'enclosure' || c.name === 'media:content' || c.name === 'media:thumbnail') &&
+			c.attrs.url
+		)
+			return c.attrs.url;
 		if (c.name === 'media:group') {
 			const inner = mediaUrl(c);
 			if (inner) return inner;
@@ -298,7 +327,10 @@ function rssItem(el: XmlElement): FeedItem {
 		author: textOf(el, 'dc:creator', 'author', 'itunes:author'),
 		content: textOf(el, 'content:encoded'),
 		summary: textOf(el, 'description', 'media:description'),
-		categories: el.children.filter((c) => c.name === 'category' || c.name === 'dc:subject').map((c) => deepText(c).trim()).filter((s) => s !== ''),
+		categories: el.children
+			.filter((c) => c.name === 'category' || c.name === 'dc:subject')
+			.map((c) => deepText(c).trim())
+			.filter((s) => s !== ''),
 		mediaUrl: mediaUrl(el),
 	};
 }
@@ -308,7 +340,10 @@ function atomItem(el: XmlElement): FeedItem {
 	return {
 		id: textOf(el, 'atom:id'),
 		title: textOf(el, 'atom:title'),
-		link: atomLink(el, 'alternate') ?? el.children.find((c) => c.name === 'atom:link' && c.attrs.href)?.attrs.href ?? null,
+		link:
+			atomLink(el, 'alternate') ??
+			el.children.find((c) => c.name === 'atom:link' && c.attrs.href)?.attrs.href ??
+			null,
 		published: textOf(el, 'atom:published', 'atom:issued', 'atom:created'),
 		updated: textOf(el, 'atom:updated', 'atom:modified'),
 		author: author ? textOf(author, 'atom:name', 'atom:email') : textOf(el, 'dc:creator'),
@@ -330,18 +365,25 @@ function atomItem(el: XmlElement): FeedItem {
 export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFeed {
 	const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
 	const maxItems = options.maxItems ?? 1000;
-	if (typeof xml !== 'string') throw new SourceBodyError(SOURCE, 'body', 'expected the feed as text');
+	if (typeof xml !== 'string')
+		throw new SourceBodyError(SOURCE, 'body', 'expected the feed as text');
 	if (xml.length > maxBytes || utf8Length(xml, maxBytes) > maxBytes) {
 		throw new SourceBodyError(SOURCE, 'body', `feed larger than ${maxBytes} bytes (maxBytes)`);
 	}
 	const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
 	const head = text.slice(0, 1024).trimStart();
-	if (head === '') throw new SourceBodyError(SOURCE, 'body', 'empty body, expected an RSS or Atom feed');
+	if (head === '')
+		throw new SourceBodyError(SOURCE, 'body', 'empty body, expected an RSS or Atom feed');
 	if (/^(<\?xml[^>]*>\s*)?<!DOCTYPE\s+html/i.test(head) || /^<html[\s>]/i.test(head)) {
 		const title = /<title[^>]*>([^<]{0,120})/i.exec(text);
-		throw new SourceBodyError(SOURCE, 'body', `got an HTML page, not a feed${title ? ` (title "${title[1].trim()}")` : ''}`);
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`got an HTML page, not a feed${title ? ` (title "${title[1].trim()}")` : ''}`,
+		);
 	}
-	if (head[0] === '{' || head[0] === '[') throw new SourceBodyError(SOURCE, 'body', 'got JSON, not an RSS or Atom feed');
+	if (head[0] === '{' || head[0] === '[')
+		throw new SourceBodyError(SOURCE, 'body', 'got JSON, not an RSS or Atom feed');
 	const root = parseXml(text, options.maxElements ?? 200000, options.maxDepth ?? 64);
 	let format: ParsedFeed['format'];
 	let channel: XmlElement;
@@ -363,7 +405,11 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 	} else if (root.name.toLowerCase() === 'html') {
 		throw new SourceBodyError(SOURCE, 'body', 'got an HTML page, not a feed');
 	} else {
-		throw new SourceBodyError(SOURCE, 'xml', `root element <${root.name}> is not rss, rdf:RDF or an Atom feed`);
+		throw new SourceBodyError(
+			SOURCE,
+			'xml',
+			`root element <${root.name}> is not rss, rdf:RDF or an Atom feed`,
+		);
 	}
 	const kept = itemEls.slice(0, Math.max(0, maxItems));
 	const items = kept.map(format === 'atom' ? atomItem : rssItem);
@@ -373,7 +419,10 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 		title: textOf(channel, format === 'atom' ? 'atom:title' : 'title'),
 		link: (format === 'atom' ? atomLink(channel, 'alternate') : textOf(channel, 'link')) ?? self,
 		selfLink: self,
-		language: root.attrs['xml:lang'] ?? channel.attrs['xml:lang'] ?? textOf(channel, 'language', 'dc:language'),
+		language:
+			root.attrs['xml:lang'] ??
+			channel.attrs['xml:lang'] ??
+			textOf(channel, 'language', 'dc:language'),
 		updated: textOf(channel, 'atom:updated', 'lastBuildDate', 'pubDate', 'dc:date'),
 		items,
 		totalItems: itemEls.length,

@@ -11,7 +11,16 @@ import { extractHashtags, normaliseHashtags } from '../hashtags';
 import { decodeEntities } from '../html';
 import { apiErrorMessage, isRecord, parseBody } from '../json';
 import { normaliseLanguage } from '../language';
-import { countOf, idOf, mapItems, objectAt, optionalCount, stringOf, type MapContext, type MappedPage } from '../mapPage';
+import {
+	countOf,
+	idOf,
+	mapItems,
+	objectAt,
+	optionalCount,
+	stringOf,
+	type MapContext,
+	type MappedPage,
+} from '../mapPage';
 import { newestNumericId, oldestNumericId } from '../numericIds';
 
 export interface XCursor {
@@ -42,31 +51,53 @@ export function snowflakeTime(id: string): string | null {
 	return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
-function mapTweet(tweet: Record<string, unknown>, users: Map<string, Record<string, unknown>>, source: string): Mention {
+function mapTweet(
+	tweet: Record<string, unknown>,
+	users: Map<string, Record<string, unknown>>,
+	source: string,
+): Mention {
 	const id = tweetId(tweet);
-	if (!/^\d+$/.test(id)) throw new SourceItemError(SOURCE, 'id', `expected a numeric id string, got ${describeValue(id)}`);
+	if (!/^\d+$/.test(id))
+		throw new SourceItemError(
+			SOURCE,
+			'id',
+			`expected a numeric id string, got ${describeValue(id)}`,
+		);
 	// Without tweet.fields=created_at the id still tells the time, to the millisecond.
-	const publishedAt = tweet.created_at === undefined ? snowflakeTime(id) : toIsoTimestamp(tweet.created_at);
-	if (!publishedAt) throw new SourceItemError(SOURCE, 'created_at', `expected an ISO date (request tweet.fields=created_at), got ${describeValue(tweet.created_at)}`);
-	const authorId = tweet.author_id === undefined ? null : idOf(SOURCE, 'author_id', tweet.author_id);
+	const publishedAt =
+		tweet.created_at === undefined ? snowflakeTime(id) : toIsoTimestamp(tweet.created_at);
+	if (!publishedAt)
+		throw new SourceItemError(
+			SOURCE,
+			'created_at',
+			`expected an ISO date (request tweet.fields=created_at), got ${describeValue(tweet.created_at)}`,
+		);
+	const authorId =
+		tweet.author_id === undefined ? null : idOf(SOURCE, 'author_id', tweet.author_id);
 	const user = authorId ? users.get(authorId) : undefined;
 	const username = stringOf(user?.username);
 	// Without expansions=author_id the author is unknown, but the post still counts.
 	const handle = username ?? authorId ?? 'unknown';
 	const noteText = objectAt(tweet, 'note_tweet').text;
-	const rawText = typeof noteText === 'string' ? noteText : typeof tweet.text === 'string' ? tweet.text : '';
+	const rawText =
+		typeof noteText === 'string' ? noteText : typeof tweet.text === 'string' ? tweet.text : '';
 	// X escapes &, < and > in tweet text.
 	const text = decodeEntities(rawText);
 	const metrics = objectAt(tweet, 'public_metrics');
 	const userMetrics = objectAt(user, 'public_metrics');
 	const entityTags = Array.isArray(objectAt(tweet, 'entities').hashtags)
-		? (objectAt(tweet, 'entities').hashtags as unknown[]).map((h) => (isRecord(h) ? h.tag : undefined))
+		? (objectAt(tweet, 'entities').hashtags as unknown[]).map((h) =>
+				isRecord(h) ? h.tag : undefined,
+			)
 		: [];
 	const replied = Array.isArray(tweet.referenced_tweets)
 		? tweet.referenced_tweets.find((r) => isRecord(r) && r.type === 'replied_to')
 		: undefined;
 	const repliedId = isRecord(replied) && typeof replied.id === 'string' ? replied.id : null;
-	const lang = tweet.lang === 'und' || tweet.lang === 'qme' || tweet.lang === 'zxx' ? null : normaliseLanguage(tweet.lang);
+	const lang =
+		tweet.lang === 'und' || tweet.lang === 'qme' || tweet.lang === 'zxx'
+			? null
+			: normaliseLanguage(tweet.lang);
 	return {
 		id: mentionId('x', id),
 		platform: 'x',
@@ -83,7 +114,9 @@ function mapTweet(tweet: Record<string, unknown>, users: Map<string, Record<stri
 			name: stringOf(user?.name),
 			url: username ? canonicalUrl(`https://x.com/${username}`) : null,
 			followers: optionalCount(userMetrics.followers_count),
-			verified: user?.verified === true || (typeof user?.verified_type === 'string' && user.verified_type !== 'none'),
+			verified:
+				user?.verified === true ||
+				(typeof user?.verified_type === 'string' && user.verified_type !== 'none'),
 		},
 		engagement: {
 			likes: countOf(metrics.like_count),
@@ -101,13 +134,22 @@ function mapTweet(tweet: Record<string, unknown>, users: Map<string, Record<stri
 /** Maps one recent-search answer. An empty result (`meta.result_count: 0`, no `data`) is a valid empty page. */
 export function mapXPage(body: unknown, ctx: MapContext): MappedPage<XCursor> {
 	const value = parseBody(SOURCE, body);
-	if (!isRecord(value)) throw new SourceBodyError(SOURCE, 'body', `expected {data, includes, meta}, got ${describeValue(value)}`);
+	if (!isRecord(value))
+		throw new SourceBodyError(
+			SOURCE,
+			'body',
+			`expected {data, includes, meta}, got ${describeValue(value)}`,
+		);
 	const meta = objectAt(value, 'meta');
 	let data = value.data;
 	if (data === undefined && isRecord(value.meta)) data = [];
 	if (!Array.isArray(data)) {
 		const apiError = apiErrorMessage(value);
-		throw new SourceBodyError(SOURCE, apiError ? 'body' : 'data', apiError ?? `expected an array, got ${describeValue(data)}`);
+		throw new SourceBodyError(
+			SOURCE,
+			apiError ? 'body' : 'data',
+			apiError ?? `expected an array, got ${describeValue(data)}`,
+		);
 	}
 	const users = new Map<string, Record<string, unknown>>();
 	const includedUsers = objectAt(value, 'includes').users;
@@ -126,7 +168,9 @@ export function mapXPage(body: unknown, ctx: MapContext): MappedPage<XCursor> {
 		if (typeof id === 'string') ids.push(id);
 	}
 	const partialErrors = Array.isArray(value.errors)
-		? value.errors.map((e) => (isRecord(e) ? String(e.detail ?? e.message ?? e.title ?? '') : String(e))).filter((s) => s !== '')
+		? value.errors
+				.map((e) => (isRecord(e) ? String(e.detail ?? e.message ?? e.title ?? '') : String(e)))
+				.filter((s) => s !== '')
 		: [];
 	return {
 		mentions,

@@ -22,3 +22,26 @@ module.exports = {
 		assert.ok(rest.every((m) => m.crisis.risk === null || m.crisis.risk < 60));
 	},
 };
+
+const SPIKE_START = Date.parse('2026-03-05T06:00:00Z');
+const WEAK_SIGNAL_START = Date.parse('2026-03-04T17:00:00Z');
+
+module.exports['Assess situation reaches crisis within 4 h of the spike and is calm on the baseline days'] = (run, { nodeOutputs }) => {
+	const outputs = nodeOutputs(run, 'Assess situation');
+	assert.strictEqual(outputs.length, 5, 'one output per level');
+	const levels = ['calm', 'watch', 'alert', 'crisis', 'critical'];
+	const changes = outputs.flatMap((items, k) => items.map((s) => ({ ...s, output: levels[k] }))).sort((a, b) => (a.windowEnd < b.windowEnd ? -1 : 1));
+	for (const s of changes) assert.strictEqual(s.level, s.output, `situation ${s.windowEnd} routed to the wrong output`);
+	const beforeWeak = changes.filter((s) => Date.parse(s.windowEnd) <= WEAK_SIGNAL_START);
+	assert.ok(beforeWeak.every((s) => s.level === 'calm'), `not calm on baseline days: ${beforeWeak.filter((s) => s.level !== 'calm').map((s) => s.windowEnd + ' ' + s.level)}`);
+	const crisis = changes.find((s) => s.level === 'crisis');
+	assert.ok(crisis, 'never reached crisis');
+	const delayH = (Date.parse(crisis.windowEnd) - SPIKE_START) / 3600000;
+	assert.ok(delayH > 0 && delayH <= 4, `crisis reached ${delayH.toFixed(2)} h after the spike start`);
+	assert.ok(crisis.reasons.length >= 3 && /Escalated/.test(crisis.reasons[0]), 'crisis comes with its reasons');
+};
+
+module.exports['the Crisis output feeds the playbook branch'] = (run, { nodeOutputs }) => {
+	const [items] = nodeOutputs(run, 'Crisis: run the playbook');
+	assert.ok(items.length >= 1 && items.every((s) => s.level === 'crisis' || s.level === 'critical'));
+};

@@ -15,7 +15,9 @@ describe('mapBlueskyPage', () => {
 		expect(skipped).toEqual([]);
 		assertValidMentions(mentions);
 		const m = mentions[0];
-		expect(m.id).toBe('bluesky:at://did:plc:7bfmklk2nqmul75fwhocsb2a/app.bsky.feed.post/3lap3ipjc7c2h');
+		expect(m.id).toBe(
+			'bluesky:at://did:plc:7bfmklk2nqmul75fwhocsb2a/app.bsky.feed.post/3lap3ipjc7c2h',
+		);
 		expect(m.url).toBe('https://bsky.app/profile/clemfox.bsky.social/post/3lap3ipjc7c2h');
 		expect(m.publishedAt).toBe('2024-11-11T19:47:02.648Z');
 		expect(m.language).toBe('en');
@@ -35,7 +37,9 @@ describe('mapBlueskyPage', () => {
 
 	it('maps getPosts replies, facets, region languages and distrusts future client dates', () => {
 		const reply = mapBlueskyPage(getPosts, ctx).mentions[0];
-		expect(reply.inReplyToId).toBe('bluesky:at://did:plc:gkhlgiv6hsui5gqyye2zrbd3/app.bsky.feed.post/3kkdawupa4a2o');
+		expect(reply.inReplyToId).toBe(
+			'bluesky:at://did:plc:gkhlgiv6hsui5gqyye2zrbd3/app.bsky.feed.post/3kkdawupa4a2o',
+		);
 		const { mentions, cursor } = mapBlueskyPage(page2, ctx);
 		assertValidMentions(mentions);
 		expect(mentions[0].hashtags).toEqual(['orvialeak', 'vie_privée']);
@@ -43,7 +47,9 @@ describe('mapBlueskyPage', () => {
 		expect(mentions[0].engagement.shares).toBe(5);
 		expect(mentions[1].language).toBe('en');
 		expect(mentions[1].publishedAt).toBe('2026-03-05T09:13:00.000Z');
-		expect(mentions[1].url).toBe('https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3mabc2xyz2k2b');
+		expect(mentions[1].url).toBe(
+			'https://bsky.app/profile/did:plc:abcdefghijklmnop/post/3mabc2xyz2k2b',
+		);
 		expect(cursor.cursor).toBeNull();
 		expect(cursor.newestIndexedAt).toBe('2026-03-05T09:13:00.000Z');
 	});
@@ -61,8 +67,14 @@ describe('mapBlueskyPage', () => {
 	});
 
 	it('throws on XRPC error bodies', () => {
-		expect(() => mapBlueskyPage(forbidden.body, ctx)).toThrow('bluesky: body: API error Forbidden: Forbidden');
-		expect(() => mapBlueskyPage(unauthorized.body, ctx)).toThrow('bluesky: body: API error AuthMissing: Authentication Required');
-		expect(() => mapBlueskyPage(rateLimited.body, ctx)).toThrow('bluesky: body: API error RateLimitExceeded: Rate Limit Exceeded');
+		expect(() => mapBlueskyPage(forbidden.body, ctx)).toThrow(
+			'bluesky: body: API error Forbidden: Forbidden',
+		);
+		expect(() => mapBlueskyPage(unauthorized.body, ctx)).toThrow(
+			'bluesky: body: API error AuthMissing: Authentication Required',
+		);
+		expect(() => mapBlueskyPage(rateLimited.body, ctx)).toThrow(
+			'bluesky: body: API error RateLimitExceeded: Rate Limit Exceeded',
+		);
 	});
 });

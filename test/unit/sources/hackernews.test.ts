@@ -52,7 +52,9 @@ describe('mapHackerNewsPage', () => {
 	it('skips broken hits and still maps the good ones', () => {
 		const { mentions, skipped } = mapHackerNewsPage(missing, ctx);
 		expect(skipped.map((s) => s.index)).toEqual([0, 1, 2, 4]);
-		expect(skipped[0].reason).toBe('hackernews: hits[0].created_at_i: expected epoch seconds, got nothing');
+		expect(skipped[0].reason).toBe(
+			'hackernews: hits[0].created_at_i: expected epoch seconds, got nothing',
+		);
 		expect(skipped[1].reason).toBe('hackernews: hits[1].objectID: expected a string id, got null');
 		expect(skipped[2].reason).toBe('hackernews: hits[2].author: expected a user name, got nothing');
 		expect(mentions.map((m) => m.nativeId)).toEqual(['15352955', '47100001']);
@@ -63,8 +65,14 @@ describe('mapHackerNewsPage', () => {
 	});
 
 	it('throws on Algolia error bodies', () => {
-		expect(() => mapHackerNewsPage(rateLimited.body, ctx)).toThrow('hackernews: body: API error 429: Too many requests');
-		expect(() => mapHackerNewsPage(badRequest.body, ctx)).toThrow('hackernews: body: API error 400: invalid numeric filter');
-		expect(() => mapHackerNewsPage({ nbHits: 3 }, ctx)).toThrow('hackernews: hits: expected an array, got nothing');
+		expect(() => mapHackerNewsPage(rateLimited.body, ctx)).toThrow(
+			'hackernews: body: API error 429: Too many requests',
+		);
+		expect(() => mapHackerNewsPage(badRequest.body, ctx)).toThrow(
+			'hackernews: body: API error 400: invalid numeric filter',
+		);
+		expect(() => mapHackerNewsPage({ nbHits: 3 }, ctx)).toThrow(
+			'hackernews: hits: expected an array, got nothing',
+		);
 	});
 });

@@ -38,12 +38,17 @@ describe('mapMastodonPage', () => {
 	});
 
 	it('compares big-int ids by length then lexically, maps boosts to the boosted status', () => {
-		const { mentions, cursor } = mapMastodonPage(tagPage2, { ...ctx, instance: 'https://piaille.fr/' });
+		const { mentions, cursor } = mapMastodonPage(tagPage2, {
+			...ctx,
+			instance: 'https://piaille.fr/',
+		});
 		assertValidMentions(mentions);
 		expect(cursor.newestId).toBe('113270115826048999');
 		expect(cursor.oldestId).toBe('99999999999999999');
 		const fr = mentions[0];
-		expect(fr.text).toBe("Fuite de données chez #Orvia : l'appli m'a envoyé un mail « incident ».\n\nQui d'autre ?");
+		expect(fr.text).toBe(
+			"Fuite de données chez #Orvia : l'appli m'a envoyé un mail « incident ».\n\nQui d'autre ?",
+		);
 		expect(fr.language).toBe('fr');
 		expect(fr.hashtags).toEqual(['orvia']);
 		expect(fr.author.handle).toBe('camille@piaille.fr');
@@ -54,7 +59,9 @@ describe('mapMastodonPage', () => {
 		expect(cw.author.followers).toBeNull();
 		expect(cw.author.handle).toBe('bob@piaille.fr');
 		const boost = mentions[2];
-		expect(boost.nativeId).toBe('https://piaille.fr/users/origin@mastodon.social/statuses/113270115826048970');
+		expect(boost.nativeId).toBe(
+			'https://piaille.fr/users/origin@mastodon.social/statuses/113270115826048970',
+		);
 		expect(boost.author.handle).toBe('origin@mastodon.social');
 		expect(boost.hashtags).toEqual(['orvialeak']);
 	});
@@ -63,7 +70,11 @@ describe('mapMastodonPage', () => {
 		const { mentions, cursor } = mapMastodonPage(search, social);
 		expect(mentions).toHaveLength(1);
 		expect(cursor.hashtagHistory[0].name).toBe('nowplaying');
-		expect(cursor.hashtagHistory[0].history[0]).toEqual({ day: '1574553600', uses: 200, accounts: 31 });
+		expect(cursor.hashtagHistory[0].history[0]).toEqual({
+			day: '1574553600',
+			uses: 200,
+			accounts: 31,
+		});
 		expect(mapMastodonPage(searchEmpty, social).mentions).toEqual([]);
 		expect(mapMastodonPage(tagEmpty, social).cursor.newestId).toBeNull();
 	});
@@ -73,15 +84,25 @@ describe('mapMastodonPage', () => {
 		expect(skipped.map((s) => s.reason)).toEqual([
 			'mastodon: statuses[0].created_at: expected an RFC3339 date, got "2026-13-45T99:00:00Z"',
 			'mastodon: statuses[1].account: expected an object, got nothing',
-			expect.stringMatching(/^mastodon: statuses\[2\]\.id: numeric id 103270115826048980 is beyond 2\^53/),
+			expect.stringMatching(
+				/^mastodon: statuses\[2\]\.id: numeric id 103270115826048980 is beyond 2\^53/,
+			),
 		]);
-		expect(mentions.map((m) => m.nativeId)).toEqual(['https://mastodon.social/users/Gargron/statuses/103270115826048976']);
+		expect(mentions.map((m) => m.nativeId)).toEqual([
+			'https://mastodon.social/users/Gargron/statuses/103270115826048976',
+		]);
 		expect(cursor.newestId).toBe('103270115826048976');
 	});
 
 	it('throws on error bodies', () => {
-		expect(() => mapMastodonPage(rateLimited.body, social)).toThrow('mastodon: body: API error Too many requests');
-		expect(() => mapMastodonPage(unauthorized.body, social)).toThrow('mastodon: body: API error This API requires an authenticated user');
-		expect(() => mapMastodonPage(42, social)).toThrow('mastodon: body: expected an array of statuses, got number 42');
+		expect(() => mapMastodonPage(rateLimited.body, social)).toThrow(
+			'mastodon: body: API error Too many requests',
+		);
+		expect(() => mapMastodonPage(unauthorized.body, social)).toThrow(
+			'mastodon: body: API error This API requires an authenticated user',
+		);
+		expect(() => mapMastodonPage(42, social)).toThrow(
+			'mastodon: body: expected an array of statuses, got number 42',
+		);
 	});
 });

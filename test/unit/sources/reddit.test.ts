@@ -19,7 +19,9 @@ describe('mapRedditPage', () => {
 		expect(first.source).toBe('reddit');
 		expect(first.title).toBe('Poetic Pop Quiz. All correct answers.');
 		expect(first.publishedAt).toBe('2023-07-13T15:16:41.000Z');
-		expect(first.url).toBe('https://www.reddit.com/r/afkarena/comments/14ynl0l/poetic_pop_quiz_all_correct_answers');
+		expect(first.url).toBe(
+			'https://www.reddit.com/r/afkarena/comments/14ynl0l/poetic_pop_quiz_all_correct_answers',
+		);
 		expect(first.author).toEqual({
 			id: 'reddit:t2_b4aqmuzm',
 			handle: 'afk_inside',
@@ -32,7 +34,12 @@ describe('mapRedditPage', () => {
 		expect(first.language).toBeNull();
 		expect(cursor.after).toBe('t3_155olnd');
 		expect(cursor.count).toBe(3);
-		expect(cursor.newestPublishedAt).toBe(mentions.map((m) => m.publishedAt).sort().pop());
+		expect(cursor.newestPublishedAt).toBe(
+			mentions
+				.map((m) => m.publishedAt)
+				.sort()
+				.pop(),
+		);
 	});
 
 	it('decodes entities, extracts hashtags, maps comments and clamps negative scores', () => {
@@ -64,7 +71,9 @@ describe('mapRedditPage', () => {
 		const { mentions, skipped, cursor } = mapRedditPage(missing, ctx);
 		expect(mentions.map((m) => m.nativeId)).toEqual(['t3_1abcd10']);
 		expect(skipped.map((s) => s.index)).toEqual([1, 2, 3, 4, 5]);
-		expect(skipped[0].reason).toBe('reddit: data.children[1].data.created_utc: expected epoch seconds, got null');
+		expect(skipped[0].reason).toBe(
+			'reddit: data.children[1].data.created_utc: expected epoch seconds, got null',
+		);
 		expect(skipped[1].reason).toMatch(/^reddit: data\.children\[2\]\.data\.author: /);
 		expect(skipped[2].reason).toMatch(/^reddit: data\.children\[3\]: expected an object/);
 		expect(skipped[3].reason).toMatch(/^reddit: data\.children\[4\]\.kind: /);
@@ -74,10 +83,16 @@ describe('mapRedditPage', () => {
 
 	it('throws SourceBodyError on API error bodies', () => {
 		expect(() => mapRedditPage(rateLimited.body, ctx)).toThrow(SourceBodyError);
-		expect(() => mapRedditPage(rateLimited.body, ctx)).toThrow('reddit: body: API error 429: Too Many Requests');
-		expect(() => mapRedditPage(forbidden.body, ctx)).toThrow('reddit: body: API error 403: Forbidden');
+		expect(() => mapRedditPage(rateLimited.body, ctx)).toThrow(
+			'reddit: body: API error 429: Too Many Requests',
+		);
+		expect(() => mapRedditPage(forbidden.body, ctx)).toThrow(
+			'reddit: body: API error 403: Forbidden',
+		);
 		expect(() => mapRedditPage({ kind: 't3' }, ctx)).toThrow(/^reddit: kind: /);
-		expect(() => mapRedditPage(null, ctx)).toThrow('reddit: body: expected a Listing object, got null');
+		expect(() => mapRedditPage(null, ctx)).toThrow(
+			'reddit: body: expected a Listing object, got null',
+		);
 	});
 
 	it('accepts the body as JSON text', () => {

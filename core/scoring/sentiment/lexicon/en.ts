@@ -158,13 +158,16 @@ export function englishLexicon(): LanguageLexicon {
 	return cached;
 }
 
+const NO_STEMS: string[] = [];
+
 /** Fallback forms tried when a word is not in the lexicon (plural, past, -ing, -ly). */
 function stemEnglish(word: string): string[] {
-	const out: string[] = [];
 	const n = word.length;
-	if (n > 3 && word.endsWith('s')) out.push(word.slice(0, -1));
-	if (n > 4 && word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
-	if (n > 5 && word.endsWith('ing')) out.push(word.slice(0, -3), word.slice(0, -3) + 'e');
-	if (n > 5 && word.endsWith('ly')) out.push(word.slice(0, -2));
-	return out;
+	const last = word.charCodeAt(n - 1);
+	// Only words ending in s, d, g or y can have one of these suffixes.
+	if (last !== 115 && last !== 100 && last !== 103 && last !== 121) return NO_STEMS;
+	if (last === 115) return n > 3 ? [word.slice(0, -1)] : NO_STEMS;
+	if (last === 100) return n > 4 && word.charCodeAt(n - 2) === 101 ? [word.slice(0, -2), word.slice(0, -1)] : NO_STEMS;
+	if (last === 103) return n > 5 && word.endsWith('ing') ? [word.slice(0, -3), word.slice(0, -3) + 'e'] : NO_STEMS;
+	return n > 5 && word.charCodeAt(n - 2) === 108 ? [word.slice(0, -2)] : NO_STEMS;
 }

@@ -1,0 +1,490 @@
+/**
+ * Assess Situation: a stream of scored mentions → one situation per closed time bucket, with a
+ * level (calm … critical), the reasons in plain words and the numbers behind them.
+ *
+ * Streaming and causal: mentions are added to open buckets; `advanceSituation(now)` closes every
+ * bucket that ended at or before `now`, in order, feeds its count to the volume detector, and
+ * assesses the trailing window (`windowMinutes`) with the crisis document's thresholds. Memory is
+ * bounded (a ring of closed buckets, capped open buckets and theme/author lists) so the whole state
+ * fits in the workflow's static data.
+ *
+ * Alert hygiene: escalation needs persistence (the higher level met in `persistenceBuckets`
+ * consecutive buckets) or confirmation (several sources AND an influential author); de-escalation
+ * waits `deescalationBuckets` buckets below the current level and steps down one level at a time;
+ * repeat notifications of the same level are capped by `cooldownMinutes`.
+ */
+import { createDetectorState, loadDetectorState, updateDetector } from '../detector';
+import type { DetectorState } from '../detector';
+import { DEFAULT_LEVEL_THRESHOLDS } from '../document/levelThresholds';
+import type { LevelThreshold, LevelThresholds } from '../document/types';
+import type { Mention } from '../mention/mention';
+import { LEVELS, levelRank } from '../shared/levels';
+import type { Level } from '../shared/levels';
+import type { MentionScore, Situation } from './types';
+
+export interface SituationConfig {
+	/** Bucket size in minutes (default 15). `windowMinutes` (from the thresholds) must be a multiple. */
+	bucketMinutes: number;
+	/** Level thresholds (the crisis document's `levels`); defaults to the default document's. */
+	thresholds: LevelThresholds;
+	/** Consecutive buckets a higher level must be met before escalating (default 2). */
+	persistenceBuckets: number;
+	/** Distinct platforms among negative mentions that confirm an escalation at once (default 3). */
+	confirmationSources: number;
+	/** Consecutive buckets below the current level before stepping down one level (default 8 = 2 h). */
+	deescalationBuckets: number;
+	/** Minimum minutes between two notifications of the same level (default 120). */
+	cooldownMinutes: number;
+	/** Risk from which a mention counts as high-risk (default 60). */
+	highRisk: number;
+	/** Weak signal: this many high-risk negative mentions in the window raise `watch` on their own (default 3). */
+	weakSignalMentions: number;
+	/** Longest gap filled with empty buckets (default 7 days); beyond it the baseline is kept but the gap skipped. */
+	maxGapBuckets: number;
+	/** Open buckets kept at most (default 16); older ones are closed first. */
+	maxOpenBuckets: number;
+}
+
+export const DEFAULT_SITUATION_CONFIG: Readonly<Omit<SituationConfig, 'thresholds'>> = Object.freeze({
+	bucketMinutes: 15,
+	persistenceBuckets: 2,
+	confirmationSources: 3,
+	deescalationBuckets: 8,
+	cooldownMinutes: 120,
+	highRisk: 60,
+	weakSignalMentions: 3,
+	maxGapBuckets: 7 * 24 * 4,
+	maxOpenBuckets: 16,
+});
+
+export function resolveSituationConfig(config: Partial<SituationConfig> = {}): SituationConfig {
+	const c: SituationConfig = { ...DEFAULT_SITUATION_CONFIG, thresholds: DEFAULT_LEVEL_THRESHOLDS as LevelThresholds, ...config };
+	if (!(c.bucketMinutes > 0) || !Number.isFinite(c.bucketMinutes)) throw new Error(`bucketMinutes: expected a positive number, got ${c.bucketMinutes}`);
+	if (c.thresholds.windowMinutes % c.bucketMinutes !== 0) {
+		throw new Error(`windowMinutes (${c.thresholds.windowMinutes}) must be a multiple of bucketMinutes (${c.bucketMinutes})`);
+	}
+	return c;
+}
+
+/** What one bucket keeps: counts and small bounded lists, never the mentions themselves. */
+export interface BucketAggregate {
+	start: number;
+	mentions: number;
+	scored: number;
+	negative: number;
+	riskSum: number;
+	highRisk: number;
+	/** Platforms seen among negative mentions. */
+	negativePlatforms: string[];
+	/** Negative authors with their followers (top 10 by followers). */
+	negativeAuthors: Array<{ handle: string; platform: string; followers: number }>;
+	/** Theme counts (at most 20 themes). */
+	themes: Record<string, number>;
+	/** Up to 3 riskiest mentions, for the reasons. */
+	top: Array<{ id: string; risk: number; handle: string; text: string }>;
+}
+
+export interface LevelMemory {
+	level: Level;
+	since: number | null;
+	/** Consecutive buckets the raw level was at least each level (index = level rank). */
+	streak: number[];
+	/** Consecutive buckets the raw level was below the current level. */
+	below: number;
+	lastNotified: Partial<Record<Level, number>>;
+}
+
+export interface SituationState {
+	version: 1;
+	bucketMinutes: number;
+	detector: DetectorState;
+	/** Start (epoch ms) of the next bucket to close, or null before the first mention. */
+	nextBucket: number | null;
+	open: BucketAggregate[];
+	/** The last closed buckets (window length), oldest first. */
+	closed: BucketAggregate[];
+	/** Detector expectations of the closed buckets, same order. */
+	expected: number[];
+	/** Slow baseline of the negative share (EWMA over closed buckets with scored mentions). */
+	negativeShareBaseline: number | null;
+	memory: LevelMemory;
+	/** Mentions that arrived for an already closed bucket (counted, not assessed). */
+	late: number;
+}
+
+export interface AssessedSituation extends Situation {
+	/** The level the window's numbers reach before alert hygiene. */
+	rawLevel: Level;
+	previousLevel: Level;
+	changed: boolean;
+	/** Whether this situation should notify people (a change upward, or a repeat past the cooldown). */
+	notify: boolean;
+	topMentions: Array<{ id: string; risk: number; handle: string; text: string }>;
+}
+
+export const MAX_SITUATION_STATE_BYTES = 64 * 1024;
+
+export function createSituationState(config: Partial<SituationConfig> = {}): SituationState {
+	const c = resolveSituationConfig(config);
+	return {
+		version: 1,
+		bucketMinutes: c.bucketMinutes,
+		detector: createDetectorState({ bucketMinutes: c.bucketMinutes }),
+		nextBucket: null,
+		open: [],
+		closed: [],
+		expected: [],
+		negativeShareBaseline: null,
+		memory: { level: 'calm', since: null, streak: LEVELS.map(() => 0), below: 0, lastNotified: {} },
+		late: 0,
+	};
+}
+
+/**
+ * Reads a stored state; anything missing, corrupted, oversized or made with another bucket size
+ * gives a fresh state and a warning (never a crash, never a silent wrong level).
+ */
+export function loadSituationState(stored: unknown, config: Partial<SituationConfig> = {}): { state: SituationState; warning?: string } {
+	const c = resolveSituationConfig(config);
+	if (stored === undefined || stored === null) return { state: createSituationState(c) };
+	let size = 0;
+	try {
+		size = JSON.stringify(stored).length;
+	} catch {
+		size = Infinity;
+	}
+	const s = stored as Partial<SituationState>;
+	let problem: string | null = null;
+	if (size > MAX_SITUATION_STATE_BYTES) problem = `stored state is ${size} bytes, over the ${MAX_SITUATION_STATE_BYTES}-byte limit`;
+	else if (typeof s !== 'object' || s.version !== 1) problem = 'stored state has an unknown version';
+	else if (s.bucketMinutes !== c.bucketMinutes) problem = `stored state uses ${s.bucketMinutes}-minute buckets, the node now uses ${c.bucketMinutes}`;
+	else if (!Array.isArray(s.open) || !Array.isArray(s.closed) || !Array.isArray(s.expected) || !s.memory || !LEVELS.includes(s.memory.level as Level)) {
+		problem = 'stored state is corrupted';
+	}
+	if (problem) return { state: createSituationState(c), warning: `Situation state reset: ${problem}` };
+	const det = loadDetectorState(s.detector, { bucketMinutes: c.bucketMinutes });
+	const state = s as SituationState;
+	state.detector = det.state;
+	return { state, warning: det.warning ? `Volume detector state reset: ${det.warning}` : undefined };
+}
+
+function emptyBucket(start: number): BucketAggregate {
+	return { start, mentions: 0, scored: 0, negative: 0, riskSum: 0, highRisk: 0, negativePlatforms: [], negativeAuthors: [], themes: {}, top: [] };
+}
+
+export type ScoredMention = Mention & { crisis?: MentionScore };
+
+/**
+ * Adds mentions to their open buckets. Mentions dated in an already closed bucket are counted as
+ * `late`; mentions after `now` are refused by the caller (see `advanceSituation`).
+ */
+export function ingestMentions(state: SituationState, mentions: ScoredMention[], config: Partial<SituationConfig> = {}): { added: number; late: number } {
+	const c = resolveSituationConfig(config);
+	const size = c.bucketMinutes * 60000;
+	let added = 0;
+	let late = 0;
+	const sorted = [...mentions].sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
+	for (const m of sorted) {
+		const t = Date.parse(m.publishedAt);
+		const start = Math.floor(t / size) * size;
+		if (state.nextBucket === null) state.nextBucket = start;
+		if (start < state.nextBucket) {
+			late++;
+			continue;
+		}
+		let b = state.open.find((x) => x.start === start);
+		if (!b) {
+			b = emptyBucket(start);
+			state.open.push(b);
+			state.open.sort((x, y) => x.start - y.start);
+		}
+		addToBucket(b, m, c);
+		added++;
+	}
+	state.late += late;
+	return { added, late };
+}
+
+function addToBucket(b: BucketAggregate, m: ScoredMention, c: SituationConfig): void {
+	b.mentions++;
+	const score = m.crisis;
+	if (!score || score.unscored || score.risk === null) return;
+	b.scored++;
+	b.riskSum += score.risk;
+	if (score.risk >= c.highRisk) b.highRisk++;
+	for (const theme of score.themes) {
+		if (b.themes[theme] !== undefined || Object.keys(b.themes).length < 20) b.themes[theme] = (b.themes[theme] ?? 0) + 1;
+	}
+	if (score.sentiment?.label === 'negative') {
+		b.negative++;
+		if (!b.negativePlatforms.includes(m.platform)) b.negativePlatforms.push(m.platform);
+		const followers = m.author.followers ?? 0;
+		const existing = b.negativeAuthors.find((a) => a.handle === m.author.handle && a.platform === m.platform);
+		if (!existing) {
+			b.negativeAuthors.push({ handle: m.author.handle, platform: m.platform, followers });
+			b.negativeAuthors.sort((x, y) => y.followers - x.followers);
+			if (b.negativeAuthors.length > 10) b.negativeAuthors.length = 10;
+		}
+	}
+	if (b.top.length < 3 || score.risk > b.top[b.top.length - 1].risk) {
+		b.top.push({ id: m.id, risk: score.risk, handle: m.author.handle, text: m.text.slice(0, 160) });
+		b.top.sort((x, y) => y.risk - x.risk || (x.id < y.id ? -1 : 1));
+		if (b.top.length > 3) b.top.length = 3;
+	}
+}
+
+interface WindowNumbers {
+	mentions: number;
+	expected: number;
+	volumeRatio: number;
+	detectorScore: number;
+	scored: number;
+	negativeShare: number;
+	averageRisk: number | null;
+	highRisk: number;
+	negativeReach: number;
+	influentialAuthors: Array<{ handle: string; platform: string; followers: number }>;
+	negativePlatforms: string[];
+	themes: Array<[string, number]>;
+	top: Array<{ id: string; risk: number; handle: string; text: string }>;
+}
+
+function windowNumbers(closed: BucketAggregate[], expected: number[], detectorScore: number, c: SituationConfig): WindowNumbers {
+	const n: WindowNumbers = {
+		mentions: 0,
+		expected: 0,
+		volumeRatio: 0,
+		detectorScore,
+		scored: 0,
+		negativeShare: 0,
+		averageRisk: null,
+		highRisk: 0,
+		negativeReach: 0,
+		influentialAuthors: [],
+		negativePlatforms: [],
+		themes: [],
+		top: [],
+	};
+	let negative = 0;
+	let riskSum = 0;
+	const authors = new Map<string, { handle: string; platform: string; followers: number }>();
+	const themes = new Map<string, number>();
+	for (let i = 0; i < closed.length; i++) {
+		const b = closed[i];
+		n.mentions += b.mentions;
+		n.expected += expected[i] ?? 0;
+		n.scored += b.scored;
+		negative += b.negative;
+		riskSum += b.riskSum;
+		n.highRisk += b.highRisk;
+		for (const p of b.negativePlatforms) if (!n.negativePlatforms.includes(p)) n.negativePlatforms.push(p);
+		for (const a of b.negativeAuthors) authors.set(`${a.platform}:${a.handle}`, a);
+		for (const [t, k] of Object.entries(b.themes)) themes.set(t, (themes.get(t) ?? 0) + k);
+		n.top.push(...b.top);
+	}
+	// A tiny expectation (night, new brand) must not make one mention look like a 100× surge.
+	n.volumeRatio = n.mentions / Math.max(n.expected, 1);
+	n.negativeShare = n.scored ? negative / n.scored : 0;
+	n.averageRisk = n.scored ? riskSum / n.scored : null;
+	for (const a of authors.values()) n.negativeReach += a.followers;
+	n.influentialAuthors = [...authors.values()].filter((a) => a.followers >= c.thresholds.influentialFollowers).sort((x, y) => y.followers - x.followers);
+	n.themes = [...themes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 5);
+	n.top.sort((x, y) => y.risk - x.risk || (x.id < y.id ? -1 : 1));
+	n.top = n.top.slice(0, 3);
+	return n;
+}
+
+function meets(t: LevelThreshold, n: WindowNumbers): { ok: boolean; missing: string[] } {
+	const missing: string[] = [];
+	if (n.mentions < t.minMentions) missing.push(`${n.mentions} of ${t.minMentions} mentions`);
+	if (t.minVolumeRatio > 0 && n.volumeRatio < t.minVolumeRatio) missing.push(`volume ${n.volumeRatio.toFixed(1)}× of ${t.minVolumeRatio}×`);
+	if (n.negativeShare < t.minNegativeShare) missing.push(`${pct(n.negativeShare)} of ${pct(t.minNegativeShare)} negative`);
+	if (n.influentialAuthors.length < t.minInfluentialAuthors) missing.push(`${n.influentialAuthors.length} of ${t.minInfluentialAuthors} influential authors`);
+	if (n.negativeReach < t.minNegativeReach) missing.push(`reach ${fmt(n.negativeReach)} of ${fmt(t.minNegativeReach)}`);
+	return { ok: missing.length === 0, missing };
+}
+
+function pct(x: number): string {
+	return `${Math.round(x * 100)}%`;
+}
+function fmt(x: number): string {
+	return Math.round(x).toLocaleString('en-US');
+}
+
+function rawLevelOf(n: WindowNumbers, c: SituationConfig): { level: Level; weakSignal: boolean; nextMissing: string[] } {
+	let level: Level = 'calm';
+	let nextMissing: string[] = [];
+	for (const l of ['watch', 'alert', 'crisis', 'critical'] as const) {
+		const r = meets(c.thresholds.thresholds[l], n);
+		if (r.ok) level = l;
+		else {
+			nextMissing = r.missing;
+			break;
+		}
+	}
+	const weakSignal = level === 'calm' && (n.highRisk >= c.weakSignalMentions || (n.influentialAuthors.length > 0 && n.highRisk > 0));
+	return { level: weakSignal ? 'watch' : level, weakSignal, nextMissing };
+}
+
+/**
+ * Closes every bucket that ended at or before `now` and returns one situation per closed bucket
+ * (oldest first). Empty buckets in between are closed too (counts of 0 matter to the baseline).
+ */
+export function advanceSituation(state: SituationState, now: string, config: Partial<SituationConfig> = {}): AssessedSituation[] {
+	const c = resolveSituationConfig(config);
+	const nowMs = Date.parse(now);
+	if (!Number.isFinite(nowMs)) throw new Error(`now: expected an RFC3339 timestamp, got "${now}"`);
+	const size = c.bucketMinutes * 60000;
+	const windowBuckets = c.thresholds.windowMinutes / c.bucketMinutes;
+	const out: AssessedSituation[] = [];
+	if (state.nextBucket === null) return out;
+	// Too many open buckets (a flood of old data): close the oldest first, whatever `now` says.
+	while (state.nextBucket !== null && (state.nextBucket + size <= nowMs || state.open.length > c.maxOpenBuckets)) {
+		const start: number = state.nextBucket;
+		const gap = state.open.length ? Math.round((state.open[0].start - start) / size) : Math.round((nowMs - start) / size);
+		if (gap > c.maxGapBuckets) {
+			// Long silence: skip it rather than feed weeks of zeros (the detector keeps its baseline).
+			state.nextBucket = state.open.length ? state.open[0].start : Math.floor(nowMs / size) * size;
+			state.closed = [];
+			state.expected = [];
+			continue;
+		}
+		const bucket = state.open.length && state.open[0].start === start ? (state.open.shift() as BucketAggregate) : emptyBucket(start);
+		const det = updateDetector(state.detector, { timestamp: start, value: bucket.mentions }, { bucketMinutes: c.bucketMinutes });
+		state.closed.push(bucket);
+		state.expected.push(det.expected);
+		while (state.closed.length > windowBuckets) {
+			state.closed.shift();
+			state.expected.shift();
+		}
+		state.nextBucket = start + size;
+		out.push(assess(state, det.score, det.reasons, start + size, c));
+	}
+	return out;
+}
+
+function assess(state: SituationState, detectorScore: number, detectorReasons: string[], endMs: number, c: SituationConfig): AssessedSituation {
+	const n = windowNumbers(state.closed, state.expected, detectorScore, c);
+	const baselineNeg = state.negativeShareBaseline;
+	const raw = rawLevelOf(n, c);
+	const mem = state.memory;
+	const previous = mem.level;
+	const rawRank = levelRank(raw.level);
+	for (let r = 0; r < LEVELS.length; r++) mem.streak[r] = rawRank >= r ? (mem.streak[r] ?? 0) + 1 : 0;
+	const confirmed = n.negativePlatforms.length >= c.confirmationSources && n.influentialAuthors.length > 0;
+	const reasons: string[] = [];
+	let level = previous;
+	if (rawRank > levelRank(previous)) {
+		// Escalate to the highest level that persisted, or straight to the raw level when confirmed.
+		let target = previous;
+		for (let r = levelRank(previous) + 1; r <= rawRank; r++) if (mem.streak[r] >= c.persistenceBuckets) target = LEVELS[r];
+		if (confirmed) target = raw.level;
+		if (target !== previous) {
+			level = target;
+			reasons.push(
+				confirmed && mem.streak[rawRank] < c.persistenceBuckets
+					? `Escalated from ${previous} to ${level}: confirmed at once on ${n.negativePlatforms.length} sources with an influential author.`
+					: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
+			);
+		} else {
+			reasons.push(`Held at ${previous}: ${raw.level} criteria met in ${mem.streak[rawRank]} of the ${c.persistenceBuckets} consecutive buckets needed (or confirmation on ${c.confirmationSources} sources with an influential author).`);
+		}
+		mem.below = 0;
+	} else if (rawRank < levelRank(previous)) {
+		mem.below++;
+		if (mem.below >= c.deescalationBuckets) {
+			level = LEVELS[levelRank(previous) - 1];
+			mem.below = 0;
+			reasons.push(`Stepped down from ${previous} to ${level}: below ${previous} for ${c.deescalationBuckets} buckets (${(c.deescalationBuckets * c.bucketMinutes) / 60} h).`);
+		} else {
+			reasons.push(`Still ${previous}: the window is at ${raw.level}, stepping down after ${c.deescalationBuckets - mem.below} more calm buckets.`);
+		}
+	} else {
+		mem.below = 0;
+	}
+	const changed = level !== previous;
+	if (changed) {
+		mem.level = level;
+		mem.since = endMs;
+	}
+	let notify = false;
+	if (levelRank(level) >= levelRank('alert')) {
+		const last = mem.lastNotified[level];
+		if ((changed && levelRank(level) > levelRank(previous)) || last === undefined || endMs - last >= c.cooldownMinutes * 60000) {
+			notify = last === undefined || endMs - last >= c.cooldownMinutes * 60000 || changed;
+		}
+		if (notify) mem.lastNotified[level] = endMs;
+	}
+	// The numbers, in words.
+	const w = c.thresholds.windowMinutes;
+	reasons.push(
+		`${n.mentions} mentions in the last ${w} min, ${n.volumeRatio.toFixed(1)}× the ${n.expected.toFixed(1)} expected from this brand's own baseline (volume detector score ${n.detectorScore.toFixed(2)}).`,
+	);
+	if (n.scored) {
+		reasons.push(
+			`${pct(n.negativeShare)} of scored mentions are negative${baselineNeg !== null ? ` (usual ${pct(baselineNeg)})` : ''}; ${n.highRisk} high-risk (risk ≥ ${c.highRisk}).`,
+		);
+	}
+	if (n.influentialAuthors.length) {
+		reasons.push(
+			`Influential negative authors: ${n.influentialAuthors
+				.slice(0, 3)
+				.map((a) => `@${a.handle} on ${a.platform} (${fmt(a.followers)} followers)`)
+				.join(', ')}; negative reach ${fmt(n.negativeReach)}.`,
+		);
+	}
+	if (n.negativePlatforms.length > 1) reasons.push(`Negative mentions on ${n.negativePlatforms.length} sources: ${n.negativePlatforms.join(', ')}.`);
+	if (n.themes.length) reasons.push(`Themes: ${n.themes.map(([t, k]) => `${t} (${k})`).join(', ')}.`);
+	if (raw.weakSignal) reasons.push('Weak signal: few mentions, but high-risk or from influential authors.');
+	if (raw.nextMissing.length && levelRank(raw.level) < levelRank('critical')) {
+		reasons.push(`Not ${LEVELS[levelRank(raw.level) + 1]}: ${raw.nextMissing.join(', ')}.`);
+	}
+	for (const r of detectorReasons.slice(0, 1)) reasons.push(`Volume detector: ${r}`);
+	// Update the slow negative-share baseline after assessing (causal), only outside escalations.
+	const last = state.closed[state.closed.length - 1];
+	if (last && last.scored > 0 && levelRank(level) <= levelRank('watch')) {
+		const share = last.negative / last.scored;
+		state.negativeShareBaseline = state.negativeShareBaseline === null ? share : state.negativeShareBaseline + 0.02 * (share - state.negativeShareBaseline);
+	}
+	const windowStart = new Date(endMs - w * 60000).toISOString();
+	return {
+		level,
+		rawLevel: raw.level,
+		previousLevel: previous,
+		changed,
+		notify,
+		windowStart,
+		windowEnd: new Date(endMs).toISOString(),
+		assessedAt: new Date(endMs).toISOString(),
+		reasons,
+		metrics: {
+			mentions: n.mentions,
+			expectedMentions: round(n.expected),
+			volumeRatio: round(n.volumeRatio),
+			detectorScore: round(n.detectorScore),
+			scoredMentions: n.scored,
+			negativeShare: round(n.negativeShare),
+			negativeShareBaseline: baselineNeg === null ? null : round(baselineNeg),
+			negativeShareShift: baselineNeg === null ? null : round(n.negativeShare - baselineNeg),
+			averageRisk: n.averageRisk === null ? null : round(n.averageRisk),
+			highRiskMentions: n.highRisk,
+			negativeReach: n.negativeReach,
+			influentialAuthors: n.influentialAuthors.length,
+			negativeSources: n.negativePlatforms.length,
+			lateMentions: state.late,
+		},
+		themes: n.themes.map(([t]) => t),
+		topMentions: n.top,
+	};
+}
+
+function round(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}
+
+/** Convenience: assess a whole batch from a fresh state (replay / backtest), one situation per bucket. */
+export function replaySituations(mentions: ScoredMention[], now: string, config: Partial<SituationConfig> = {}): AssessedSituation[] {
+	const state = createSituationState(config);
+	ingestMentions(state, mentions, { ...config, maxOpenBuckets: Infinity });
+	return advanceSituation(state, now, { ...config, maxOpenBuckets: Infinity });
+}

@@ -1,0 +1,54 @@
+/**
+ * Crisis Report: the post-crisis impact report — metrics as JSON, a self-contained HTML report
+ * with inline SVG charts, and Markdown, attached as binary data. A thin layer over core/report.
+ */
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import * as generate from './actions/generate.operation';
+
+export class CrisisReport implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Crisis Report',
+		name: 'crisisReport',
+		icon: { light: 'file:crisisReport.svg', dark: 'file:crisisReport.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: 'Impact report',
+		description: 'Post-crisis impact report: volume, sentiment, reach, time to detect and to acknowledge, as HTML, Markdown and JSON',
+		defaults: { name: 'Crisis Report' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Generate Report',
+						value: 'generate',
+						action: 'Generate the impact report',
+						description: 'One report item from all input items (mentions, situations, timeline events)',
+					},
+				],
+				default: 'generate',
+			},
+			...generate.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as string;
+		if (operation !== 'generate') throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		try {
+			return await generate.execute.call(this, new Date().toISOString());
+		} catch (error) {
+			if (this.continueOnFail()) {
+				return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }]];
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: 0 });
+		}
+	}
+}

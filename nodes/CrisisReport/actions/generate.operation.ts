@@ -1,0 +1,181 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { computeReport, renderReportHtml, renderReportMarkdown } from '../../../core/report';
+import type { ReportInput, ReportMention, ReportTimelineEvent } from '../../../core/report';
+import type { Situation } from '../../../core/scoring/types';
+import { validateMention } from '../../../core/mention/validateMention';
+import { readCrisisDocument } from '../../shared/crisisDocument';
+import { levelThresholdsOf } from '../../../core/document/levelThresholds';
+import { scoreMention } from '../../../core/scoring/scoreMention';
+import { replaySituations } from '../../../core/scoring/situation';
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Feed this node the incident\'s mentions (scored or not), and optionally the situations of Crisis Score › Assess Situation and the timeline events of Crisis Playbook › Log Event: it tells them apart by their fields.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		placeholder: 'Orvia data leak, March 2026',
+		description: 'Title of the report; empty uses "Crisis impact report" in the report\'s language',
+	},
+	{
+		displayName: 'Crisis Document',
+		name: 'crisisDocument',
+		type: 'json',
+		default: '',
+		description: 'Your crisis document (JSON): its brand, language and time zone are used unless set below',
+	},
+	{
+		displayName: 'Outputs',
+		name: 'outputs',
+		type: 'multiOptions',
+		options: [
+			{ name: 'HTML (Binary)', value: 'html' },
+			{ name: 'Markdown (Binary)', value: 'markdown' },
+		],
+		default: ['html', 'markdown'],
+		description: 'Files attached to the output item, ready for e-mail, Slack or Drive nodes. The metrics are always in the JSON.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{ displayName: 'Brand', name: 'brand', type: 'string', default: '' },
+			{ displayName: 'During Ends', name: 'duringEnd', type: 'dateTime', default: '', description: 'End of the crisis phase; with During Starts, overrides the phases derived from the levels' },
+			{ displayName: 'During Starts', name: 'duringStart', type: 'dateTime', default: '', description: 'Start of the crisis phase; with During Ends, overrides the phases derived from the levels' },
+			{
+				displayName: 'HTML Binary Property',
+				name: 'htmlProperty',
+				type: 'string',
+				default: 'report_html',
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				options: [
+					{ name: 'From the Crisis Document', value: 'document' },
+					{ name: 'English', value: 'en' },
+					{ name: 'French', value: 'fr' },
+				],
+				default: 'document',
+			},
+			{
+				displayName: 'Markdown Binary Property',
+				name: 'markdownProperty',
+				type: 'string',
+				default: 'report_md',
+			},
+			{ displayName: 'Max Table Rows', name: 'maxRows', type: 'number', typeOptions: { minValue: 1, maxValue: 50 }, default: 10 },
+			{ displayName: 'Now', name: 'now', type: 'dateTime', default: '', description: 'When the report is made; empty uses the execution time' },
+			{ displayName: 'Time Zone', name: 'timeZone', type: 'string', default: '', placeholder: 'Europe/Paris', description: 'IANA time zone for displayed times; empty uses the document\'s, else UTC' },
+		],
+	},
+];
+
+interface Options {
+	brand?: string;
+	duringStart?: string;
+	duringEnd?: string;
+	htmlProperty?: string;
+	markdownProperty?: string;
+	language?: 'document' | 'en' | 'fr';
+	maxRows?: number;
+	now?: string;
+	timeZone?: string;
+}
+
+function iso(this: IExecuteFunctions, value: string | undefined, name: string): string | null {
+	if (!value) return null;
+	const ms = Date.parse(value);
+	if (!Number.isFinite(ms)) throw new NodeOperationError(this.getNode(), `Option "${name}" is not a date: "${value}"`, { itemIndex: 0 });
+	return new Date(ms).toISOString();
+}
+
+export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const options = this.getNodeParameter('options', 0, {}) as Options;
+	const title = this.getNodeParameter('title', 0, '') as string;
+	const wanted = this.getNodeParameter('outputs', 0, ['html', 'markdown']) as string[];
+	const document = readCrisisDocument.call(this, 0);
+	const now = iso.call(this, options.now, 'Now') ?? executionNow;
+	const mentions: ReportMention[] = [];
+	const situations: Situation[] = [];
+	const timeline: ReportTimelineEvent[] = [];
+	const skipped: string[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json as IDataObject;
+		if (typeof json.platform === 'string' && 'publishedAt' in json) {
+			const r = validateMention(json);
+			if (!r.ok) {
+				const problem = `Item ${i} is not a valid mention: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
+				skipped.push(problem);
+				continue;
+			}
+			mentions.push({ ...r.mention, crisis: (json.crisis as ReportMention['crisis']) ?? null });
+		} else if (typeof json.level === 'string' && typeof json.windowEnd === 'string') {
+			situations.push(json as unknown as Situation);
+		} else if (typeof json.type === 'string' && typeof json.at === 'string') {
+			timeline.push(json as unknown as ReportTimelineEvent);
+		} else if (json.event && typeof (json.event as IDataObject).type === 'string') {
+			timeline.push(json.event as unknown as ReportTimelineEvent);
+		} else {
+			skipped.push(`Item ${i}: neither a mention, a situation nor a timeline event`);
+		}
+	}
+	if (!mentions.length) {
+		throw new NodeOperationError(this.getNode(), 'No mention to report on', {
+			itemIndex: 0,
+			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
+		});
+	}
+	const duringStart = iso.call(this, options.duringStart, 'During Starts');
+	const duringEnd = iso.call(this, options.duringEnd, 'During Ends');
+	if ((duringStart === null) !== (duringEnd === null) || (duringStart && duringEnd && duringEnd <= duringStart)) {
+		throw new NodeOperationError(this.getNode(), 'Set both "During Starts" and "During Ends", the end after the start (or neither)', { itemIndex: 0 });
+	}
+	let assessedHere = false;
+	if (!situations.length) {
+		// No situations given: assess the levels here (same engine as Crisis Score › Assess Situation).
+		for (const m of mentions) if (!m.crisis) m.crisis = scoreMention(m, {}, now);
+		situations.push(...replaySituations(mentions as never, now, { thresholds: levelThresholdsOf(document) }));
+		assessedHere = true;
+	}
+	const language = options.language && options.language !== 'document' ? options.language : document?.languages?.[0] === 'fr' ? 'fr' : 'en';
+	const input: ReportInput = {
+		mentions,
+		situations,
+		timeline,
+		phases: duringStart && duringEnd ? { duringStart, duringEnd } : null,
+		language,
+		timeZone: options.timeZone || document?.timeZone || 'UTC',
+		title: title || undefined,
+		brand: options.brand || document?.brand?.name || undefined,
+	};
+	const metrics = computeReport(input, now);
+	const json: IDataObject = { ...(metrics as unknown as IDataObject) };
+	if (skipped.length) json.skippedItems = skipped.slice(0, 20);
+	if (assessedHere) json.situationsAssessedByReport = situations.length;
+	const binary: INodeExecutionData['binary'] = {};
+	const stamp = now.slice(0, 10);
+	if (wanted.includes('html')) {
+		const html = renderReportHtml(metrics, { maxRows: options.maxRows });
+		binary[options.htmlProperty || 'report_html'] = await this.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), `crisis-report-${stamp}.html`, 'text/html');
+	}
+	if (wanted.includes('markdown')) {
+		const md = renderReportMarkdown(metrics, { maxRows: options.maxRows });
+		binary[options.markdownProperty || 'report_md'] = await this.helpers.prepareBinaryData(Buffer.from(md, 'utf8'), `crisis-report-${stamp}.md`, 'text/markdown');
+	}
+	return [[{ json, binary, pairedItem: items.map((_, item) => ({ item })) }]];
+}

@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { levelThresholdsOf } from '../../../core/document/levelThresholds';
+import { backtestSituations } from '../../../core/scoring/backtestSituations';
+import type { LabelledIncident } from '../../../core/scoring/backtestSituations';
+import { isLevel } from '../../../core/shared/levels';
+import type { Level } from '../../../core/shared/levels';
+import { readCrisisDocument } from '../../shared/crisisDocument';
+import { readBatch, resolveNow } from './batch';
+
+const show = { show: { operation: ['backtest'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Crisis Document',
+		name: 'crisisDocument',
+		type: 'json',
+		default: '',
+		displayOptions: show,
+		description: 'The crisis document (JSON) whose thresholds are tested; empty uses the default document\'s',
+	},
+	{
+		displayName: 'Labelled Incidents',
+		name: 'incidents',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add incident',
+		default: {},
+		displayOptions: show,
+		description: 'Past crises you know of: the backtest measures how long after their start each would have been detected',
+		options: [
+			{
+				displayName: 'Incident',
+				name: 'incident',
+				values: [
+					{ displayName: 'Label', name: 'label', type: 'string', default: '' },
+					{ displayName: 'Start', name: 'start', type: 'dateTime', default: '' },
+					{ displayName: 'End', name: 'end', type: 'dateTime', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'backtestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Alert Level',
+				name: 'alertLevel',
+				type: 'options',
+				options: [
+					{ name: 'Watch', value: 'watch' },
+					{ name: 'Alert', value: 'alert' },
+					{ name: 'Crisis', value: 'crisis' },
+					{ name: 'Critical', value: 'critical' },
+				],
+				default: 'alert',
+				description: 'Lowest level that counts as an alert (alerts per week, detection, false alarms)',
+			},
+			{
+				displayName: 'Bucket Minutes',
+				name: 'bucketMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 15,
+			},
+			{
+				displayName: 'Now',
+				name: 'now',
+				type: 'dateTime',
+				default: '',
+				description: 'End of the backtest. Empty uses the execution time.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
+	const options = this.getNodeParameter('backtestOptions', 0, {}) as { alertLevel?: string; bucketMinutes?: number; now?: string };
+	const now = resolveNow.call(this, options.now, 0, executionNow);
+	const document = readCrisisDocument.call(this, 0);
+	const raw = this.getNodeParameter('incidents', 0, {}) as { incident?: Array<{ label?: string; start?: string; end?: string }> };
+	const incidents: LabelledIncident[] = [];
+	for (const [k, inc] of (raw.incident ?? []).entries()) {
+		const start = Date.parse(String(inc.start ?? ''));
+		const end = Date.parse(String(inc.end ?? ''));
+		if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) {
+			throw new NodeOperationError(this.getNode(), `Labelled incident ${k + 1} needs a Start before its End`, { itemIndex: 0 });
+		}
+		incidents.push({ label: inc.label || undefined, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+	}
+	const alertLevel: Level = isLevel(options.alertLevel) ? options.alertLevel : 'alert';
+	const batch = readBatch.call(this, now);
+	if (!batch.mentions.length) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to backtest: no valid mention in the input', { itemIndex: 0 });
+	}
+	const result = backtestSituations(
+		batch.mentions,
+		now,
+		incidents,
+		{ thresholds: levelThresholdsOf(document), ...(options.bucketMinutes ? { bucketMinutes: options.bucketMinutes } : {}) },
+		alertLevel,
+	);
+	const json = { ...(result as unknown as IDataObject), duplicateMentions: batch.duplicates, futureMentions: batch.future };
+	return [[{ json, pairedItem: batch.itemIndex.map((item) => ({ item })) }, ...batch.errors]];
+}

@@ -1,0 +1,66 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ScoredMention } from '../../../core/scoring/situation';
+import { scoreMention } from '../../../core/scoring/scoreMention';
+import { errorItem, readMention } from '../../shared/itemErrors';
+
+export interface BatchInput {
+	mentions: ScoredMention[];
+	/** Input item index of each mention (same order). */
+	itemIndex: number[];
+	errors: INodeExecutionData[];
+	duplicates: number;
+	future: number;
+}
+
+/**
+ * Reads every input item as a Mention (scoring the unscored ones), dropping duplicates (same id)
+ * and mentions dated after `now`. A malformed item fails the node, naming it, unless
+ * Continue On Fail is set (then it becomes an error item).
+ */
+export function readBatch(this: IExecuteFunctions, now: string, toleranceMinutes = 5): BatchInput {
+	const items = this.getInputData();
+	const out: BatchInput = { mentions: [], itemIndex: [], errors: [], duplicates: 0, future: 0 };
+	const seen = new Set<string>();
+	const limit = Date.parse(now) + toleranceMinutes * 60000;
+	for (let i = 0; i < items.length; i++) {
+		const checked = mentionOrError.call(this, items[i], i);
+		if (checked instanceof NodeOperationError) {
+			if (!this.continueOnFail()) throw checked;
+			out.errors.push(errorItem(checked, i));
+			continue;
+		}
+		const mention = checked;
+		const existing = (items[i].json as { crisis?: ScoredMention['crisis'] }).crisis;
+		mention.crisis = existing && Array.isArray(existing.factors) ? existing : scoreMention(mention, {}, now);
+		if (seen.has(mention.id)) {
+			out.duplicates++;
+			continue;
+		}
+		seen.add(mention.id);
+		if (Date.parse(mention.publishedAt) > limit) {
+			out.future++;
+			continue;
+		}
+		out.mentions.push(mention);
+		out.itemIndex.push(i);
+	}
+	return out;
+}
+
+function mentionOrError(this: IExecuteFunctions, item: INodeExecutionData, i: number): ScoredMention | NodeOperationError {
+	try {
+		return readMention.call(this, item, i) as ScoredMention;
+	} catch (error) {
+		return error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+	}
+}
+
+export function resolveNow(this: IExecuteFunctions, value: unknown, i: number, executionNow: string): string {
+	if (value === undefined || value === null || value === '') return executionNow;
+	const ms = Date.parse(String(value));
+	if (!Number.isFinite(ms)) {
+		throw new NodeOperationError(this.getNode(), `Option "Now" is not a date: "${String(value)}"`, { itemIndex: i });
+	}
+	return new Date(ms).toISOString();
+}

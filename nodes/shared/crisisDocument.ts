@@ -1,0 +1,23 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { validateCrisisDocument } from '../../core/document/validateCrisisDocument';
+import type { CrisisDocument } from '../../core/document/types';
+
+/**
+ * Reads the "Crisis Document" parameter (JSON object or text; empty = the default document's
+ * values). Invalid documents fail with every problem's exact path.
+ */
+export function readCrisisDocument(this: IExecuteFunctions, i: number, parameter = 'crisisDocument'): CrisisDocument | null {
+	const raw = this.getNodeParameter(parameter, i, '') as unknown;
+	if (raw === '' || raw === null || raw === undefined) return null;
+	if (typeof raw === 'string' && raw.trim() === '') return null;
+	const result = validateCrisisDocument(raw);
+	if (!result.ok) {
+		const lines = result.errors.slice(0, 8).map((e) => e.message);
+		throw new NodeOperationError(this.getNode(), `The crisis document is invalid: ${lines[0]}`, {
+			itemIndex: i,
+			description: `${lines.join('\n')}${result.errors.length > 8 ? `\n(and ${result.errors.length - 8} more)` : ''}\nSee docs/crisis-document.md.`,
+		});
+	}
+	return result.document;
+}

@@ -1,0 +1,153 @@
+import type { Mention } from '../../../core/mention/mention';
+import { parseUpstreamSentiment, scoreMention } from '../../../core/scoring/scoreMention';
+
+const NOW = '2026-03-05T11:00:00.000Z';
+
+function mention(over: Partial<Mention> = {}): Mention {
+	return {
+		id: 'x:1',
+		platform: 'x',
+		source: 'x',
+		nativeId: '1',
+		url: null,
+		publishedAt: '2026-03-05T09:00:00.000Z',
+		title: null,
+		text: 'Nice flight today',
+		language: 'en',
+		author: { id: null, handle: 'alice', name: null, url: null, followers: null, verified: false },
+		engagement: { likes: 0, shares: 0, replies: 0, views: null },
+		inReplyToId: null,
+		rating: null,
+		hashtags: [],
+		...over,
+	};
+}
+
+describe('scoreMention', () => {
+	it('sums factor contributions into a 0-100 risk, each with a reason', () => {
+		const s = scoreMention(
+			mention({
+				text: 'Data breach at Orvia: my personal data leaked. Unacceptable, still waiting for an answer!',
+				author: { id: null, handle: 'bigvoice', name: null, url: null, followers: 250000, verified: true },
+				engagement: { likes: 900, shares: 300, replies: 120, views: null },
+			}),
+			{},
+			NOW,
+		);
+		expect(s.unscored).toBe(false);
+		expect(s.language).toBe('en');
+		expect(s.sentiment).toMatchObject({ label: 'negative', source: 'lexicon' });
+		expect(s.themes).toContain('dataLeak');
+		const sum = s.factors.reduce((a, f) => a + f.contribution, 0);
+		expect(s.risk).toBe(Math.round(Math.min(100, sum)));
+		expect(s.risk as number).toBeGreaterThan(70);
+		for (const f of s.factors) expect(f.reason.length).toBeGreaterThan(5);
+		expect(s.factors.map((f) => f.name)).toEqual(
+			expect.arrayContaining(['sentiment', 'complaint', 'crisisVocabulary', 'reach', 'engagementVelocity']),
+		);
+		expect(s.reasons[0]).toMatch(/^risk \d+\/100/);
+	});
+
+	it('gives a low risk to a positive mention from a small account', () => {
+		const s = scoreMention(mention({ text: 'Thanks for the great service, lovely crew!' }), {}, NOW);
+		expect(s.sentiment?.label).toBe('positive');
+		expect(s.risk).toBe(0);
+	});
+
+	it('computes engagement velocity per hour since publication', () => {
+		const s = scoreMention(mention({ engagement: { likes: 100, shares: 50, replies: 50, views: 9999 } }), {}, NOW);
+		const v = s.factors.find((f) => f.name === 'engagementVelocity');
+		expect(v?.value).toBe(100); // 200 in 2 hours
+		expect(v?.contribution).toBeGreaterThan(0);
+	});
+
+	it('adds no reach risk when followers are unknown', () => {
+		const s = scoreMention(mention(), {}, NOW);
+		const r = s.factors.find((f) => f.name === 'reach');
+		expect(r?.contribution).toBe(0);
+		expect(r?.reason).toMatch(/unknown/);
+	});
+
+	it('takes the language from the platform field first, then detection', () => {
+		expect(scoreMention(mention({ language: 'fr-CA', text: 'Service honteux' }), {}, NOW).language).toBe('fr');
+		const detected = scoreMention(mention({ language: null, text: "Le service client ne répond pas, c'est honteux" }), {}, NOW);
+		expect(detected.language).toBe('fr');
+		expect(detected.reasons.join(' ')).toMatch(/detected/);
+	});
+
+	it('marks unsupported or undetectable languages as unscored', () => {
+		const de = scoreMention(mention({ language: 'de', text: 'Das ist eine Katastrophe' }), {}, NOW);
+		expect(de).toMatchObject({ risk: null, unscored: true, sentiment: null, language: 'de' });
+		expect(de.reasons[0]).toMatch(/unscored/);
+		const unknown = scoreMention(mention({ language: null, text: 'ok' }), {}, NOW);
+		expect(unknown.unscored).toBe(true);
+		const onlyFr = scoreMention(mention({ language: 'en' }), { supportedLanguages: ['fr'] }, NOW);
+		expect(onlyFr.unscored).toBe(true);
+	});
+
+	it('uses an upstream sentiment instead of the lexicon and says so', () => {
+		const s = scoreMention(
+			mention({ text: 'Lovely day', language: 'en' }),
+			{ upstreamSentiment: { field: 'sentimentAnalysis', value: { category: 'Negative', strength: 0.9 } } },
+			NOW,
+		);
+		expect(s.sentiment).toEqual({ label: 'negative', score: -0.9, source: 'upstream', field: 'sentimentAnalysis' });
+		expect(s.factors[0].reason).toMatch(/sentiment taken from sentimentAnalysis/);
+		expect(s.risk as number).toBeGreaterThan(25);
+	});
+
+	it('scores an unsupported language when an upstream sentiment is given', () => {
+		const s = scoreMention(mention({ language: 'de', text: 'schlecht' }), { upstreamSentiment: { field: 'sentiment', value: 'négatif' } }, NOW);
+		expect(s.unscored).toBe(false);
+		expect(s.sentiment?.label).toBe('negative');
+	});
+
+	it('falls back to the lexicon when the upstream value is not understood', () => {
+		const s = scoreMention(mention({ text: 'worst service ever' }), { upstreamSentiment: { field: 'x.y', value: { foo: 1 } } }, NOW);
+		expect(s.sentiment?.source).toBe('lexicon');
+		expect(s.reasons.join(' ')).toMatch(/not understood/);
+	});
+
+	it('honours weights and review ratings', () => {
+		const base = mention({ text: 'Terrible, unacceptable', rating: 1, platform: 'appstore' });
+		const s = scoreMention(base, { weights: { sentiment: 0, rating: 20 } }, NOW);
+		expect(s.factors.find((f) => f.name === 'sentiment')?.contribution).toBe(0);
+		expect(s.factors.find((f) => f.name === 'rating')?.contribution).toBe(20);
+	});
+
+	it('reads the title with the text', () => {
+		const s = scoreMention(mention({ title: 'Product recall announced', text: 'Details inside' }), {}, NOW);
+		expect(s.themes).toContain('recall');
+	});
+});
+
+describe('parseUpstreamSentiment', () => {
+	const p = (value: unknown, range?: '-1..1' | '0..1') => parseUpstreamSentiment({ field: 'f', value, range });
+
+	it('reads labels in English and French, any case', () => {
+		expect(p('Positive')?.label).toBe('positive');
+		expect(p('NEGATIVE')?.label).toBe('negative');
+		expect(p('neutral')?.label).toBe('neutral');
+		expect(p('négatif')?.label).toBe('negative');
+		expect(p('neutre')?.label).toBe('neutral');
+		expect(p('Very negative')?.label).toBe('negative');
+	});
+
+	it('reads numbers in -1..1 or 0..1', () => {
+		expect(p(-0.7)).toMatchObject({ label: 'negative', score: -0.7 });
+		expect(p(0.2)?.label).toBe('positive');
+		expect(p(0.1, '0..1')).toMatchObject({ label: 'negative', score: -0.8 });
+		expect(p(0.5, '0..1')?.label).toBe('neutral');
+		expect(p(3)).toBeNull();
+		expect(p('0.8')?.label).toBe('positive');
+	});
+
+	it("reads n8n's Sentiment Analysis node output and classifier outputs", () => {
+		expect(p({ sentimentAnalysis: { category: 'Negative', strength: 0.9 } })).toMatchObject({ label: 'negative', score: -0.9 });
+		expect(p({ category: 'Positive', strength: 0.4 })).toMatchObject({ label: 'positive', score: 0.4 });
+		expect(p({ label: 'NEGATIVE', score: 0.98 })).toMatchObject({ label: 'negative', score: -0.98 });
+		expect(p({ compound: -0.5 })?.label).toBe('negative');
+		expect(p({ nothing: true })).toBeNull();
+		expect(p(null)).toBeNull();
+	});
+});

@@ -1,0 +1,123 @@
+import { analyzeSentiment, detectLanguage } from '../../../core/scoring/sentiment';
+
+const label = (text: string, lang: 'en' | 'fr' = 'en') => analyzeSentiment(text, lang).label;
+
+describe('analyzeSentiment — English', () => {
+	it('reads plain praise and plain criticism', () => {
+		expect(label('Thank you so much, the crew was amazing!')).toBe('positive');
+		expect(label('Worst airline ever, totally unacceptable.')).toBe('negative');
+	});
+
+	it('keeps questions and information requests neutral', () => {
+		expect(label('What time does the lounge open at SFO?')).toBe('neutral');
+		expect(label('Do you fly to Denver from Austin?')).toBe('neutral');
+	});
+
+	it('handles negation', () => {
+		expect(label('The service was not good')).toBe('negative');
+		expect(analyzeSentiment('not bad at all', 'en').raw).toBeGreaterThan(0);
+	});
+
+	it('treats complaint phrasing as negative', () => {
+		expect(label('Still waiting for my bag, no one answers the phone')).toBe('negative');
+		expect(label('been on hold for 2 hours')).toBe('negative');
+		expect(analyzeSentiment('still waiting, no one answers', 'en').complaintTerms).toEqual(
+			expect.arrayContaining(['still waiting', 'no one answers']),
+		);
+	});
+
+	it('reads bare negations in customer traffic as a problem report', () => {
+		expect(label("I can't check in and your website isn't working")).toBe('negative');
+	});
+
+	it('detects sarcasm', () => {
+		const a = analyzeSentiment('Great, another delay. Thanks for nothing', 'en');
+		expect(a.label).toBe('negative');
+		const b = analyzeSentiment('great job losing my bag', 'en');
+		expect(b.label).toBe('negative');
+		expect(b.sarcasm).toBe(true);
+		expect(label('awesome service... NOT!')).toBe('negative');
+	});
+
+	it('discounts courtesy in a complaint', () => {
+		expect(label('Thanks, but my flight was cancelled and I am stranded')).toBe('negative');
+	});
+
+	it('uses intensifiers, capitals, elongation, emoji and emoticons', () => {
+		const plain = analyzeSentiment('this is bad', 'en').raw;
+		expect(analyzeSentiment('this is really bad', 'en').raw).toBeLessThan(plain);
+		expect(analyzeSentiment('this is BAD', 'en').raw).toBeLessThan(plain);
+		expect(analyzeSentiment('this is baaaad', 'en').raw).toBeLessThan(plain);
+		expect(label('flight landed 😍')).toBe('positive');
+		expect(label('flight landed :(')).toBe('negative');
+		expect(label('I &lt;3 this crew')).toBe('positive');
+	});
+
+	it('reads hashtags made of several words', () => {
+		expect(analyzeSentiment('#notcool', 'en').raw).toBeLessThan(0);
+		expect(analyzeSentiment('#badservice', 'en').raw).toBeLessThan(0);
+	});
+
+	it('ignores URLs and @handles', () => {
+		expect(analyzeSentiment('@united http://t.co/happy', 'en').hits).toEqual([]);
+	});
+
+	it('returns a bounded score and explains itself', () => {
+		const a = analyzeSentiment('horrible horrible horrible terrible awful', 'en');
+		expect(a.score).toBeGreaterThanOrEqual(-1);
+		expect(a.score).toBeLessThan(-0.8);
+		expect(a.hits.length).toBeGreaterThan(0);
+		expect(a.hits.length).toBeLessThanOrEqual(6);
+	});
+
+	it('copes with empty text', () => {
+		expect(analyzeSentiment('', 'en')).toMatchObject({ label: 'neutral', score: 0 });
+	});
+});
+
+describe('analyzeSentiment — French', () => {
+	it('reads praise and criticism', () => {
+		expect(label('Super service, merci beaucoup !', 'fr')).toBe('positive');
+		expect(label("C'est honteux, vraiment lamentable", 'fr')).toBe('negative');
+	});
+
+	it('handles ne … pas negation and elisions', () => {
+		expect(label("Ce n'est pas acceptable", 'fr')).toBe('negative');
+		expect(label("Je n'aime pas du tout", 'fr')).toBe('negative');
+		expect(label('pas mal du tout', 'fr')).toBe('positive');
+	});
+
+	it('matches words written without accents and inflected forms', () => {
+		expect(label('tres decu, service minable', 'fr')).toBe('negative');
+		expect(label('les espèces menacées disparaissent', 'fr')).toBe('negative');
+	});
+
+	it('treats complaint phrasing as negative', () => {
+		const a = analyzeSentiment('Remboursez-moi ! Personne ne répond et je suis toujours en attente', 'fr');
+		expect(a.label).toBe('negative');
+		expect(a.complaintTerms.length).toBeGreaterThan(0);
+	});
+
+	it('detects sarcasm and courtesy in complaints', () => {
+		expect(label('Merci pour rien', 'fr')).toBe('negative');
+		expect(label('Bravo, encore une panne', 'fr')).toBe('negative');
+	});
+
+	it('keeps neutral news neutral', () => {
+		expect(label('Le conseil municipal se réunit jeudi à 18h', 'fr')).toBe('neutral');
+	});
+});
+
+describe('detectLanguage', () => {
+	it('tells English from French', () => {
+		expect(detectLanguage('My flight was cancelled and nobody is answering the phone')).toBe('en');
+		expect(detectLanguage("Mon vol a été annulé et personne ne répond au téléphone")).toBe('fr');
+	});
+
+	it('answers null when unsure and other for other languages', () => {
+		expect(detectLanguage('ok')).toBeNull();
+		expect(detectLanguage('')).toBeNull();
+		expect(detectLanguage('Mein Flug wurde gestrichen und niemand antwortet seit Stunden')).toBe('other');
+		expect(detectLanguage('飛行機が遅れています')).toBe('other');
+	});
+});
