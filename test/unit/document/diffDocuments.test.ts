@@ -13,14 +13,14 @@ describe('diffDocuments', () => {
 		expect(entries).toEqual([
 			{ path: 'brand.hashtags', kind: 'added', after: 'orvialeak' },
 			{ path: 'brand.excludeTerms', kind: 'removed', before: 'Orvia Yachts' },
-			{ path: 'levels.thresholds.alert.minMentions', kind: 'changed', before: 25, after: 20 },
+			{ path: 'levels.thresholds.alert.minMentions', kind: 'changed', before: 12, after: 20 },
 			{ path: 'contacts[0].phone', kind: 'changed', before: '+33 1 84 00 00 02', after: '+33 6 00 00 00 00' },
 		]);
 		expect(renderDiff(entries, [{ path: 'levels.thresholds.alert', reason: 'late alert' }])).toBe(
 			[
 				'+ brand.hashtags: "orvialeak"',
 				'- brand.excludeTerms: "Orvia Yachts"',
-				'~ levels.thresholds.alert.minMentions: 25 → 20',
+				'~ levels.thresholds.alert.minMentions: 12 → 20',
 				'    why: late alert',
 				'~ contacts[0].phone: "+33 1 84 00 00 02" → "+33 6 00 00 00 00"',
 			].join('\n'),

@@ -80,7 +80,7 @@ describe('the default crisis document', () => {
 	});
 
 	it('exports the default level thresholds, frozen, rising with the level', () => {
-		expect(DEFAULT_LEVEL_THRESHOLDS.thresholds.alert.minMentions).toBe(25);
+		expect(DEFAULT_LEVEL_THRESHOLDS.thresholds.alert.minMentions).toBe(12);
 		expect(Object.isFrozen(DEFAULT_LEVEL_THRESHOLDS.thresholds.alert)).toBe(true);
 		expect(DEFAULT_LEVEL_THRESHOLDS.thresholds.crisis.minMentions).toBeGreaterThan(DEFAULT_LEVEL_THRESHOLDS.thresholds.alert.minMentions);
 	});
@@ -169,7 +169,7 @@ describe('references between parts are checked once the structure is right', () 
 		['fallback scenario exists', (d) => (d.fallbackScenarioId = 'other'), 'fallbackScenarioId: expected a scenario id (one of dataBreach, productDefect, serviceOutage, customerServiceFailure, offensivePost, misconduct, influencerBadBuzz, misinformation, boycott, general), got "other"'],
 		['approver differs from deputy', (d) => (d.approval.deputy = 'commsLead'), 'approval.deputy: expected a different contact than the approver, got "commsLead"'],
 		['default language is a document language', (d) => ((d.languages = ['fr']), (d.defaultLanguage = 'en'), stripLanguage(d, 'en')), 'defaultLanguage: expected one of the document\'s languages (fr), got "en"'],
-		['thresholds rise with the level', (d) => (d.levels.thresholds.crisis.minMentions = 20), 'levels.thresholds.crisis.minMentions: expected a value ≥ 25 (levels.thresholds.alert.minMentions: a higher level is never easier to reach), got 20'],
+		['thresholds rise with the level', (d) => (d.levels.thresholds.crisis.minMentions = 10), 'levels.thresholds.crisis.minMentions: expected a value ≥ 12 (levels.thresholds.alert.minMentions: a higher level is never easier to reach), got 10'],
 		['custom placeholder is not built in', (d) => d.placeholders.push({ name: 'brand', description: 'x', fallback: { fr: 'a', en: 'b' } }), 'placeholders[3].name: expected a name that is not built in (brand, scenario, websiteUrl, supportUrl, statusPageUrl, date, time, nextUpdateTime, handle), got "brand"'],
 		['history in order', (d) => d.history.push({ version: 1, updatedAt: '2026-03-01T00:00:00Z', updatedBy: 'x', summary: 'y' }), 'history[1].version: expected a version above 1 (history is in order), got 1'],
 		['deputy is someone else', (d) => (d.contacts[0].deputy = 'commsLead'), 'contacts[0].deputy: expected another contact than the person themselves, got "commsLead"'],

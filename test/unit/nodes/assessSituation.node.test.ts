@@ -30,7 +30,7 @@ describe('Crisis Score node › Assess Situation', () => {
 			fakeExecuteFunctions({ items: items(day1), staticData, parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '', situationOptions: { now: '2026-03-03T00:00:00Z' } } }),
 		);
 		expect(run1[0]).toHaveLength(1);
-		expect(run1[0][0].json.metrics).toEqual(expect.objectContaining({ bucketsClosed: 96 }));
+		expect(run1[0][0].json.metrics).toEqual(expect.objectContaining({ bucketsClosed: 88 }));
 		const state = staticData.situation as { nextBucket: number };
 		expect(state.nextBucket).toBe(Date.parse('2026-03-03T00:00:00Z'));
 		const spike = sample.mentions.filter((m) => m.publishedAt >= '2026-03-03T00:00:00Z' && m.publishedAt < '2026-03-05T12:00:00Z');

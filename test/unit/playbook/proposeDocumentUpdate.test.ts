@@ -24,8 +24,8 @@ describe('proposeDocumentUpdate', () => {
 		expect(r.findings).toEqual([{ kind: 'falseAlarm', level: 'watch', count: 2, reason: 'the backtest found 2 false alarms at watch (the document tolerates 1).' }]);
 		const p = proposeDocumentUpdate({ document: doc, review: r, now: NOW, author: 'Claire Martin' });
 		expect(p.changes.map((c) => [c.path, c.before, c.after])).toEqual([
-			['levels.thresholds.watch.minMentions', 10, 12],
-			['levels.thresholds.watch.minVolumeRatio', 1.5, 1.8],
+			['levels.thresholds.watch.minMentions', 6, 8],
+			['levels.thresholds.watch.minVolumeRatio', 2, 2.4],
 		]);
 		expect(p.document.updatedBy).toBe('Claire Martin');
 		expect(p.document.history[1].summary).toBe('Post-crisis review of incident inc-2: 2 changes (falseAlarm).');
@@ -36,7 +36,7 @@ describe('proposeDocumentUpdate', () => {
 		const p = proposeDocumentUpdate({ document: doc, review: r, now: NOW });
 		expect(p.changes.map((c) => [c.path, c.after])).toEqual([
 			['levels.thresholds.crisis.minVolumeRatio', 4],
-			['levels.thresholds.crisis.minMentions', 64],
+			['levels.thresholds.crisis.minMentions', 20],
 		]);
 		expect(p.changes[0].reason).toBe('Late alert: the backtest found 2 incidents flagged at crisis late or never (worst: missed).');
 	});

@@ -199,8 +199,8 @@ describe('the #OrviaLeak sample crisis', () => {
 			const kinds = review.findings.map((f) => f.kind);
 			expect(kinds).toEqual(expect.arrayContaining(['lateAlert', 'unwatchedTerm', 'missedDeadline', 'editedStatement']));
 			const late = review.findings.find((f) => f.kind === 'lateAlert');
-			expect(late).toMatchObject({ level: 'alert', source: 'timeline', dueAt: '2026-03-05T08:26:00.000Z', minutesLate: 34 });
-			expect(late?.kind === 'lateAlert' && late.blockingCriteria.map((b) => b.field)).toEqual(['minNegativeReach']);
+			expect(late).toMatchObject({ level: 'alert', source: 'timeline', dueAt: '2026-03-05T08:13:00.000Z', minutesLate: 47 });
+			expect(late?.kind === 'lateAlert' && late.blockingCriteria.map((b) => b.field)).toEqual([]);
 			expect(review.findings.filter((f) => f.kind === 'unwatchedTerm').map((f) => f.kind === 'unwatchedTerm' && [f.term, f.language, f.scenarioId])).toEqual([
 				['orvialeak', 'en', 'dataBreach'],
 				['rgpd', 'fr', 'dataBreach'],
@@ -228,7 +228,7 @@ describe('the #OrviaLeak sample crisis', () => {
 			expect(proposal.document.history[1].changes?.length).toBe(proposal.changes.length);
 			for (const c of proposal.changes) expect(c.reason.length).toBeGreaterThan(20);
 			expect(proposal.changes.map((c) => c.path)).toEqual([
-				'levels.thresholds.alert.minNegativeReach',
+				'levels.thresholds.alert.minVolumeRatio',
 				'brand.hashtags',
 				'scenarios[0].cues.en',
 				'brand.hashtags',
@@ -254,7 +254,7 @@ describe('the #OrviaLeak sample crisis', () => {
 		it('renders a human-readable diff with the reasons', () => {
 			expect(proposal.diffText.split('\n')[0]).toBe('Crisis document v1 → v2 (2026-03-05T16:00:00.000Z, Crisis Kit post-crisis review)');
 			expect(proposal.diffText).toContain('+ brand.hashtags: "orvialeak"');
-			expect(proposal.diffText).toMatch(/~ levels\.thresholds\.alert\.minNegativeReach: 20000 → \d+\n {4}why: Late alert: /);
+			expect(proposal.diffText).toMatch(/~ levels\.thresholds\.alert\.minVolumeRatio: 3 → [\d.]+\n {4}why: Late alert: /);
 			expect(proposal.diffText).toContain('+ steps.briefSupport.backupOwner: "supportDeputy"');
 		});
 

@@ -18,7 +18,7 @@ const EN_OVERRIDES: Record<string, number> = {
 	// Service failures: delays, cancellations, bags, queues.
 	delay: -1.6, delays: -1.8, delayed: -1.8, delaying: -1.8, late: -1.2, later: 0, lateness: -1.8,
 	cancel: -1.2, cancels: -1.6, cancelled: -1.9, canceled: -1.9, cancelling: -1.6, canceling: -1.6,
-	cancellation: -1.8, cancellations: -1.9, flightled: -0.6, flightr: -0.3, stranded: -2.6, stuck: -2,
+	cancellation: -1.8, cancellations: -1.9, stranded: -2.6, stuck: -2,
 	waiting: -0.9, wait: -0.7, waited: -1.3, hold: -0.5, queue: -0.6, hrs: -0.5, hours: -0.5, hour: -0.3,
 	lost: -1.9, lose: -1.5, losing: -1.5, missing: -1.6, missed: -1.8, misconnect: -2, misplaced: -2,
 	rebook: -0.6, rebooked: -0.9, rebooking: -0.8, reroute: -0.5, rerouted: -0.9, diverted: -1.2,
