@@ -89,7 +89,15 @@ function n8nCli(n8n, userFolder, args, extra = {}) {
 function parseExecuteOutput(stdout) {
 	const start = stdout.search(/^\{\s*$/m);
 	if (start < 0) throw new Error(`no JSON in n8n execute output:\n${stdout.slice(0, 2000)}`);
-	return JSON.parse(stdout.slice(start));
+	const text = stdout.slice(start);
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		// Log lines may follow the JSON too: cut at the position JSON.parse reports.
+		const m = /after JSON at position (\d+)/.exec(error.message);
+		if (!m) throw error;
+		return JSON.parse(text.slice(0, Number(m[1])));
+	}
 }
 
 /** Output branches of a node's first run: [[json, …], …]. */
