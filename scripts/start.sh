@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[start] installing dev dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "[start] installing dev dependencies (npm install from the lock; see scripts/test.sh)"
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
 echo "[start] building the package"
 npm run build --silent
