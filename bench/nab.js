@@ -125,18 +125,25 @@ function main() {
 	out.push(`results written to ${args.out}`);
 
 	let loo = null;
+	let looPooled = null;
 	if (args.loo && ours.length > 1) {
 		loo = [];
 		for (let k = 0; k < ours.length; k++) {
 			const train = ours.filter((_, i) => i !== k);
 			const tr = scoreCorpus(train, { profiles: ['standard'] }).standard;
 			const te = scoreCorpus([ours[k]], { profiles: ['standard'], threshold: tr.threshold }).standard;
-			loo.push({ heldOut: ours[k].name, trainScore: +tr.score.toFixed(2), threshold: tr.threshold, heldOutScore: +te.score.toFixed(2) });
+			loo.push({ heldOut: ours[k].name, trainScore: +tr.score.toFixed(2), threshold: tr.threshold, heldOutScore: +te.score.toFixed(2), heldOutRaw: te.raw, heldOutWindows: te.windows });
 		}
 		out.push('leave-one-file-out (threshold from the other files -> held-out file, standard):');
 		for (const l of loo) out.push(`  ${l.heldOut.padEnd(26)} train ${fmt(l.trainScore, 6)}  threshold ${l.threshold.toFixed(3)}  held-out ${fmt(l.heldOutScore, 6)}`);
 		const thresholds = loo.map((l) => l.threshold);
 		out.push(`  threshold range ${Math.min(...thresholds).toFixed(3)}..${Math.max(...thresholds).toFixed(3)}`);
+		// Pooled: the held-out files scored together, each at its own leave-one-out threshold
+		// (standard profile: A_TP = A_FN = 1, so null = -windows, perfect = +windows).
+		const rawSum = loo.reduce((a, l) => a + l.heldOutRaw, 0);
+		const winSum = loo.reduce((a, l) => a + l.heldOutWindows, 0);
+		looPooled = +((100 * (rawSum + winSum)) / (2 * winSum)).toFixed(2);
+		out.push(`  pooled held-out score ${looPooled.toFixed(1)}`);
 	}
 	process.stdout.write(out.join('\n') + '\n');
 
@@ -153,7 +160,10 @@ function main() {
 			stateBytes: maxStateBytes,
 			files: series.length,
 		};
-		if (loo) summary.leaveOneOut = loo;
+		if (loo) {
+			summary.leaveOneOut = loo.map((l) => ({ heldOut: l.heldOut, trainScore: l.trainScore, threshold: l.threshold, heldOutScore: l.heldOutScore }));
+			summary.leaveOneOutPooled = looPooled;
+		}
 		process.stdout.write(JSON.stringify(summary) + '\n');
 	}
 }

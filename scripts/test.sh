@@ -4,7 +4,7 @@
 #   unit     jest: pure domain and node logic with a fake n8n context
 #   workflows jest: template workflows run in-process on n8n-core's WorkflowExecute
 #   e2e      real n8n 2.41.1 (Node 24), package installed from `npm pack`, CLI + server
-# Installs what it needs itself: npm deps (npm ci), Node 24 + n8n (cached in
+# Installs what it needs itself: npm deps (npm install from the lock), Node 24 + n8n (cached in
 # ~/.cache/crisis-kit), Debian chromium (apt, when root). Last line: "N passed, N failed".
 # Options (env): CK_SKIP_E2E=1 skips the real-n8n tier (printed as skipped, never silently).
 set -uo pipefail

@@ -2,15 +2,16 @@
  * Streaming volume detector: one bucket in, one anomaly score out, constant memory.
  *
  * Method (details and figures in docs/detector.md):
- *  1. Baseline in log space: y = log(count + pseudoCount); an exponentially weighted level
- *     (optionally plus hour-of-day / day-of-week offsets). The baseline learns from clipped
- *     residuals, so a spike barely moves it.
+ *  1. Baseline in log space: y = log(count + pseudoCount); a slow exponentially weighted level
+ *     (one-week time constant by default, optionally plus hour-of-day / day-of-week offsets).
+ *     The baseline learns from clipped residuals, so a spike barely moves it.
  *  2. Surge tests: the mean residual over the last bucket and over the last hour (the
  *     longer window catches a level shift that builds up without a single big bucket).
  *  3. Calibration per brand (peaks over threshold): each surge test tracks its own high
  *     quantile and the mean excess above it, so the surprise is counted in "tail e-folds"
  *     and means the same thing for a brand with 2 mentions per bucket and one with 2,000.
- *     The probability of a bucket at least this unusual is (1 - q) · e^(-surprise).
+ *     The probability of a bucket at least this unusual is (1 - q) · e^(-surprise). The tail
+ *     memory is long (8 weeks by default): "unusual" means unusual over the brand's history.
  *  4. Refractory rule: once a surge scored, the same episode does not score again unless it
  *     escalates to `escalation`× the previous surprise (which decays over `refractoryHours`).
  *     One alert at the onset of a spike, not one per bucket.

@@ -26,9 +26,9 @@ export interface DetectorConfig {
 	weeklySeasonality: boolean;
 	/** Offset of the brand's local time from UTC, in minutes, for the seasonal profiles. Default 0. */
 	utcOffsetMinutes: number;
-	/** Half-life-like time constant of the baseline level, in hours. Default 24. */
+	/** Time constant of the baseline level, in hours. Default 168 (one week: spikes are judged against the brand's usual week, daily cycle included). */
 	levelHours: number;
-	/** Memory of the tail model (what "unusual" means for this brand), in days. Default 14. */
+	/** Memory of the tail model (what "unusual" means for this brand), in days. Default 56 (in practice the whole history up to 8 weeks). */
 	tailDays: number;
 	/** Memory of the seasonal profiles, in days. Default 7. */
 	seasonalDays: number;

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode, INodeExecutionData } from 'n8n-workflow';
 
 export interface FakeOptions {
 	/** Parameters per item index, or one set for all items. */
@@ -7,6 +7,11 @@ export interface FakeOptions {
 	continueOnFail?: boolean;
 	staticData?: Record<string, unknown>;
 	nodeName?: string;
+	/** Answers HTTP calls: credential name (null for a plain httpRequest) and the request options. Throw to fail. */
+	http?: (credentialName: string | null, request: IHttpRequestOptions) => unknown;
+	/** Decrypted credentials returned by getCredentials, by credential name. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	workflowId?: string;
 }
 
 /**
@@ -29,6 +34,12 @@ export function fakeExecuteFunctions(options: FakeOptions): IExecuteFunctions {
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: options.workflowId ?? 'wf-self', name: 'Test workflow', active: false }),
+		getCredentials: async (name: string) => {
+			const found = options.credentials?.[name];
+			if (!found) throw new Error(`Node does not have credentials "${name}"`);
+			return found;
+		},
 		getNodeParameter: (name: string, i: number, fallback?: unknown) => {
 			const params = Array.isArray(options.parameters) ? options.parameters[i] : options.parameters;
 			if (params && Object.prototype.hasOwnProperty.call(params, name)) return params[name];
@@ -39,6 +50,14 @@ export function fakeExecuteFunctions(options: FakeOptions): IExecuteFunctions {
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
 				data.map((d) => ({ ...d, pairedItem: meta.itemData })),
 			returnJsonArray: (data: object[]) => data.map((json) => ({ json })),
+			httpRequestWithAuthentication: async (credentialName: string, request: IHttpRequestOptions) => {
+				if (!options.http) throw new Error('no HTTP handler in this fake context');
+				return options.http(credentialName, request);
+			},
+			httpRequest: async (request: IHttpRequestOptions) => {
+				if (!options.http) throw new Error('no HTTP handler in this fake context');
+				return options.http(null, request);
+			},
 		},
 	};
 	return ctx as unknown as IExecuteFunctions;

@@ -13,7 +13,8 @@ import { EMOJI, EMOTICONS } from './lexicon/emoji';
 import { englishLexicon } from './lexicon/en';
 import { frenchLexicon, stripAccents } from './lexicon/fr';
 import type { LanguageLexicon } from './lexicon/types';
-import { TokenKind, tokenize } from './tokenize';
+import { scanTokens, TokenBuffer, TokenFlag, TokenKind } from './tokenize';
+import type { TokenizeOptions } from './tokenize';
 
 export type SentimentLanguage = 'en' | 'fr';
 
@@ -69,16 +70,8 @@ const SARCASM_FACTOR = -0.8;
 const EXCLAMATION_STEP = 0.25;
 const MAX_PHRASE = 5;
 
-interface Item {
-	term: string;
-	value: number;
-	/** Index in tokens of the first token. */
-	at: number;
-	courtesy: boolean;
-	problem: boolean;
-	phrase: boolean;
-	negated: boolean;
-}
+const EN_TOKENIZE: TokenizeOptions = { splitElisions: false, emoticons: EMOTICONS };
+const FR_TOKENIZE: TokenizeOptions = { splitElisions: true, emoticons: EMOTICONS };
 
 /** A theme term whose first word was just seen: the words that must follow. */
 export interface ThemeCandidate {
@@ -252,8 +245,71 @@ export function analyzeSentiment(text: string, language: SentimentLanguage): Sen
 }
 
 const NO_THEMES: Map<string, string[]> = new Map();
+
+/** Emoji valences by code point (the tokenizer keeps emoji as code points). */
+const EMOJI_BY_CODE_POINT: ReadonlyMap<number, number> = (() => {
+	const m = new Map<number, number>();
+	for (const [e, v] of EMOJI) {
+		const cp = e.codePointAt(0) as number;
+		if (String.fromCodePoint(cp) === e) m.set(cp, v);
+	}
+	return m;
+})();
+
+const ITEM_COURTESY = 1;
+const ITEM_PROBLEM = 2;
+const ITEM_NEGATED = 4;
+
+/**
+ * Scratch state reused across calls (one analysis runs at a time: the code is synchronous
+ * and never re-entered). Sentiment contributions ("items") are kept as parallel arrays.
+ */
+const tokenBuffer = new TokenBuffer(256);
 let scratchKeys: string[] = new Array<string>(256).fill('');
 let scratchInfos: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(256).fill(undefined);
+let itemTerms: string[] = new Array<string>(256).fill('');
+let itemValues = new Float64Array(256);
+let itemAts = new Int32Array(256);
+let itemFlags = new Uint8Array(256);
+let itemOrder = new Int32Array(256);
+let itemCount = 0;
+
+function ensureScratch(tokens: number): void {
+	if (scratchKeys.length < tokens) {
+		scratchKeys = new Array<string>(tokens * 2).fill('');
+		scratchInfos = new Array<WordInfo | undefined>(tokens * 2).fill(undefined);
+	}
+	// Items: at most one per token, plus 'negation' and '???'.
+	const items = tokens + 2;
+	if (itemValues.length < items) {
+		itemTerms = new Array<string>(items * 2).fill('');
+		itemValues = new Float64Array(items * 2);
+		itemAts = new Int32Array(items * 2);
+		itemFlags = new Uint8Array(items * 2);
+		itemOrder = new Int32Array(items * 2);
+	}
+}
+
+function addItem(term: string, value: number, at: number, flags: number): void {
+	const k = itemCount;
+	itemTerms[k] = term;
+	itemValues[k] = value;
+	itemAts[k] = at;
+	itemFlags[k] = flags;
+	itemCount = k + 1;
+}
+
+function addThemeTerm(themes: Map<string, string[]>, theme: string, term: string): Map<string, string[]> {
+	const out = themes === NO_THEMES ? new Map<string, string[]>() : themes;
+	const list = out.get(theme);
+	if (!list) out.set(theme, [term]);
+	else if (!list.includes(term)) list.push(term);
+	return out;
+}
+
+function round3(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}
 
 /**
  * @internal One pass over the text for sentiment and, when `withThemes`, the crisis
@@ -264,34 +320,37 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const lex = c.lex;
 	const info = c.info;
 	const normalize = lex.normalize;
-	const tokens = tokenize(text || '', { splitElisions: lex.splitElisions, emoticons: EMOTICONS });
-	const n = tokens.length;
-	// Scratch arrays reused across calls (one analysis runs at a time: the code is synchronous).
-	if (scratchKeys.length < n) {
-		scratchKeys = new Array<string>(n * 2).fill('');
-		scratchInfos = new Array<WordInfo | undefined>(n * 2).fill(undefined);
-	}
-	const keys = scratchKeys;
+	const negatorSuffix = lex.negatorSuffix;
+	const buf = tokenBuffer;
+	scanTokens(text || '', lex.splitElisions ? FR_TOKENIZE : EN_TOKENIZE, buf);
+	const n = buf.length;
+	ensureScratch(n);
+	const kinds = buf.kinds;
+	const flags = buf.flags;
+	const texts = buf.texts;
+	const keys = normalize ? scratchKeys : texts;
 	const infos = scratchInfos;
+	itemCount = 0;
 
 	let words = 0;
 	let capsWords = 0;
 	for (let i = 0; i < n; i++) {
-		const t = tokens[i];
-		if (t.kind === TokenKind.Word) {
+		if (kinds[i] === TokenKind.Word) {
 			words++;
-			if (t.caps) capsWords++;
-			const key = normalize ? normalize(t.text) : t.text;
-			keys[i] = key;
+			if ((flags[i] & TokenFlag.Caps) !== 0) capsWords++;
+			let key = texts[i];
+			if (normalize) {
+				key = normalize(key);
+				keys[i] = key;
+			}
 			infos[i] = info.get(key);
 		} else {
-			keys[i] = '';
+			if (normalize) keys[i] = '';
 			infos[i] = undefined;
 		}
 	}
 	const shouting = words > 0 && capsWords / words > 0.6;
 
-	const items: Item[] = [];
 	const complaintTerms: string[] = [];
 	let themes = NO_THEMES;
 	let clause = 0;
@@ -308,104 +367,94 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	let exasperated = false;
 
 	for (let i = 0; i < n; i++) {
-		const tok = tokens[i];
-		const kind = tok.kind;
+		const kind = kinds[i];
 		if (kind !== TokenKind.Word) {
 			if (kind === TokenKind.Break) {
 				clause++;
 				boost = 0;
 			} else if (kind === TokenKind.Exclamation) {
-				exclamations += tok.count;
+				exclamations += buf.counts[i];
 				clause++;
 			} else if (kind === TokenKind.Question) {
 				questions++;
-				if (tok.count >= 3) exasperated = true;
+				if (buf.counts[i] >= 3) exasperated = true;
 				clause++;
+			} else if (kind === TokenKind.Emoji) {
+				const cp = buf.counts[i];
+				const v = EMOJI_BY_CODE_POINT.get(cp);
+				if (v !== undefined) addItem(String.fromCodePoint(cp), v, i, 0);
 			} else {
-				const v = kind === TokenKind.Emoji ? EMOJI.get(tok.text) : EMOTICONS.get(tok.text);
-				if (v !== undefined) {
-					items.push({ term: tok.text, value: v, at: i, courtesy: false, problem: false, phrase: false, negated: false });
-				}
+				const v = EMOTICONS.get(texts[i]);
+				if (v !== undefined) addItem(texts[i], v, i, 0);
 			}
 			continue;
 		}
-		const w = tok.text;
+		const w = texts[i];
 		const wk = keys[i];
 		const wi = infos[i];
+		const tokFlags = flags[i];
 
-		// Crisis vocabulary (first word known, check the words that follow).
-		if (withThemes && wi !== undefined && wi.themes !== undefined) {
-			for (const cand of wi.themes) {
-				let j = i + 1;
-				let ok = true;
-				for (let r = 0; r < cand.rest.length; r++) {
-					while (j < n && tokens[j].kind === TokenKind.Word && keys[j].endsWith("'")) j++;
-					if (j >= n || tokens[j].kind !== TokenKind.Word || stripAccents(keys[j]) !== cand.rest[r]) {
-						ok = false;
-						break;
+		if (wi !== undefined) {
+			// Crisis vocabulary (first word known, check the words that follow).
+			if (withThemes && wi.themes !== undefined) {
+				const cands = wi.themes;
+				for (let ci = 0; ci < cands.length; ci++) {
+					const cand = cands[ci];
+					const rest = cand.rest;
+					let j = i + 1;
+					let ok = true;
+					for (let r = 0; r < rest.length; r++) {
+						while (j < n && kinds[j] === TokenKind.Word && keys[j].endsWith("'")) j++;
+						if (j >= n || kinds[j] !== TokenKind.Word || stripAccents(keys[j]) !== rest[r]) {
+							ok = false;
+							break;
+						}
+						j++;
 					}
-					j++;
-				}
-				if (ok) {
-					if (themes === NO_THEMES) themes = new Map();
-					const list = themes.get(cand.theme);
-					if (!list) themes.set(cand.theme, [cand.term]);
-					else if (!list.includes(cand.term)) list.push(cand.term);
+					if (ok) themes = addThemeTerm(themes, cand.theme, cand.term);
 				}
 			}
-		}
 
-		// Multi-word expressions first (longest match).
-		if (wi !== undefined && wi.phraseStart) {
-			let node = c.phrases.get(wk);
-			let best: PhraseNode | null = null;
-			let bestEnd = i;
-			for (let j = i + 1; node !== undefined && node.next !== undefined && j < n && j < i + MAX_PHRASE; j++) {
-				if (tokens[j].kind !== TokenKind.Word) break;
-				node = node.next.get(keys[j]);
-				if (node !== undefined && node.value !== undefined) {
-					best = node;
-					bestEnd = j;
+			// Multi-word expressions first (longest match).
+			if (wi.phraseStart) {
+				let node = c.phrases.get(wk);
+				let best: PhraseNode | null = null;
+				let bestEnd = i;
+				for (let j = i + 1; node !== undefined && node.next !== undefined && j < n && j < i + MAX_PHRASE; j++) {
+					if (kinds[j] !== TokenKind.Word) break;
+					node = node.next.get(keys[j]);
+					if (node !== undefined && node.value !== undefined) {
+						best = node;
+						bestEnd = j;
+					}
 				}
-			}
-			if (best !== null) {
-				const v = best.value as number;
-				const term = best.term as string;
-				const item: Item = { term, value: v, at: i, courtesy: false, problem: v <= -1.5, phrase: true, negated: false };
-				if (boost !== 0 && wordPos - boostPos <= BOOSTER_SCOPE) item.value *= 1 + boost;
-				items.push(item);
-				if (v <= -1.5) complaintTerms.push(term);
-				if (withThemes) {
-					// Theme terms inside the phrase still count: let the loop see them.
-					for (let j = i + 1; j <= bestEnd; j++) {
-						const ij = infos[j];
-						if (ij !== undefined && ij.themes !== undefined) {
-							for (const cand of ij.themes) {
-								if (cand.rest.length === 0) {
-									if (themes === NO_THEMES) themes = new Map();
-									const list = themes.get(cand.theme);
-									if (!list) themes.set(cand.theme, [cand.term]);
-									else if (!list.includes(cand.term)) list.push(cand.term);
+				if (best !== null) {
+					const v = best.value as number;
+					const term = best.term as string;
+					let value = v;
+					if (boost !== 0 && wordPos - boostPos <= BOOSTER_SCOPE) value *= 1 + boost;
+					addItem(term, value, i, v <= -1.5 ? ITEM_PROBLEM : 0);
+					if (v <= -1.5) complaintTerms.push(term);
+					if (withThemes) {
+						// Theme terms inside the phrase still count: let the loop see them.
+						for (let j = i + 1; j <= bestEnd; j++) {
+							const ij = infos[j];
+							if (ij !== undefined && ij.themes !== undefined) {
+								for (const cand of ij.themes) {
+									if (cand.rest.length === 0) themes = addThemeTerm(themes, cand.theme, cand.term);
 								}
 							}
 						}
 					}
+					wordPos += bestEnd - i + 1;
+					i = bestEnd;
+					boost = 0;
+					continue;
 				}
-				wordPos += bestEnd - i + 1;
-				i = bestEnd;
-				boost = 0;
-				continue;
 			}
 		}
-		if (wi !== undefined && (wi.negator || (lex.negatorSuffix !== null && w.endsWith(lex.negatorSuffix)))) {
+		if (wi !== undefined ? wi.negator || (negatorSuffix !== null && w.endsWith(negatorSuffix)) : negatorSuffix !== null && w.endsWith(negatorSuffix)) {
 			// 'ne … pas' is one negation: count it once.
-			if (!(lastNegatorClause === clause && wordPos - lastNegatorPos <= 2 && negatedItems < negators)) negators++;
-			lastNegatorPos = wordPos;
-			lastNegatorClause = clause;
-			wordPos++;
-			continue;
-		}
-		if (wi === undefined && lex.negatorSuffix !== null && w.endsWith(lex.negatorSuffix)) {
 			if (!(lastNegatorClause === clause && wordPos - lastNegatorPos <= 2 && negatedItems < negators)) negators++;
 			lastNegatorPos = wordPos;
 			lastNegatorClause = clause;
@@ -417,27 +466,28 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 			boost += b;
 			boostPos = wordPos;
 			// Some intensifiers also carry sentiment ('seriously'): fall through only for them.
-			if (wi === undefined || wi.valence === undefined) {
+			if ((wi as WordInfo).valence === undefined) {
 				wordPos++;
 				continue;
 			}
 		}
 		if (wi !== undefined && wi.contrast) {
-			contrastAt = items.length;
+			contrastAt = itemCount;
 			clause++;
 			wordPos++;
 			continue;
 		}
+		const elongated = (tokFlags & TokenFlag.Elongated) !== 0;
 		let v = wi !== undefined ? wi.valence : undefined;
 		if (v === undefined) v = lookupValence(c, wk);
-		if (v === undefined && tok.elongated) {
+		if (v === undefined && elongated) {
 			// 'soo' -> 'so', 'nooon' -> 'non'.
 			let single = '';
 			for (let k = 0; k < wk.length; k++) if (k === 0 || wk[k] !== wk[k - 1]) single += wk[k];
 			v = info.get(single)?.valence ?? lookupValence(c, single);
 		}
 		let hashNegated = false;
-		if (v === undefined && tok.hashtag && w.length >= 6) {
+		if (v === undefined && (tokFlags & TokenFlag.Hashtag) !== 0 && w.length >= 6) {
 			const seg = segmentHashtag(c, wk);
 			if (seg) {
 				v = seg.value;
@@ -447,8 +497,8 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 		if (v !== undefined && v !== 0) {
 			let value = hashNegated ? v * NEGATE_POSITIVE : v;
 			if (boost !== 0 && wordPos - boostPos <= BOOSTER_SCOPE) value *= 1 + boost;
-			if (tok.caps && !shouting) value *= CAPS_FACTOR;
-			if (tok.elongated) value *= ELONGATION_FACTOR;
+			if ((tokFlags & TokenFlag.Caps) !== 0 && !shouting) value *= CAPS_FACTOR;
+			if (elongated) value *= ELONGATION_FACTOR;
 			let negated = false;
 			if (lastNegatorClause === clause && wordPos - lastNegatorPos <= NEGATION_SCOPE) {
 				value *= value > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
@@ -457,24 +507,33 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				lastNegatorClause = -1;
 			}
 			const problem = wi !== undefined && wi.problem === true && v < 0;
-			items.push({ term: w, value, at: i, courtesy: wi !== undefined && wi.courtesy === true, problem, phrase: false, negated });
+			addItem(
+				w,
+				value,
+				i,
+				(wi !== undefined && wi.courtesy === true ? ITEM_COURTESY : 0) | (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0),
+			);
 			if (problem && !negated) complaintTerms.push(w);
 		}
 		if (b === undefined) boost = 0;
 		wordPos++;
 	}
 
+	const values = itemValues;
+	const ats = itemAts;
+	const iflags = itemFlags;
+	let count = itemCount;
+
 	// Contrast: the clause after 'but' outweighs the one before it.
 	if (contrastAt >= 0) {
-		for (let k = 0; k < items.length; k++) items[k].value *= k < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+		for (let k = 0; k < count; k++) values[k] *= k < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
 	}
 
 	// Sarcasm: praise next to a cue ('another', 'encore') with a problem after it.
 	let sarcasm = false;
-	for (let k = 0; k < items.length; k++) {
-		const it = items[k];
-		if (it.value < 1 || it.negated) continue;
-		const pos = it.at;
+	for (let k = 0; k < count; k++) {
+		if (values[k] < 1 || (iflags[k] & ITEM_NEGATED) !== 0) continue;
+		const pos = ats[k];
 		let cue = false;
 		const lo = pos - 2 < 0 ? 0 : pos - 2;
 		const hi = pos + 3 < n ? pos + 3 : n - 1;
@@ -487,21 +546,22 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 		if (!cue) {
 			// 'great job losing my bag': a problem right after the praise is sarcasm too.
 			for (let j = pos + 1; j <= hi; j++) {
-				if (tokens[j].kind !== TokenKind.Word) break;
+				if (kinds[j] !== TokenKind.Word) break;
 				const ij = infos[j];
 				if (ij !== undefined && ij.problem && (ij.valence ?? 0) < 0) cue = true;
 			}
 		}
 		if (!cue) continue;
 		let problem = false;
-		for (const other of items) {
-			if ((other.problem || (other.value <= -1.2 && !other.courtesy)) && other.at > pos && other.at - pos <= 8) {
+		for (let o = 0; o < count; o++) {
+			const f = iflags[o];
+			if (((f & ITEM_PROBLEM) !== 0 || (values[o] <= -1.2 && (f & ITEM_COURTESY) === 0)) && ats[o] > pos && ats[o] - pos <= 8) {
 				problem = true;
 				break;
 			}
 		}
 		if (problem) {
-			it.value *= SARCASM_FACTOR;
+			values[k] *= SARCASM_FACTOR;
 			sarcasm = true;
 		}
 	}
@@ -509,38 +569,36 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	// '… awesome service. NOT!': a lone trailing negator reverses the praise before it.
 	if (lex.trailingNot !== null) {
 		let last = n - 1;
-		while (last >= 0 && tokens[last].kind !== TokenKind.Word) last--;
-		if (last > 0 && tokens[last].text === lex.trailingNot && tokens[last - 1].kind !== TokenKind.Word) {
-			for (const it of items) if (it.value > 0) it.value *= SARCASM_FACTOR;
+		while (last >= 0 && kinds[last] !== TokenKind.Word) last--;
+		if (last > 0 && texts[last] === lex.trailingNot && kinds[last - 1] !== TokenKind.Word) {
+			for (let k = 0; k < count; k++) if (values[k] > 0) values[k] *= SARCASM_FACTOR;
 			sarcasm = true;
 		}
 	}
 
 	// Questions: 'thanks' / 'please' around a question are courtesy, not praise.
 	if (questions > 0) {
-		for (const it of items) if (it.courtesy && it.value > 0) it.value *= COURTESY_IN_QUESTION;
+		for (let k = 0; k < count; k++) if ((iflags[k] & ITEM_COURTESY) !== 0 && values[k] > 0) values[k] *= COURTESY_IN_QUESTION;
 	}
 
 	// Courtesy: 'thanks' / 'merci' weigh little when the text otherwise complains.
 	let negativeOther = 0;
-	for (const it of items) if (!it.courtesy && it.value < 0) negativeOther += it.value;
+	for (let k = 0; k < count; k++) if ((iflags[k] & ITEM_COURTESY) === 0 && values[k] < 0) negativeOther += values[k];
 	if (negativeOther <= -1.5) {
-		for (const it of items) if (it.courtesy && it.value > 0) it.value *= COURTESY_IN_COMPLAINT;
+		for (let k = 0; k < count; k++) if ((iflags[k] & ITEM_COURTESY) !== 0 && values[k] > 0) values[k] *= COURTESY_IN_COMPLAINT;
 	}
 
 	const bare = Math.min(Math.max(0, negators - negatedItems), 2);
-	if (bare > 0 && lex.bareNegation !== 0) {
-		items.push({ term: 'negation', value: bare * lex.bareNegation, at: -1, courtesy: false, problem: false, phrase: false, negated: false });
-	}
-	if (exasperated) {
-		items.push({ term: '???', value: EXASPERATION, at: -1, courtesy: false, problem: false, phrase: false, negated: false });
-	}
+	if (bare > 0 && lex.bareNegation !== 0) addItem('negation', bare * lex.bareNegation, -1, 0);
+	if (exasperated) addItem('???', EXASPERATION, -1, 0);
+	count = itemCount;
 
 	let positive = 0;
 	let negative = 0;
-	for (const it of items) {
-		if (it.value > 0) positive += it.value;
-		else negative += it.value;
+	for (let k = 0; k < count; k++) {
+		const v = values[k];
+		if (v > 0) positive += v;
+		else negative += v;
 	}
 	let raw = positive + negative;
 	if (exclamations > 0 && raw !== 0) {
@@ -555,23 +613,47 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const positiveThreshold = asking ? th.positive - th.question : th.positive;
 	const label: SentimentLabel = raw <= negativeThreshold ? 'negative' : raw >= positiveThreshold ? 'positive' : 'neutral';
 
-	let hits: SentimentHit[] = [];
-	if (items.length > 0) {
-		const strong = items.filter((it) => it.value >= 0.05 || it.value <= -0.05);
-		if (strong.length > 1) strong.sort((a, b) => Math.abs(b.value) - Math.abs(a.value));
-		const top = strong.length > 6 ? strong.slice(0, 6) : strong;
-		hits = top.map((it) => ({ term: it.term, weight: Math.round(it.value * 100) / 100 }));
+	// Hits: the strongest contributions (|value| >= 0.05), strongest first, ties in text
+	// order (a stable insertion sort over item indices), at most 6.
+	const hits: SentimentHit[] = [];
+	if (count > 0) {
+		const order = itemOrder;
+		let strong = 0;
+		for (let k = 0; k < count; k++) {
+			const v = values[k];
+			if (!(v >= 0.05 || v <= -0.05)) continue;
+			const a = Math.abs(v);
+			let p = strong;
+			while (p > 0 && Math.abs(values[order[p - 1]]) < a) {
+				order[p] = order[p - 1];
+				p--;
+			}
+			order[p] = k;
+			strong++;
+		}
+		const top = strong > 6 ? 6 : strong;
+		for (let p = 0; p < top; p++) {
+			const k = order[p];
+			hits.push({ term: itemTerms[k], weight: Math.round(values[k] * 100) / 100 });
+		}
+	}
+
+	// Complaint terms, each once, in order of appearance.
+	let complaints = complaintTerms;
+	if (complaintTerms.length > 1) {
+		complaints = [];
+		for (const t of complaintTerms) if (!complaints.includes(t)) complaints.push(t);
 	}
 
 	return {
 		sentiment: {
 			label,
-			score: Math.round(score * 1000) / 1000,
-			raw: Math.round(raw * 1000) / 1000,
-			positive: Math.round(positive * 1000) / 1000,
-			negative: Math.round(negative * 1000) / 1000,
+			score: round3(score),
+			raw: round3(raw),
+			positive: round3(positive),
+			negative: round3(negative),
 			hits,
-			complaintTerms: complaintTerms.length > 1 ? Array.from(new Set(complaintTerms)) : complaintTerms,
+			complaintTerms: complaints,
 			sarcasm,
 			language,
 		},

@@ -49,6 +49,13 @@ describe('updateDetector', () => {
 		expect(out[at + 3].score).toBeGreaterThan(out[at].score);
 	});
 
+	test('a lasting 10x step alerts once, not for days (the long baseline does not keep crying wolf)', () => {
+		const values = Array.from({ length: 288 * 10 }, (_, i) => (i < 288 * 5 ? baseline(i) : baseline(i, 400)));
+		const out = feed(values);
+		const alerts = out.map((u, i) => ({ i, s: u.score })).filter((x) => x.i >= 288 && x.s >= 0.25);
+		expect(alerts.map((x) => x.i)).toEqual([288 * 5]);
+	});
+
 	test('scores stay in [0, 1]; expected tracks the baseline; bad values are zeros', () => {
 		const values = Array.from({ length: 2000 }, (_, i) => baseline(i, 100));
 		values[1500] = Number.NaN;

@@ -1,0 +1,64 @@
+/**
+ * The one transport for Hootsuite's REST API v1 (https://platform.hootsuite.com), authenticated
+ * with the `hootsuiteOAuth2Api` credential (Bearer token). Errors come back as data
+ * ({status, code, message}) so one failed message does not stop a pause of fifty.
+ */
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export const HOOTSUITE_CREDENTIAL = 'hootsuiteOAuth2Api';
+export const HOOTSUITE_BASE_URL = 'https://platform.hootsuite.com';
+
+export type HootsuiteResult = { ok: true; body: IDataObject } | { ok: false; status: number | null; code: number | null; message: string };
+
+/** Query strings with repeated keys (`socialProfileIds=1&socialProfileIds=2`), as the spec asks. */
+export function hootsuiteQuery(params: Record<string, string | number | string[] | undefined>): string {
+	const parts: string[] = [];
+	for (const [key, value] of Object.entries(params)) {
+		if (value === undefined || value === '') continue;
+		for (const v of Array.isArray(value) ? value : [value]) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(v))}`);
+	}
+	return parts.length ? `?${parts.join('&')}` : '';
+}
+
+export async function hootsuiteRequest(
+	this: IExecuteFunctions,
+	method: IHttpRequestMethods,
+	pathAndQuery: string,
+	body?: IDataObject,
+): Promise<HootsuiteResult> {
+	const request: IHttpRequestOptions = {
+		method,
+		url: `${HOOTSUITE_BASE_URL}${pathAndQuery}`,
+		json: true,
+		timeout: 30000,
+		...(body ? { body, headers: { 'Content-Type': 'application/json;charset=utf-8' } } : {}),
+	};
+	try {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, HOOTSUITE_CREDENTIAL, request)) as IDataObject;
+		return { ok: true, body: response ?? {} };
+	} catch (error) {
+		const e = error as {
+			httpCode?: string;
+			message?: string;
+			description?: string;
+			cause?: { response?: { data?: IDataObject; status?: number } };
+			response?: { status?: number; data?: IDataObject; body?: IDataObject };
+		};
+		const status = Number(e.httpCode ?? e.response?.status ?? e.cause?.response?.status) || null;
+		const data = (e.response?.data ?? e.response?.body ?? e.cause?.response?.data) as { errors?: Array<{ code?: number; message?: string }> } | undefined;
+		const first = Array.isArray(data?.errors) ? data?.errors[0] : undefined;
+		if (status === 401) {
+			throw new NodeApiError(this.getNode(), error as never, {
+				message: 'Hootsuite refused the token (401)',
+				description: 'Reconnect the Hootsuite OAuth2 API credential (refresh tokens work only once; the newest must be stored).',
+			});
+		}
+		return {
+			ok: false,
+			status,
+			code: typeof first?.code === 'number' ? first.code : null,
+			message: first?.message ?? e.description ?? e.message ?? String(error),
+		};
+	}
+}

@@ -1,0 +1,180 @@
+/**
+ * Mentions Trigger: polls any set of sources for a query and emits each new mention once.
+ * Programmatic polling node: one cursor per source (per stream inside it) lives in the
+ * workflow's static data and moves only after the mentions it covers are returned;
+ * manual runs return recent mentions and move nothing. See docs/sources.md.
+ */
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import {
+	policyOptions,
+	queryProperties,
+	readSourceInputs,
+	SOURCE_OPTIONS,
+	sourceCredentials,
+	sourceSettingsProperties,
+} from './actions/sourceParameters';
+import { readState, runPoll, type FailureReport } from './sources/poll';
+import { credentialLabel } from './transport/request';
+
+/** One item per failed source: which source, what happened, what to check. Cursor untouched. */
+export function failureItem(f: FailureReport): INodeExecutionData {
+	return {
+		json: {
+			error: f.message,
+			errorDescription: f.hint,
+			sourceFailure: {
+				source: f.source,
+				stream: f.stream,
+				kind: f.kind,
+				status: f.status,
+				retryAt: f.retryAt,
+				credential: f.credentialType,
+				attempts: f.attempts,
+				cursorMoved: false,
+			},
+		},
+	};
+}
+
+export class MentionsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mentions Trigger',
+		name: 'mentionsTrigger',
+		icon: { light: 'file:mentions.svg', dark: 'file:mentions.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["sources"] || []).join(", ") }}',
+		description: 'Starts the workflow when new brand mentions appear on Reddit, Hacker News, Mastodon, Bluesky, RSS, X, YouTube or the App Store',
+		defaults: { name: 'Mentions Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: sourceCredentials(),
+		properties: [
+			{
+				displayName: 'Sources',
+				name: 'sources',
+				type: 'multiOptions',
+				options: SOURCE_OPTIONS,
+				default: ['hackernews'],
+				required: true,
+				description: 'Where to look. Each source keeps its own cursor; one failing source never blocks the others.',
+			},
+			...queryProperties(),
+			...sourceSettingsProperties(),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					...policyOptions,
+					{
+						displayName: 'Dedupe Memory',
+						name: 'dedupeMemory',
+						type: 'number',
+						typeOptions: { minValue: 100 },
+						default: 5000,
+						description: 'How many recent mention ids and stories are remembered to drop repeats (bounded static data)',
+					},
+					{
+						displayName: 'Drop Duplicate Stories',
+						name: 'dropDuplicateStories',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to drop a mention whose story (same link) was already emitted from another source, instead of emitting it with story.duplicate = true',
+					},
+					{
+						displayName: 'First Poll',
+						name: 'firstPoll',
+						type: 'options',
+						options: [
+							{ name: 'Emit Recent Mentions', value: 'emitRecent', description: 'The first page of each source' },
+							{ name: 'Start From Now', value: 'skip', description: 'Only mentions that appear after activation' },
+						],
+						default: 'emitRecent',
+					},
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to keep the source payload in a `raw` field',
+					},
+					{
+						displayName: 'Max Pages per Poll',
+						name: 'maxPages',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 50 },
+						default: 10,
+						description: 'Pages read per source stream per poll; a larger backlog resumes at the next poll (nothing is skipped)',
+					},
+					{
+						displayName: 'Source Failures',
+						name: 'sourceFailures',
+						type: 'options',
+						options: [
+							{ name: 'Emit an Error Item', value: 'errorItem', description: 'One item with error and sourceFailure fields per failed source' },
+							{ name: 'Only Log', value: 'log' },
+						],
+						default: 'errorItem',
+						description: 'How a failing source is reported while the others still emit',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const inputs = readSourceInputs((name, fallback) => this.getNodeParameter(name, fallback), options);
+		const manual = this.getMode() === 'manual';
+		const staticData = this.getWorkflowStaticData('node');
+		const outcome = await runPoll(
+			this,
+			{
+				...inputs,
+				maxPages: Number(options.maxPages ?? 10),
+				dedupeMemory: Number(options.dedupeMemory ?? 5000),
+				firstPoll: options.firstPoll === 'skip' ? 'skip' : 'emitRecent',
+				manual,
+				now: new Date().toISOString(),
+			},
+			readState(staticData),
+		);
+		if (outcome.succeeded === 0 && outcome.failures.length > 0 && outcome.mentions.length === 0) {
+			const first = outcome.failures[0];
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: first.message, failures: outcome.failures.map((f) => f.message).join(' | ') },
+				{
+					message: outcome.failures.map((f) => f.message).join('; '),
+					description: `${first.hint} Credential: ${credentialLabel(first.credentialType)}. No cursor moved.`,
+					httpCode: first.status ? String(first.status) : undefined,
+				},
+			);
+		}
+		const dropDuplicates = options.dropDuplicateStories === true;
+		const items: INodeExecutionData[] = [];
+		for (const { mention, story } of outcome.mentions) {
+			if (dropDuplicates && story.duplicate) continue;
+			const json = { ...mention, story } as unknown as IDataObject;
+			if (!options.includeRaw) delete json.raw;
+			items.push({ json });
+		}
+		for (const f of outcome.failures) {
+			this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
+			if (options.sourceFailures !== 'log') items.push(failureItem(f));
+		}
+		if (!manual) {
+			// Stored last: the cursors cover exactly the mentions returned by this poll.
+			staticData.version = outcome.state.version;
+			staticData.sources = outcome.state.sources as unknown as IDataObject;
+			staticData.seenIds = outcome.state.seenIds as unknown as IDataObject;
+			staticData.seenStories = outcome.state.seenStories as unknown as IDataObject;
+		}
+		return items.length ? [items] : null;
+	}
+}

@@ -1,0 +1,69 @@
+/**
+ * Mastodon (B3), any instance: public hashtag timelines, and v2 full-text search with an
+ * access token. Listings page back with `max_id`; `since_id` bounds a poll. Positions
+ * are instance-local ids (a federated post arrives late with an old date but a new id).
+ */
+import type { Mention } from '../../../../core/mention/mention';
+import { mapMastodonPage } from '../../../../core/sources/mastodon/mapMastodon';
+import { toMastodonQuery } from '../../../../core/sources/query';
+import { joinUrl } from '../../transport/request';
+import { fetchAndMap, hostOf, paddedId, type MentionSource, type SourceSettings } from '../mentionSource';
+
+const LIMIT = 40;
+
+function localId(mention: Mention): string | null {
+	const raw = mention.raw as { id?: unknown } | undefined;
+	return raw && typeof raw.id === 'string' ? raw.id : null;
+}
+
+function withToken(s: SourceSettings): boolean {
+	return s.mastodonAuth === 'accessToken';
+}
+
+export const mastodonSource: MentionSource = {
+	name: 'mastodon',
+	credentialType: (s) => (withToken(s) ? 'mastodonApi' : null),
+	streams(query, settings) {
+		const plan = toMastodonQuery(query);
+		const tags = plan.tagTimelines.map((t) => ({ id: `tag:${t.tag}`, tag: t.tag, any: t.any }));
+		// Full-text status search needs a user token (and an Elasticsearch-enabled server).
+		const searches = withToken(settings) ? plan.searches.map((q) => ({ id: `search:${q}`, q })) : [];
+		return [...tags, ...searches];
+	},
+	async fetchPage(ctx, env, stream, since, token) {
+		const base = (withToken(env.settings) ? env.credentialBaseUrl : null) ?? env.settings.mastodonInstance;
+		const instance = hostOf(base);
+		const paging = {
+			limit: LIMIT,
+			...(token ? { max_id: String(token) } : {}),
+		};
+		const req =
+			stream.tag !== undefined
+				? {
+						url: joinUrl(base, `/api/v1/timelines/tag/${encodeURIComponent(String(stream.tag))}`),
+						qs: {
+							...paging,
+							...((stream.any as string[]).length ? { any: stream.any as string[] } : {}),
+							...(since?.sinceId ? { since_id: since.sinceId } : {}),
+						},
+					}
+				: {
+						url: joinUrl(base, '/api/v2/search'),
+						qs: { ...paging, q: String(stream.q), type: 'statuses', resolve: false },
+					};
+		return await fetchAndMap(
+			ctx,
+			env,
+			{
+				source: `mastodon:${instance}`,
+				credentialType: withToken(env.settings) ? 'mastodonApi' : null,
+				...req,
+			},
+			(body) => mapMastodonPage(body, { fetchedAt: env.fetchedAt, instance }),
+			(cursor) => (cursor.count >= LIMIT ? cursor.oldestId : null),
+		);
+	},
+	position: (m) => paddedId(localId(m)),
+	sinceId: localId,
+	filtersByQuery: () => true,
+};

@@ -1,0 +1,194 @@
+/**
+ * The one transport of every mention source. Authenticated sources go through
+ * `httpRequestWithAuthentication` (n8n adds the token, refreshes OAuth2 and Bluesky
+ * sessions); public sources (Hacker News, RSS, App Store, Reddit public JSON, Mastodon
+ * public timelines) use plain `httpRequest`. Every answer comes back as
+ * `{status, headers, body}` (`ignoreHttpStatusErrors`), so the mapper and
+ * `describeHttpFailure` see what the API said. The body is kept as text so 64-bit ids
+ * survive (`parseBody` preserves them).
+ *
+ * Trouble policy (issue 3 §5): 5xx, timeouts and network errors are retried with
+ * exponential backoff (bounded); a 429 is waited out with n8n's `sleep` when the API's
+ * reset comes within `maxWaitMs`, else the source stops for this poll; 401/403 and
+ * other 4xx are returned at once as failures naming the credential.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import { describeHttpFailure, type HttpFailure } from '../../../core/sources/httpFailure';
+
+export type FetchContext = IExecuteFunctions | IPollFunctions;
+
+export interface RequestPolicy {
+	/** Retries after a 5xx, timeout or network error (attempts = retries + 1). */
+	maxRetries: number;
+	/** First backoff delay; doubles on each retry. */
+	retryDelayMs: number;
+	/** Longest wait for a rate-limit reset before giving up on the source for this poll. */
+	maxWaitMs: number;
+	/** Per-request timeout. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+	maxRetries: 2,
+	retryDelayMs: 1000,
+	maxWaitMs: 30000,
+	timeoutMs: 20000,
+};
+
+export interface SourceRequest {
+	/** Source name for messages (`reddit`, `mastodon:mastodon.social`). */
+	source: string;
+	/** n8n credential type, or null for a public endpoint. */
+	credentialType: string | null;
+	method?: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	headers?: IDataObject;
+}
+
+export interface HttpOk {
+	ok: true;
+	status: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+	/** Number of HTTP calls made (retries included). */
+	calls: number;
+}
+
+export interface HttpNotOk {
+	ok: false;
+	failure: HttpFailure & { credentialType: string | null; attempts: number };
+	calls: number;
+}
+
+export type HttpResult = HttpOk | HttpNotOk;
+
+/** Identifies this package to APIs that require a unique User-Agent (Reddit). */
+export const USER_AGENT = 'n8n:n8n-nodes-crisis-kit:0.1 (by /u/crisis-kit)';
+
+interface FullResponse {
+	statusCode?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+function nowIso(): string {
+	return new Date().toISOString();
+}
+
+function networkMessage(error: unknown): string {
+	const e = error as { code?: string; message?: string };
+	const code = e?.code ? `${e.code}: ` : '';
+	return `${code}${e?.message ?? String(error)}`.slice(0, 200);
+}
+
+/** Credentials named in failures: what the user has to open and check. */
+const CREDENTIAL_LABEL: Record<string, string> = {
+	redditOAuth2Api: 'Reddit OAuth2 API (client id/secret, app approved by Reddit)',
+	xApi: 'X API (bearer token of a project app with search access)',
+	youTubeApi: 'YouTube API (API key with the YouTube Data API v3 enabled)',
+	blueskyApi: 'Bluesky API (handle + app password, service URL)',
+	mastodonApi: 'Mastodon API (instance URL + access token with read:statuses / read:search)',
+};
+
+export function credentialLabel(credentialType: string | null): string {
+	if (!credentialType) return 'no credential (public endpoint)';
+	return CREDENTIAL_LABEL[credentialType] ?? credentialType;
+}
+
+async function send(ctx: FetchContext, req: SourceRequest, timeoutMs: number): Promise<FullResponse> {
+	const options: IHttpRequestOptions = {
+		method: req.method ?? 'GET',
+		url: req.url,
+		qs: req.qs,
+		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json, application/xml;q=0.9, */*;q=0.8', ...req.headers },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+		encoding: 'text',
+		timeout: timeoutMs,
+		arrayFormat: 'brackets',
+	};
+	if (req.credentialType) {
+		return (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			req.credentialType,
+			options,
+		)) as FullResponse;
+	}
+	return (await ctx.helpers.httpRequest(options)) as FullResponse;
+}
+
+/** Sends one source request under the retry / rate-limit policy. Never throws for HTTP trouble. */
+export async function sourceRequest(
+	ctx: FetchContext,
+	req: SourceRequest,
+	policy: RequestPolicy = DEFAULT_POLICY,
+): Promise<HttpResult> {
+	let calls = 0;
+	let waitedForRateLimit = false;
+	for (let attempt = 0; ; attempt++) {
+		calls++;
+		let response: FullResponse | null = null;
+		let networkError: unknown = null;
+		try {
+			response = await send(ctx, req, policy.timeoutMs);
+		} catch (error) {
+			networkError = error;
+		}
+		if (networkError !== null || !response) {
+			if (attempt < policy.maxRetries) {
+				await sleep(policy.retryDelayMs * 2 ** attempt);
+				continue;
+			}
+			return {
+				ok: false,
+				calls,
+				failure: {
+					source: req.source,
+					status: 0,
+					kind: 'serverError',
+					retryAt: null,
+					message: `${req.source}: no answer after ${calls} attempt(s): ${networkMessage(networkError)}`,
+					hint: 'Timeout or network error: the next poll retries. Check the base URL if it persists.',
+					credentialType: req.credentialType,
+					attempts: calls,
+				},
+			};
+		}
+		const status = Number(response.statusCode ?? 0);
+		const headers = response.headers ?? {};
+		if (status >= 200 && status < 300) {
+			return { ok: true, status, headers, body: response.body, calls };
+		}
+		const failure = describeHttpFailure(req.source, { status, headers, body: response.body }, nowIso());
+		if (failure.kind === 'serverError' && attempt < policy.maxRetries) {
+			await sleep(policy.retryDelayMs * 2 ** attempt);
+			continue;
+		}
+		if (failure.kind === 'rateLimited' && !waitedForRateLimit) {
+			const waitMs = failure.retryAt ? Date.parse(failure.retryAt) - Date.now() : policy.retryDelayMs;
+			if (waitMs <= policy.maxWaitMs) {
+				waitedForRateLimit = true;
+				await sleep(Math.max(0, waitMs));
+				continue;
+			}
+		}
+		if (failure.kind === 'unauthorized' || failure.kind === 'forbidden') {
+			failure.hint = `${failure.hint} Credential: ${credentialLabel(req.credentialType)}.`;
+		}
+		return { ok: false, calls, failure: { ...failure, credentialType: req.credentialType, attempts: calls } };
+	}
+}
+
+/** Joins a base URL and a path without doubling or dropping slashes. */
+export function joinUrl(base: string, path: string): string {
+	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
