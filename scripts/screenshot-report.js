@@ -3,12 +3,13 @@
  * Renders the post-crisis report of an incident in headless Chromium and writes PNG
  * screenshots (desktop and phone width) plus the HTML, Markdown and JSON it rendered.
  *
- *   node scripts/screenshot-report.js [incident.json] [--out DIR] [--lang en|fr] [--tz ZONE] [--now ISO]
+ *   node scripts/screenshot-report.js [incident.json | --fixture] [--out DIR] [--lang en|fr] [--tz ZONE] [--now ISO]
  *
  * incident.json: { mentions, timeline?, situations?, phases?, language?, timeZone?, title?, brand?, now? }
- * (or a bare array of mentions). Without it, the built-in Orvia sample (test fixtures) is used.
+ * (or a bare array of mentions). Without it, the shipped sample crisis (samples/) is used, scored and
+ * assessed like the post-crisis template does; --fixture uses the hand-built test incident instead.
  * Output: test/artifacts/report/ by default (git-ignored).
- * Uses the TypeScript sources directly (transpiled in memory), so no build is needed.
+ * Uses the built code in dist/ (`npm run screenshot:report` builds first).
  * Chromium: /usr/bin/chromium, or $CHROMIUM_PATH.
  */
 'use strict';
@@ -17,26 +18,15 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
 
-function registerTs() {
-	const ts = require(path.join(ROOT, 'node_modules', 'typescript'));
-	require.extensions['.ts'] = function (module, filename) {
-		const src = fs.readFileSync(filename, 'utf8');
-		const out = ts.transpileModule(src, {
-			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-			fileName: filename,
-		});
-		module._compile(out.outputText, filename);
-	};
-}
-
 function parseArgs(argv) {
-	const args = { input: null, out: path.join(ROOT, 'test', 'artifacts', 'report'), lang: null, tz: null, now: null };
+	const args = { input: null, fixture: false, out: path.join(ROOT, 'test', 'artifacts', 'report'), lang: null, tz: null, now: null };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--out') args.out = path.resolve(argv[++i]);
 		else if (a === '--lang') args.lang = argv[++i];
 		else if (a === '--tz') args.tz = argv[++i];
 		else if (a === '--now') args.now = argv[++i];
+		else if (a === '--fixture') args.fixture = true;
 		else if (a === '--help' || a === '-h') {
 			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 14).join('\n') + '\n');
 			process.exit(0);
@@ -64,16 +54,45 @@ async function launchChromium() {
 	return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * The shipped sample crisis (samples/orvia-data-leak.sample.json) as the report node sees it in
+ * the post-crisis template: scored, levels assessed by the same engine, plus the two timeline
+ * events the sample's story has (Orvia's statement approved and posted at 10:40 UTC).
+ */
+function shippedSampleIncident() {
+	const { getSample } = require(path.join(ROOT, 'dist', 'core', 'samples', 'sampleCatalog.js'));
+	const { scoreMention } = require(path.join(ROOT, 'dist', 'core', 'scoring', 'scoreMention.js'));
+	const { replaySituations } = require(path.join(ROOT, 'dist', 'core', 'scoring', 'situation.js'));
+	const sample = getSample('orvia-data-leak');
+	const now = '2026-03-08T00:00:00.000Z';
+	const mentions = sample.mentions.map((m) => ({ ...m, crisis: scoreMention(m, {}, now) }));
+	const ack = Date.parse(sample.timeline.acknowledgedAt);
+	return {
+		mentions,
+		situations: replaySituations(mentions, now),
+		timeline: [
+			{ type: 'statementApproved', at: new Date(ack - 10 * 60000).toISOString(), actor: 'Head of communications' },
+			{ type: 'statementPosted', at: new Date(ack).toISOString(), actor: 'Community manager' },
+		],
+		title: 'Orvia data leak — impact report',
+		brand: sample.brand,
+		timeZone: sample.timeZone,
+		language: 'en',
+		now,
+	};
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	registerTs();
-	const { computeReport, renderReportHtml, renderReportMarkdown } = require(path.join(ROOT, 'core', 'report', 'index.ts'));
+	const { computeReport, renderReportHtml, renderReportMarkdown } = require(path.join(ROOT, 'dist', 'core', 'report', 'index.js'));
 	let incident;
 	if (args.input) {
 		const data = JSON.parse(fs.readFileSync(args.input, 'utf8'));
 		incident = Array.isArray(data) ? { mentions: data } : data;
-	} else {
+	} else if (args.fixture) {
 		incident = require(path.join(ROOT, 'test', 'unit', 'report', 'fixtures', 'orviaIncident.js')).buildOrviaIncident({ language: args.lang || 'en' });
+	} else {
+		incident = shippedSampleIncident();
 	}
 	if (args.lang) incident.language = args.lang;
 	if (args.tz) incident.timeZone = args.tz;

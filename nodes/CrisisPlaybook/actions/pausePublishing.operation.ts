@@ -76,9 +76,11 @@ export async function execute(this: IExecuteFunctions, i: number, executionNow: 
 	if (targets.includes('hootsuite')) await pauseHootsuite.call(this, i, now, record, report);
 	if (targets.includes('webhook')) await pauseWebhook.call(this, i, now, record, report);
 
-	const stored = report.paused.length > 0 || report.couldNotPause.length === 0;
+	// A record only when something was paused: Resume then undoes exactly that.
+	const stored = report.paused.length > 0;
 	if (stored) saveStore.call(this, { ...store, [incidentId]: record });
-	else report.notes.push('Nothing could be paused: no pause record kept, run Pause Publishing again once the cause is fixed.');
+	else if (report.couldNotPause.length) report.notes.push('Nothing could be paused: no pause record kept, run Pause Publishing again once the cause is fixed.');
+	else report.notes.push('Nothing to pause: no published workflow, message or scheduler matched. No pause record kept.');
 	const status = report.couldNotPause.length ? (report.paused.length ? 'partial' : 'failed') : report.paused.length ? 'paused' : 'nothingToPause';
 	const summary = [
 		`${report.paused.length} paused, ${report.couldNotPause.length} could not be paused, ${report.mayStillGoOut.length} may still go out.`,

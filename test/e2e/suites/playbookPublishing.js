@@ -12,6 +12,9 @@ const PKG = 'n8n-nodes-crisis-kit';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 module.exports = async ({ server, session, check }) => {
+	const RUN = Date.now().toString(36);
+	const PATH = `ck-playbook-${RUN}`;
+	const INCIDENT = `e2e-incident-${RUN}`;
 	const api = axios.create({ baseURL: `${server.base}/api/v1`, headers: { 'X-N8N-API-KEY': session.apiKey }, validateStatus: () => true });
 	const ok = (r, what) => {
 		if (r.status < 200 || r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.data).slice(0, 400)}`);
@@ -35,7 +38,9 @@ module.exports = async ({ server, session, check }) => {
 	let untagged;
 	const versions = {};
 	await check('playbook publishing: 3 tagged publishing workflows and 1 untagged are published through the public API', async () => {
-		const tag = ok(await api.post('/tags', { name: TAG }), 'create tag');
+		let tag = (await api.post('/tags', { name: TAG })).data;
+		if (!tag || !tag.id) tag = ok(await api.get('/tags', { params: { limit: 250 } }), 'list tags').data.find((t) => t.name === TAG);
+		if (!tag) throw new Error('could not create or find the tag');
 		for (const name of ['Weekly promo (X)', 'Product tips (LinkedIn)', 'Newsletter teaser (Bluesky)', 'Status page digest (untagged)']) {
 			const wf = ok(await api.post('/workflows', publishingWorkflow(name)), `create ${name}`);
 			if (!name.includes('untagged')) {
@@ -49,18 +54,20 @@ module.exports = async ({ server, session, check }) => {
 			if (!s.active) throw new Error(`${id} is not active after activation`);
 			versions[id] = s.activeVersionId;
 		}
-		const listed = ok(await api.get('/workflows', { params: { tags: TAG, active: 'true' } }), 'list by tag');
-		if (listed.data.length !== 3) throw new Error(`expected 3 active tagged workflows, got ${listed.data.length}`);
+		const listed = ok(await api.get('/workflows', { params: { tags: TAG, active: 'true', limit: 250 } }), 'list by tag');
+		const mine = listed.data.filter((w) => tagged.includes(w.id));
+		if (mine.length !== 3) throw new Error(`expected our 3 tagged workflows active, got ${mine.length}`);
+		if (listed.data.length !== 3) throw new Error(`another active workflow has the tag ${TAG}: ${listed.data.map((w) => w.name)}`);
 	});
 
 	let playbookId;
 	const hook = async (body) => {
 		for (let attempt = 0; attempt < 20; attempt++) {
-			const r = await axios.post(`${server.base}/webhook/ck-playbook`, body, { validateStatus: () => true, timeout: 60000 });
+			const r = await axios.post(`${server.base}/webhook/${PATH}`, body, { validateStatus: () => true, timeout: 60000 });
 			if (r.status !== 404) return r;
 			await sleep(500);
 		}
-		throw new Error('webhook ck-playbook never registered');
+		throw new Error(`webhook ${PATH} never registered`);
 	};
 	await check('playbook publishing: a workflow with the Crisis Playbook node and an n8n API credential is published', async () => {
 		const cred = ok(
@@ -72,7 +79,7 @@ module.exports = async ({ server, session, check }) => {
 			await api.post('/workflows', {
 				name: 'Crisis Kit e2e · pause/resume publishing',
 				nodes: [
-					{ parameters: { httpMethod: 'POST', path: 'ck-playbook', responseMode: 'lastNode', options: {} }, id: 'wh', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '5b7c2f0e-1d3a-4c8e-9f10-00000000e2e1' },
+					{ parameters: { httpMethod: 'POST', path: PATH, responseMode: 'lastNode', options: {} }, id: 'wh', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: `5b7c2f0e-1d3a-4c8e-9f10-${RUN.padStart(12, '0').slice(-12)}` },
 					{
 						parameters: {
 							conditions: {
@@ -122,7 +129,7 @@ module.exports = async ({ server, session, check }) => {
 	if (!playbookId) return;
 
 	await check('playbook publishing: Pause Publishing unpublishes exactly the 3 tagged workflows; the untagged one stays published', async () => {
-		const r = await hook({ action: 'pause', incidentId: 'e2e-incident-1' });
+		const r = await hook({ action: 'pause', incidentId: INCIDENT });
 		if (r.status !== 200) throw new Error(`pause answered ${r.status}: ${JSON.stringify(r.data).slice(0, 500)}`);
 		const out = Array.isArray(r.data) ? r.data[0] : r.data;
 		if (out.status !== 'paused' || out.pausedCount !== 3) throw new Error(`unexpected report: ${JSON.stringify(out).slice(0, 800)}`);
@@ -137,7 +144,7 @@ module.exports = async ({ server, session, check }) => {
 		let record;
 		for (let k = 0; k < 10 && !record; k++) {
 			const s = await state(playbookId);
-			record = s.staticData && s.staticData.global && s.staticData.global.crisisKitPauses && s.staticData.global.crisisKitPauses['e2e-incident-1'];
+			record = s.staticData && s.staticData.global && s.staticData.global.crisisKitPauses && s.staticData.global.crisisKitPauses[INCIDENT];
 			if (!record) await sleep(300);
 		}
 		if (!record) throw new Error('no pause record in staticData.global.crisisKitPauses');
@@ -145,7 +152,7 @@ module.exports = async ({ server, session, check }) => {
 	});
 
 	await check('playbook publishing: a second pause of the same incident is a no-op', async () => {
-		const r = await hook({ action: 'pause', incidentId: 'e2e-incident-1' });
+		const r = await hook({ action: 'pause', incidentId: INCIDENT });
 		const out = Array.isArray(r.data) ? r.data[0] : r.data;
 		if (r.status !== 200 || out.status !== 'alreadyPaused' || out.pausedCount !== 0) throw new Error(`${r.status} ${JSON.stringify(out).slice(0, 500)}`);
 		for (const id of tagged) if ((await state(id)).active) throw new Error(`${id} became active`);
@@ -153,7 +160,7 @@ module.exports = async ({ server, session, check }) => {
 	});
 
 	await check('playbook publishing: Resume Publishing republishes exactly those 3, at the version that was live', async () => {
-		const r = await hook({ action: 'resume', incidentId: 'e2e-incident-1' });
+		const r = await hook({ action: 'resume', incidentId: INCIDENT });
 		const out = Array.isArray(r.data) ? r.data[0] : r.data;
 		if (r.status !== 200 || out.status !== 'resumed' || out.resumedCount !== 3) throw new Error(`${r.status} ${JSON.stringify(out).slice(0, 800)}`);
 		for (const id of tagged) {

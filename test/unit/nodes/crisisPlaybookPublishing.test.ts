@@ -190,8 +190,10 @@ describe('Crisis Playbook › Pause / Resume Publishing: Hootsuite (replayed sha
 		const copies = ((out.json.pauseRecord as IDataObject).hootsuite as IDataObject).messages as IDataObject[];
 		expect(copies[1]).toEqual(listPage1.data[1]);
 
-		// Resume 3 hours later: the 09:00:30 message is past due → returned for review; the others re-created.
-		const [[resumed]] = await node.execute.call(fakeExecuteFunctions({ parameters: resumeParams({ targets: ['hootsuite'] }), http: api.http, staticData }));
+		// Resume 2 hours later: the 09:00:30 message is past due → returned for review; the others re-created at their time.
+		const [[resumed]] = await node.execute.call(
+			fakeExecuteFunctions({ parameters: resumeParams({ targets: ['hootsuite'], resumeOptions: { now: '2026-03-05T11:00:00.000Z' } }), http: api.http, staticData }),
+		);
 		const posts = api.calls.filter((c) => c.method === 'POST');
 		expect(posts.map((c) => c.body)).toEqual([
 			{ socialProfileIds: ['120732387'], scheduledSendTime: '2026-03-05T12:00:00Z', text: 'Tips: how to set up instant transfers', tags: ['tips'], mediaUrls: [{ url: 'https://ow.ly/abc' }] },
@@ -224,7 +226,7 @@ describe('Crisis Playbook › Pause / Resume Publishing: Hootsuite (replayed sha
 		const [[out]] = await node.execute.call(fakeExecuteFunctions({ parameters: pauseParams({ targets: ['hootsuite'], lookAheadDays: 7 }), http: api.http }));
 		expect(out.json.status).toBe('partial');
 		expect(out.json.couldNotPause).toEqual([expect.objectContaining({ id: '4950336491', reason: 'Hootsuite says it cannot be deleted in its current state (40003)' })]);
-		expect((out.json.mayStillGoOut as IDataObject[]).map((m) => m.id)).toEqual(['4950336491', '4950336490']);
+		expect((out.json.mayStillGoOut as IDataObject[]).map((m) => m.id)).toEqual(['4950336490', '4950336491']);
 	});
 });
 
