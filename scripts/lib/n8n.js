@@ -17,6 +17,20 @@ function log(msg) {
 	process.stderr.write(`[crisis-kit ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
+/** A TCP port free on 127.0.0.1 right now (so concurrent runs never share n8n or broker ports). */
+function freePort() {
+	const net = require('net');
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
 /** Installs (first time) or finds the cached Node 24 + n8n; returns { env, n8nBin, n8nDir }. */
 function ensureN8n() {
 	const out = execFileSync('bash', [path.join(ROOT, 'scripts', 'setup-n8n.sh')], {
@@ -183,6 +197,7 @@ async function loginAndApiKey(server) {
 }
 
 module.exports = {
+	freePort,
 	ROOT,
 	PKG,
 	log,

@@ -41,6 +41,7 @@ function templates() {
 }
 
 async function templatesSuite(n8n, userFolder) {
+	const brokerPort = await n8nLib.freePort();
 	process.stdout.write('templates (n8n import:workflow + n8n execute --id):\n');
 	for (const t of templates()) {
 		const assertionsFile = path.join(__dirname, 'assertions', `${t.base}.js`);
@@ -59,7 +60,7 @@ async function templatesSuite(n8n, userFolder) {
 		});
 		let imported = false;
 		await check(`${t.base}: imports with n8n import:workflow`, () => {
-			const r = n8nLib.n8nCli(n8n, userFolder, ['import:workflow', `--input=${t.file}`], { brokerPort: 5781 });
+			const r = n8nLib.n8nCli(n8n, userFolder, ['import:workflow', `--input=${t.file}`], { brokerPort });
 			if (r.status !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) {
 				throw new Error(`rc=${r.status}\n${(r.stdout + r.stderr).slice(-1500)}`);
 			}
@@ -68,7 +69,7 @@ async function templatesSuite(n8n, userFolder) {
 		if (!imported || !fs.existsSync(assertionsFile)) continue;
 		let run = null;
 		await check(`${t.base}: runs with n8n execute --id=${t.json.id}`, () => {
-			const r = n8nLib.n8nCli(n8n, userFolder, ['execute', `--id=${t.json.id}`, '--rawOutput'], { brokerPort: 5782 });
+			const r = n8nLib.n8nCli(n8n, userFolder, ['execute', `--id=${t.json.id}`, '--rawOutput'], { brokerPort });
 			let parsed;
 			try {
 				parsed = n8nLib.parseExecuteOutput(r.stdout);
@@ -94,8 +95,8 @@ async function serverSuite(n8n, userFolder) {
 	let server;
 	await check('server starts with the package installed and an env-seeded owner', async () => {
 		server = await n8nLib.startServer(n8n, userFolder, {
-			port: 5688,
-			brokerPort: 5783,
+			port: await n8nLib.freePort(),
+			brokerPort: await n8nLib.freePort(),
 			email: 'owner@crisis-kit.test',
 			password: 'CrisisKit-e2e-2026',
 			logFile,
