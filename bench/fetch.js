@@ -110,13 +110,65 @@ function median(values) {
 }
 
 /**
- * TODO(lead): poll overhead per source (transport + cursor + seen-set work per poll),
- * to be measured once the Mention Trigger exists. Return milliseconds per poll, or null.
+ * Poll overhead per source: median time of one Mentions Trigger poll (first poll, trigger
+ * mode) over one recorded page served by an in-process fake transport, minus the median time
+ * of mapping that same page body directly. What remains is the trigger's own work: request
+ * building, transport policy, cursor and watermark bookkeeping, seen-set and story dedupe,
+ * query matching, item building and static-data writes. Milliseconds per poll.
  */
-function measurePollOverhead(/* source */) {
-	return null;
+const POLL_CASES = {
+	reddit: { fixture: 'reddit/search.page1.json', params: { sources: ['reddit'], keywords: 'afk, poetic' }, map: (b) => mapRedditPage(b, ctx) },
+	hackernews: { fixture: 'hackernews/searchByDate.page1.json', params: { sources: ['hackernews'], keywords: 'vespa' }, map: (b) => mapHackerNewsPage(b, ctx) },
+	mastodon: { fixture: 'mastodon/timelinesTag.page2.json', params: { sources: ['mastodon'], hashtags: 'orvia' }, map: (b) => mapMastodonPage(b, ctx) },
+	bluesky: { fixture: 'bluesky/searchPosts.page1.json', params: { sources: ['bluesky'], keywords: 'orvia' }, map: (b) => mapBlueskyPage(b, ctx) },
+	x: { fixture: 'x/searchRecent.page2.json', params: { sources: ['x'], keywords: 'orvia' }, map: (b) => mapXPage(b, ctx) },
+	youtubeSearch: { fixture: 'youtube/search.page1.json', params: { sources: ['youtube'], keywords: 'orvia' }, map: (b) => mapYoutubePage(b, ctx) },
+	youtubeComments: { fixture: 'youtube/commentThreads.page1.json', params: { sources: ['youtube'], youtubeMode: 'comments', youtubeVideoIds: 'abc' }, map: (b) => mapYoutubePage(b, ctx) },
+	appstore: { fixture: 'appstore/customerReviews.page1.json', params: { sources: ['appstore'], appStoreAppId: '284882215' }, map: (b) => mapAppStorePage(b, ctx) },
+	rss: { fixture: 'rss/googleAlerts.page1.xml', params: { sources: ['rss'], feedUrls: 'https://www.google.com/alerts/feeds/1/2' }, map: (b) => mapRssPage(b, ctx) },
+};
+let MentionsTrigger = null;
+try {
+	({ MentionsTrigger } = require(path.join(path.resolve(String(args.dist)), 'nodes/Mentions/MentionsTrigger.node')));
+} catch {
+	MentionsTrigger = null;
 }
 
+function pollContext(params, body) {
+	const get = (name, fallback) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : fallback);
+	const respond = async () => ({ statusCode: 200, headers: {}, body });
+	return {
+		getNode: () => ({ name: 'Mentions Trigger' }),
+		getMode: () => 'trigger',
+		getWorkflowStaticData: () => ({}),
+		getNodeParameter: get,
+		getCredentials: async () => ({ baseUrl: 'https://api.example.test' }),
+		logger: { warn() {} },
+		helpers: { httpRequest: respond, httpRequestWithAuthentication: respond },
+	};
+}
+
+async function measurePollOverhead(source) {
+	const c = POLL_CASES[source];
+	if (!c || !MentionsTrigger) return null;
+	const body = read(c.fixture);
+	const params = { keywords: '', hashtags: '', accounts: '', exclusions: '', languages: '', options: {}, ...c.params };
+	const trigger = new MentionsTrigger();
+	const pollTimes = [];
+	const mapTimes = [];
+	await trigger.poll.call(pollContext(params, body));
+	for (let r = 0; r < Math.max(RUNS, 25); r++) {
+		let t0 = process.hrtime.bigint();
+		await trigger.poll.call(pollContext(params, body));
+		pollTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+		t0 = process.hrtime.bigint();
+		c.map(body);
+		mapTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+	}
+	return Math.round(Math.max(0, median(pollTimes) - median(mapTimes)) * 1000) / 1000;
+}
+
+(async () => {
 const results = [];
 for (const c of cases()) {
 	const warm = c.run();
@@ -136,7 +188,7 @@ for (const c of cases()) {
 		skipped: warm.skipped.length,
 		medianMs: Math.round(ms * 100) / 100,
 		mentionsPerSecond: Math.round((mentions / ms) * 1000),
-		pollOverheadMs: measurePollOverhead(c.key || c.source),
+		pollOverheadMs: await measurePollOverhead(c.key || c.source),
 	});
 }
 
@@ -146,7 +198,7 @@ console.log(`Source mapping throughput (median of ${RUNS} runs, >= ${ITEMS} item
 console.log(`${pad('source', 36)}${lpad('items', 8)}${lpad('skipped', 9)}${lpad('median ms', 11)}${lpad('mentions/s', 13)}  poll overhead`);
 for (const r of results) {
 	console.log(
-		`${pad(r.source, 36)}${lpad(r.items, 8)}${lpad(r.skipped, 9)}${lpad(r.medianMs.toFixed(2), 11)}${lpad(r.mentionsPerSecond.toLocaleString('en-US'), 13)}  ${r.pollOverheadMs === null ? 'TODO(lead): trigger not built yet' : `${r.pollOverheadMs} ms`}`,
+		`${pad(r.source, 36)}${lpad(r.items, 8)}${lpad(r.skipped, 9)}${lpad(r.medianMs.toFixed(2), 11)}${lpad(r.mentionsPerSecond.toLocaleString('en-US'), 13)}  ${r.pollOverheadMs === null ? 'n/a' : `${r.pollOverheadMs} ms`}`,
 	);
 }
 if (args.json) {
@@ -156,3 +208,4 @@ if (args.json) {
 	}
 	console.log(JSON.stringify(out));
 }
+})();

@@ -164,25 +164,128 @@ function textOf(mention: Mention): string {
 	return title || text;
 }
 
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(s: string, at: number): number {
+	const a = s.charCodeAt(at) - 48;
+	const b = s.charCodeAt(at + 1) - 48;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Epoch ms of an RFC3339 UTC timestamp as `toISOString` writes it
+ * (`YYYY-MM-DDTHH:MM:SS.sssZ` or without the milliseconds), read by hand; anything else
+ * (offsets, other shapes, out-of-range fields) goes to `Date.parse`, so the result is
+ * always what `Date.parse` gives.
+ */
+function parseTime(iso: string): number {
+	const len = iso.length;
+	if (
+		(len === 24 || len === 20) &&
+		iso.charCodeAt(4) === 45 &&
+		iso.charCodeAt(7) === 45 &&
+		iso.charCodeAt(10) === 84 &&
+		iso.charCodeAt(13) === 58 &&
+		iso.charCodeAt(16) === 58 &&
+		iso.charCodeAt(len - 1) === 90 &&
+		(len === 20 || iso.charCodeAt(19) === 46)
+	) {
+		const hi = twoDigits(iso, 0);
+		const lo = twoDigits(iso, 2);
+		const month = twoDigits(iso, 5);
+		const day = twoDigits(iso, 8);
+		const hour = twoDigits(iso, 11);
+		const minute = twoDigits(iso, 14);
+		const second = twoDigits(iso, 17);
+		let ms = 0;
+		if (len === 24) {
+			const m1 = twoDigits(iso, 20);
+			const m2 = iso.charCodeAt(22) - 48;
+			ms = m1 >= 0 && m2 >= 0 && m2 <= 9 ? m1 * 10 + m2 : -1;
+		}
+		const year = hi * 100 + lo;
+		if (hi >= 0 && lo >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && ms >= 0) {
+			const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+			if (day <= DAYS_IN_MONTH[month] + (leap ? 1 : 0)) {
+				// Days from the civil date (H. Hinnant's algorithm), exact integer arithmetic.
+				const y = month <= 2 ? year - 1 : year;
+				const era = Math.floor(y / 400);
+				const yoe = y - era * 400;
+				const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+				const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+				const days = era * 146097 + doe - 719468;
+				return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+			}
+		}
+	}
+	return Date.parse(iso);
+}
+
 let lastNow = '';
 let lastNowMs = NaN;
 
 function hoursBetween(fromIso: string, toIso: string): number | null {
-	const a = Date.parse(fromIso);
+	const a = parseTime(fromIso);
 	if (toIso !== lastNow) {
 		lastNow = toIso;
-		lastNowMs = Date.parse(toIso);
+		lastNowMs = parseTime(toIso);
 	}
 	const b = lastNowMs;
 	if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
 	return (b - a) / 3_600_000;
 }
 
-function formatCount(n: number): string {
-	if (n >= 1_000_000) return `${round1(n / 1_000_000)}M`;
-	if (n >= 10_000) return `${Math.round(n / 1000)}k`;
-	return String(Math.round(n * 10) / 10);
+const POW10 = [1, 10, 100, 1000];
+
+/** FRACTIONS[d][f]: the digits after the point of f / 10^d, trailing zeros dropped ('05', '5'). */
+const FRACTIONS: string[][] = POW10.map((p, d) => {
+	const out: string[] = [];
+	for (let f = 0; f < p; f++) {
+		let t = String(f);
+		while (t.length < d) t = '0' + t;
+		out.push(t.replace(/0+$/, ''));
+	}
+	return out;
+});
+
+/**
+ * `String(x)` for a number already rounded to `decimals` (1–3) places, written by hand
+ * (number-to-string of fractions is slow). Falls back to `String` whenever `x` is not
+ * exactly such a value or is too large, so the text is always identical.
+ */
+function formatRounded(x: number, decimals: number): string {
+	const p = POW10[decimals];
+	const k = Math.round(x * p);
+	if (!(k / p === x) || k >= 1e15 || k <= -1e15) return String(x);
+	if (k % p === 0) return String(k / p);
+	const a = k < 0 ? -k : k;
+	const whole = Math.floor(a / p);
+	return (k < 0 ? '-' : '') + whole + '.' + FRACTIONS[decimals][a - whole * p];
 }
+
+function formatCount(n: number): string {
+	if (n >= 1_000_000) return `${formatRounded(round1(n / 1_000_000), 1)}M`;
+	if (n >= 10_000) return `${Math.round(n / 1000)}k`;
+	return formatRounded(Math.round(n * 10) / 10, 1);
+}
+
+/** "language 'en' from the platform", built once per language. */
+const PLATFORM_NOTES = new Map<string, string>();
+
+function platformNote(language: string): string {
+	let note = PLATFORM_NOTES.get(language);
+	if (note === undefined) {
+		note = `language '${language}' from the platform`;
+		if (PLATFORM_NOTES.size < 64) PLATFORM_NOTES.set(language, note);
+	}
+	return note;
+}
+
+const LEXICON_ORIGIN = 'sentiment from the built-in lexicon';
+
+/** Shared empty list (never returned: `themes` is always a fresh array). */
+const NO_MATCHES: ThemeMatch[] = [];
 
 /**
  * Scores one mention. `now` is an RFC3339 timestamp (used for engagement velocity);
@@ -200,14 +303,13 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	const supported: BuiltIn[] = opts.supportedLanguages
 		? opts.supportedLanguages.map((l) => normalizeLanguage(l)).filter((l): l is BuiltIn => l === 'en' || l === 'fr')
 		: ALL_BUILT_IN;
-	const reasons: string[] = [];
 	const text = textOf(mention);
 
-	// 1. Language: the platform field first, then detection.
+	// 1. Language: the platform field first, then detection (only when the platform gives none).
 	let language = normalizeLanguage(mention.language);
 	let languageNote: string;
 	if (language) {
-		languageNote = `language '${language}' from the platform`;
+		languageNote = platformNote(language);
 	} else {
 		const detected = detectLanguage(text);
 		language = detected === 'en' || detected === 'fr' ? detected : null;
@@ -222,30 +324,38 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 
 	// 2. Sentiment: upstream first, else the lexicon (only for supported languages).
 	let upstream: Sentiment | null = null;
+	let upstreamProblem: string | null = null;
 	if (opts.upstreamSentiment && opts.upstreamSentiment.field !== undefined) {
 		upstream = parseUpstreamSentiment(opts.upstreamSentiment);
 		if (!upstream) {
-			reasons.push(
-				`the sentiment at '${opts.upstreamSentiment.field}' was not understood (expected a label such as 'negative', a number in -1..1, or { category, strength }); ${lexiconLanguage ? 'used the built-in lexicon instead' : 'no sentiment used'}`,
-			);
+			upstreamProblem = `the sentiment at '${opts.upstreamSentiment.field}' was not understood (expected a label such as 'negative', a number in -1..1, or { category, strength }); ${lexiconLanguage ? 'used the built-in lexicon instead' : 'no sentiment used'}`;
 		}
 	}
 
 	if (!upstream && !lexiconLanguage) {
-		reasons.unshift(`unscored: ${languageNote}${language ? `, which is not among the scored languages (${supported.join(', ') || 'none'})` : ''}; no guess is made`);
-		return { risk: null, language, unscored: true, sentiment: null, themes: [], factors: [], reasons };
+		const unscored = `unscored: ${languageNote}${language ? `, which is not among the scored languages (${supported.join(', ') || 'none'})` : ''}; no guess is made`;
+		return {
+			risk: null,
+			language,
+			unscored: true,
+			sentiment: null,
+			themes: [],
+			factors: [],
+			reasons: upstreamProblem === null ? [unscored] : [unscored, upstreamProblem],
+		};
 	}
 
 	let analysis: SentimentAnalysis | null = null;
-	let themeMatches: ThemeMatch[] = [];
+	let themeMatches: ThemeMatch[] = NO_MATCHES;
 	let sentiment: Sentiment;
 	if (lexiconLanguage) {
 		const pass = analyzeText(text, lexiconLanguage, weights.crisisVocabulary > 0);
 		analysis = pass.sentiment;
-		themeMatches = toThemeMatches(pass.themes);
+		if (pass.themes.size > 0) themeMatches = toThemeMatches(pass.themes);
 	} else if (language === null && weights.crisisVocabulary > 0) {
 		// Upstream sentiment, language unknown: still look for crisis vocabulary (EN + FR).
-		themeMatches = toThemeMatches(analyzeText(text, 'fr', true).themes);
+		const found = analyzeText(text, 'fr', true).themes;
+		if (found.size > 0) themeMatches = toThemeMatches(found);
 	}
 	if (upstream) {
 		sentiment = upstream;
@@ -253,7 +363,6 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 		const a = analysis as SentimentAnalysis;
 		sentiment = { label: a.label, score: a.score, source: 'lexicon' };
 	}
-	reasons.push(languageNote);
 
 	const factors: RiskFactor[] = [];
 
@@ -261,23 +370,25 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	{
 		const negativity = sentiment.label === 'negative' ? clamp(Math.max(-sentiment.score, 0.25), 0, 1) : 0;
 		const contribution = round1(weights.sentiment * negativity);
-		const origin = sentiment.source === 'upstream' ? `sentiment taken from ${sentiment.field}` : 'sentiment from the built-in lexicon';
+		const origin = sentiment.source === 'upstream' ? `sentiment taken from ${sentiment.field}` : LEXICON_ORIGIN;
 		let detail = '';
 		if (analysis && sentiment.source === 'lexicon' && analysis.hits.length > 0) {
 			const hits = analysis.hits;
 			for (let k = 0; k < hits.length && k < 4; k++) {
-				detail += (k === 0 ? " ('" : ", '") + hits[k].term + (hits[k].weight > 0 ? "' +" : "' ") + hits[k].weight;
+				const w = hits[k].weight;
+				detail += (k === 0 ? " ('" : ", '") + hits[k].term + (w > 0 ? "' +" : "' ") + formatRounded(w, 2);
 			}
 			detail += analysis.sarcasm ? '; sarcasm detected)' : ')';
 		}
+		const score = formatRounded(sentiment.score, 3);
 		factors.push({
 			name: 'sentiment',
 			value: sentiment.score,
 			contribution,
 			reason:
 				sentiment.label === 'negative'
-					? `${origin}: negative, score ${sentiment.score}${detail}`
-					: `${origin}: ${sentiment.label}, score ${sentiment.score}${detail}; no risk added`,
+					? origin + ': negative, score ' + score + detail
+					: origin + ': ' + sentiment.label + ', score ' + score + detail + '; no risk added',
 		});
 	}
 
@@ -286,16 +397,14 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 		const terms = analysis.complaintTerms;
 		const applies = terms.length > 0 && sentiment.label !== 'positive';
 		const contribution = applies ? round1(weights.complaint * Math.min(1, 0.6 + 0.2 * (terms.length - 1))) : 0;
-		factors.push({
-			name: 'complaint',
-			value: terms.length,
-			contribution,
-			reason: applies
-				? `complaint phrasing: ${terms.slice(0, 4).map((t) => `'${t}'`).join(', ')}`
-				: terms.length > 0
-					? 'problem words found but the mention is positive overall; no risk added'
-					: 'no complaint phrasing',
-		});
+		let reason: string;
+		if (applies) {
+			reason = 'complaint phrasing: ';
+			for (let k = 0; k < terms.length && k < 4; k++) reason += (k === 0 ? "'" : ", '") + terms[k] + "'";
+		} else {
+			reason = terms.length > 0 ? 'problem words found but the mention is positive overall; no risk added' : 'no complaint phrasing';
+		}
+		factors.push({ name: 'complaint', value: terms.length, contribution, reason });
 	}
 
 	// Crisis vocabulary.
@@ -304,15 +413,12 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 			const top = themeMatches[0].severity;
 			const extra = Math.min(0.3, 0.1 * (themeMatches.length - 1));
 			const contribution = round1(weights.crisisVocabulary * Math.min(1, top + extra));
-			factors.push({
-				name: 'crisisVocabulary',
-				value: themeMatches.length,
-				contribution,
-				reason: `crisis themes: ${themeMatches
-					.slice(0, 4)
-					.map((m) => `${m.label} (${m.terms.slice(0, 2).map((t) => `'${t}'`).join(', ')})`)
-					.join('; ')}`,
-			});
+			let reason = 'crisis themes: ';
+			for (let k = 0; k < themeMatches.length && k < 4; k++) {
+				const m = themeMatches[k];
+				reason += (k === 0 ? '' : '; ') + m.label + " ('" + m.terms[0] + (m.terms.length > 1 ? "', '" + m.terms[1] + "')" : "')");
+			}
+			factors.push({ name: 'crisisVocabulary', value: themeMatches.length, contribution, reason });
 		} else {
 			factors.push({
 				name: 'crisisVocabulary',
@@ -325,18 +431,21 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 
 	// Author reach.
 	if (weights.reach > 0) {
-		const followers = authorReach(mention.author);
-		const known = mention.author.followers !== null && Number.isFinite(mention.author.followers);
+		const author = mention.author;
+		const followers = authorReach(author);
+		const known = author.followers !== null && Number.isFinite(author.followers);
 		let share = followers > 0 ? clamp(Math.log10(1 + followers) / 6, 0, 1) : 0;
-		if (mention.author.verified) share = Math.min(1, share + 0.1);
+		if (author.verified) share = Math.min(1, share + 0.1);
 		const contribution = round1(weights.reach * share);
 		factors.push({
 			name: 'reach',
 			value: followers,
 			contribution,
 			reason: known
-				? `author @${mention.author.handle} has ${formatCount(followers)} followers${mention.author.verified ? ' and is verified' : ''}`
-				: `author reach unknown${mention.author.verified ? ' (verified account)' : ''}; no reach risk from followers`,
+				? 'author @' + author.handle + ' has ' + formatCount(followers) + (author.verified ? ' followers and is verified' : ' followers')
+				: author.verified
+					? 'author reach unknown (verified account); no reach risk from followers'
+					: 'author reach unknown; no reach risk from followers',
 		});
 	}
 
@@ -356,7 +465,12 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 				contribution,
 				reason:
 					engagement > 0
-						? `${formatCount(engagement)} likes, shares and replies in ${round1(Math.max(age, 0))} h: ${formatCount(perHour)} per hour`
+						? formatCount(engagement) +
+							' likes, shares and replies in ' +
+							formatRounded(round1(Math.max(age, 0)), 1) +
+							' h: ' +
+							formatCount(perHour) +
+							' per hour'
 						: 'no engagement yet',
 			});
 		}
@@ -375,32 +489,49 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	}
 
 	let sum = 0;
-	for (const f of factors) sum += f.contribution;
+	for (let k = 0; k < factors.length; k++) sum += factors[k].contribution;
 	const risk = Math.round(clamp(sum, 0, 100));
 
-	// Summary: the (at most three) largest contributions, largest first.
-	const drivers: RiskFactor[] = [];
-	for (const f of factors) {
-		if (f.contribution <= 0) continue;
-		let k = drivers.length;
-		while (k > 0 && drivers[k - 1].contribution < f.contribution) k--;
-		drivers.splice(k, 0, f);
+	// Summary: the (at most three) largest contributions, largest first (ties in factor order).
+	let first: RiskFactor | null = null;
+	let second: RiskFactor | null = null;
+	let third: RiskFactor | null = null;
+	for (let k = 0; k < factors.length; k++) {
+		const f = factors[k];
+		const c = f.contribution;
+		if (c <= 0) continue;
+		if (first === null || first.contribution < c) {
+			third = second;
+			second = first;
+			first = f;
+		} else if (second === null || second.contribution < c) {
+			third = second;
+			second = f;
+		} else if (third === null || third.contribution < c) {
+			third = f;
+		}
 	}
 	let summary = 'risk ' + risk + '/100';
-	if (drivers.length === 0) summary += ': nothing raises it';
-	for (let k = 0; k < drivers.length && k < 3; k++) {
-		summary += (k === 0 ? ', mainly from ' : ', ') + drivers[k].name + ' (+' + drivers[k].contribution + ')';
+	if (first === null) summary += ': nothing raises it';
+	else {
+		summary += ', mainly from ' + first.name + ' (+' + formatRounded(first.contribution, 1) + ')';
+		if (second !== null) summary += ', ' + second.name + ' (+' + formatRounded(second.contribution, 1) + ')';
+		if (third !== null) summary += ', ' + third.name + ' (+' + formatRounded(third.contribution, 1) + ')';
 	}
-	reasons.unshift(summary);
+	const reasons = upstreamProblem === null ? [summary, languageNote] : [summary, upstreamProblem, languageNote];
 	if (sentiment.source === 'upstream') reasons.push(`sentiment taken from ${sentiment.field} (${sentiment.label})`);
+
+	const themes: string[] = [];
+	for (let k = 0; k < themeMatches.length; k++) themes.push(themeMatches[k].theme);
 
 	return {
 		risk,
 		language,
 		unscored: false,
 		sentiment,
-		themes: themeMatches.map((m) => m.theme),
+		themes,
 		factors,
 		reasons,
 	};
 }
+

@@ -6,9 +6,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import * as sample from './actions/sample.operation';
+import * as search from './actions/search.operation';
+import * as getReplies from './actions/getReplies.operation';
+import * as normalize from './actions/normalize.operation';
+import { sourceCredentials } from './actions/sourceParameters';
 import { errorItem, toNodeError } from '../shared/itemErrors';
 
 const operations: Record<string, (this: IExecuteFunctions, i: number) => Promise<INodeExecutionData[]>> = {
+	search: search.execute,
+	getAccountPosts: search.execute,
+	getReplies: getReplies.execute,
+	normalize: normalize.execute,
 	getSample: sample.execute,
 };
 
@@ -25,6 +33,7 @@ export class Mentions implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: sourceCredentials(),
 		properties: [
 			{
 				displayName: 'Operation',
@@ -33,14 +42,41 @@ export class Mentions implements INodeType {
 				noDataExpression: true,
 				options: [
 					{
+						name: 'Get Account Posts',
+						value: 'getAccountPosts',
+						action: 'Get posts of watched accounts',
+						description: 'Recent posts of a watch list of influential accounts',
+					},
+					{
+						name: 'Get Replies',
+						value: 'getReplies',
+						action: 'Get replies to a post',
+						description: 'Replies and comments to one post: feedback on our own statements',
+					},
+					{
 						name: 'Get Sample',
 						value: 'getSample',
 						action: 'Replay a sample crisis',
 						description: 'Replay a shipped sample crisis (offline, no credential)',
 					},
+					{
+						name: 'Normalize',
+						value: 'normalize',
+						action: 'Normalize imported mentions',
+						description: 'Turn JSON or CSV rows from Brandwatch, Talkwalker, Mention.com or any tool into Mention records',
+					},
+					{
+						name: 'Search',
+						value: 'search',
+						action: 'Search mentions',
+						description: 'Mentions of a query over a time range on the selected sources',
+					},
 				],
 				default: 'getSample',
 			},
+			...search.description,
+			...getReplies.description,
+			...normalize.description,
 			...sample.description,
 		],
 	};

@@ -77,7 +77,7 @@ export class MentionsTrigger implements INodeType {
 						type: 'number',
 						typeOptions: { minValue: 100 },
 						default: 5000,
-						description: 'How many recent mention ids and stories are remembered to drop repeats (bounded static data)',
+						description: 'How many recent mention IDs and stories are remembered to drop repeats (bounded static data)',
 					},
 					{
 						displayName: 'Drop Duplicate Stories',

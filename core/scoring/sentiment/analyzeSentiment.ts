@@ -13,7 +13,7 @@ import { EMOJI, EMOTICONS } from './lexicon/emoji';
 import { englishLexicon } from './lexicon/en';
 import { frenchLexicon, stripAccents } from './lexicon/fr';
 import type { LanguageLexicon } from './lexicon/types';
-import { scanTokens, TokenBuffer, TokenFlag, TokenKind } from './tokenize';
+import { hashWord, scanTokens, TokenBuffer, TokenFlag, TokenKind } from './tokenize';
 import type { TokenizeOptions } from './tokenize';
 
 export type SentimentLanguage = 'en' | 'fr';
@@ -80,31 +80,123 @@ export interface ThemeCandidate {
 	rest: string[];
 }
 
-/** Everything known about one word, so each token costs one Map look-up. */
-interface WordInfo {
-	valence?: number;
-	booster?: number;
-	negator?: boolean;
-	contrast?: boolean;
-	phraseStart?: boolean;
-	courtesy?: boolean;
-	problem?: boolean;
-	cue?: boolean;
-	themes?: ThemeCandidate[];
+/**
+ * Everything known about one word, so each token costs one look-up. A class with every
+ * field set, so all entries share one shape (property reads stay monomorphic).
+ */
+class WordInfo {
+	valence: number | undefined = undefined;
+	booster: number | undefined = undefined;
+	negator = false;
+	contrast = false;
+	phraseStart = false;
+	/** For the first word of expressions: the trie node after it. */
+	phrase: PhraseNode | undefined = undefined;
+	courtesy = false;
+	problem = false;
+	cue = false;
+	themes: ThemeCandidate[] | undefined = undefined;
 }
 
-/** Multi-word expressions as a trie over word keys (no string building while matching). */
-interface PhraseNode {
+/** Multi-word expressions as a trie over word entries (no string building while matching). */
+class PhraseNode {
 	/** Set when the path to this node is a whole expression. */
-	value?: number;
-	term?: string;
-	next?: Map<string, PhraseNode>;
+	value: number | undefined = undefined;
+	term: string | undefined = undefined;
+	/** Keyed by the next word's entry (every word of an expression has one). */
+	next: Map<WordInfo, PhraseNode> | undefined = undefined;
+}
+
+/**
+ * Open-addressing hash table from word key to WordInfo, probed with the hash the
+ * tokenizer computes while it scans the word (`hashWord`), so a look-up neither re-reads
+ * nor re-hashes the key; most words are not in the lexicon and stop at an empty slot.
+ */
+class WordTable {
+	/** Pairs (entry id + 1, hash); id 0 = empty slot. */
+	private readonly slots: Int32Array;
+	private readonly mask: number;
+	private readonly shift: number;
+	/** A bit per hash value bucket (8+ bits per entry, a few KB): most unknown words stop here (small, stays in cache). */
+	private readonly filter: Int32Array;
+	private readonly filterShift: number;
+	private readonly keys: string[] = [];
+	private readonly infos: WordInfo[] = [];
+
+	constructor(entries: ReadonlyMap<string, WordInfo>) {
+		let bits = 4;
+		while (1 << bits < entries.size * 4) bits++;
+		this.slots = new Int32Array(2 << bits);
+		this.mask = (1 << bits) - 1;
+		this.shift = 32 - bits;
+		this.filter = new Int32Array(1 << (bits - 4));
+		this.filterShift = 32 - (bits + 1);
+		for (const [key, info] of entries) {
+			this.keys.push(key);
+			this.infos.push(info);
+			const hash = hashWord(key);
+			const mixed = Math.imul(hash, 0x9e3779b1);
+			const bit = mixed >>> this.filterShift;
+			this.filter[bit >>> 5] |= 1 << (bit & 31);
+			let p = mixed >>> this.shift;
+			while (this.slots[2 * p] !== 0) p = (p + 1) & this.mask;
+			this.slots[2 * p] = this.keys.length;
+			this.slots[2 * p + 1] = hash;
+		}
+	}
+
+	get(key: string): WordInfo | undefined {
+		return this.getHashed(key, hashWord(key));
+	}
+
+	/** Look-up of `word.slice(0, len) + ending` without building that string. */
+	getPart(word: string, len: number, ending: string): WordInfo | undefined {
+		let hash = 0;
+		for (let k = 0; k < len; k++) hash = (Math.imul(hash, 31) + word.charCodeAt(k)) | 0;
+		for (let k = 0; k < ending.length; k++) hash = (Math.imul(hash, 31) + ending.charCodeAt(k)) | 0;
+		const mixed = Math.imul(hash, 0x9e3779b1);
+		const bit = mixed >>> this.filterShift;
+		if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return undefined;
+		const slots = this.slots;
+		const total = len + ending.length;
+		let p = mixed >>> this.shift;
+		for (;;) {
+			const id = slots[2 * p];
+			if (id === 0) return undefined;
+			if (slots[2 * p + 1] === hash) {
+				const key = this.keys[id - 1];
+				if (key.length === total) {
+					let k = 0;
+					while (k < len && key.charCodeAt(k) === word.charCodeAt(k)) k++;
+					while (k < total && key.charCodeAt(k) === ending.charCodeAt(k - len)) k++;
+					if (k === total) return this.infos[id - 1];
+				}
+			}
+			p = (p + 1) & this.mask;
+		}
+	}
+
+	/** Look-up when `hash === hashWord(key)` is already known. */
+	getHashed(key: string, hash: number): WordInfo | undefined {
+		const mixed = Math.imul(hash, 0x9e3779b1);
+		const bit = mixed >>> this.filterShift;
+		if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return undefined;
+		const slots = this.slots;
+		let p = mixed >>> this.shift;
+		for (;;) {
+			const id = slots[2 * p];
+			if (id === 0) return undefined;
+			if (slots[2 * p + 1] === hash && this.keys[id - 1] === key) return this.infos[id - 1];
+			p = (p + 1) & this.mask;
+		}
+	}
 }
 
 interface CompiledLexicon {
 	lex: LanguageLexicon;
 	info: Map<string, WordInfo>;
-	phrases: Map<string, PhraseNode>;
+	/** The same entries as `info`, for the per-token look-ups. */
+	table: WordTable;
 }
 
 /** Splits a phrase key into the word keys the tokenizer produces (`n'importe` -> `n'`, `importe`). */
@@ -136,7 +228,7 @@ const compiled: Record<SentimentLanguage, CompiledLexicon | null> = { en: null, 
 function entry(info: Map<string, WordInfo>, key: string): WordInfo {
 	let e = info.get(key);
 	if (!e) {
-		e = {};
+		e = new WordInfo();
 		info.set(key, e);
 	}
 	return e;
@@ -151,26 +243,30 @@ function compile(language: SentimentLanguage): CompiledLexicon {
 	for (const [w, b] of lex.boosters) entry(info, w).booster = b;
 	for (const w of lex.negators) entry(info, w).negator = true;
 	for (const w of lex.contrast) entry(info, w).contrast = true;
-	const phrases = new Map<string, PhraseNode>();
 	for (const [key, value] of lex.phrases) {
 		// English keeps "can't" whole; French splits elisions like the tokenizer does.
 		const parts = lex.splitElisions ? phraseWords(key) : key.split(' ');
-		entry(info, parts[0]).phraseStart = true;
-		let level = phrases;
-		let node: PhraseNode | undefined;
-		for (const part of parts) {
-			node = level.get(part);
-			if (!node) {
-				node = {};
-				level.set(part, node);
+		const first = entry(info, parts[0]);
+		first.phraseStart = true;
+		if (!first.phrase) {
+			first.phrase = new PhraseNode();
+			first.phrase.next = new Map();
+		}
+		let node: PhraseNode = first.phrase;
+		for (let k = 1; k < parts.length; k++) {
+			// An entry with no property behaves like an unknown word everywhere else.
+			const wi = entry(info, parts[k]);
+			const level = node.next as Map<WordInfo, PhraseNode>;
+			let next = level.get(wi);
+			if (!next) {
+				next = new PhraseNode();
+				next.next = new Map();
+				level.set(wi, next);
 			}
-			if (!node.next) node.next = new Map();
-			level = node.next;
+			node = next;
 		}
-		if (node) {
-			node.value = value;
-			node.term = key;
-		}
+		node.value = value;
+		node.term = key;
 	}
 	for (const w of lex.courtesy) entry(info, w).courtesy = true;
 	for (const w of lex.problemWords) entry(info, w).problem = true;
@@ -181,19 +277,46 @@ function compile(language: SentimentLanguage): CompiledLexicon {
 			e.themes = (e.themes ?? []).concat(cands);
 		}
 	}
-	const c = { lex, info, phrases };
+	const c: CompiledLexicon = { lex, info, table: new WordTable(info) };
 	compiled[language] = c;
 	return c;
 }
 
+const stemScratch: string[] = new Array<string>(32).fill('');
+
+const partLens = new Int32Array(32);
+const partEndings: string[] = new Array<string>(32).fill('');
+
 function lookupValence(c: CompiledLexicon, key: string): number | undefined {
 	if (key.length < 4) return undefined;
-	const cands = c.lex.stem(key);
-	for (let k = 0; k < cands.length; k++) {
-		const v = c.info.get(cands[k])?.valence;
-		if (v !== undefined) return v;
+	const stemParts = c.lex.stemParts;
+	if (stemParts !== undefined) {
+		const parts = stemParts(key, partLens, partEndings);
+		for (let k = 0; k < parts; k++) {
+			const e = c.table.getPart(key, partLens[k], partEndings[k]);
+			if (e !== undefined && e.valence !== undefined) return e.valence;
+		}
+		return undefined;
+	}
+	const count = c.lex.stemInto(key, stemScratch);
+	for (let k = 0; k < count; k++) {
+		const e = c.table.get(stemScratch[k]);
+		if (e !== undefined && e.valence !== undefined) return e.valence;
 	}
 	return undefined;
+}
+
+function endsWithApostrophe(word: string): boolean {
+	return word.length > 0 && word.charCodeAt(word.length - 1) === 39;
+}
+
+/** `word.endsWith(suffix)` by char codes, last character first. */
+function endsWithSuffix(word: string, suffix: string): boolean {
+	const n = word.length;
+	const m = suffix.length;
+	if (n < m) return false;
+	for (let k = m - 1; k >= 0; k--) if (word.charCodeAt(n - m + k) !== suffix.charCodeAt(k)) return false;
+	return true;
 }
 
 const hashtagCache: Record<SentimentLanguage, Map<string, { value: number; negated: boolean } | null>> = {
@@ -321,12 +444,16 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const info = c.info;
 	const normalize = lex.normalize;
 	const negatorSuffix = lex.negatorSuffix;
+	// Last character of the suffix: most words are ruled out on it alone.
+	const negatorLast = negatorSuffix !== null && negatorSuffix.length > 0 ? negatorSuffix.charCodeAt(negatorSuffix.length - 1) : -1;
 	const buf = tokenBuffer;
 	scanTokens(text || '', lex.splitElisions ? FR_TOKENIZE : EN_TOKENIZE, buf);
 	const n = buf.length;
 	ensureScratch(n);
 	const kinds = buf.kinds;
 	const flags = buf.flags;
+	const hashes = buf.hashes;
+	const table = c.table;
 	const texts = buf.texts;
 	const keys = normalize ? scratchKeys : texts;
 	const infos = scratchInfos;
@@ -338,12 +465,19 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 		if (kinds[i] === TokenKind.Word) {
 			words++;
 			if ((flags[i] & TokenFlag.Caps) !== 0) capsWords++;
-			let key = texts[i];
-			if (normalize) {
-				key = normalize(key);
-				keys[i] = key;
+			if ((flags[i] & TokenFlag.Hashed) !== 0) {
+				// Plain ASCII word: the tokenizer's hash is the key's hash (and accents are moot).
+				const key = texts[i];
+				if (normalize) keys[i] = key;
+				infos[i] = table.getHashed(key, hashes[i]);
+			} else {
+				let key = texts[i];
+				if (normalize) {
+					key = normalize(key);
+					keys[i] = key;
+				}
+				infos[i] = table.get(key);
 			}
-			infos[i] = info.get(key);
 		} else {
 			if (normalize) keys[i] = '';
 			infos[i] = undefined;
@@ -404,8 +538,14 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 					let j = i + 1;
 					let ok = true;
 					for (let r = 0; r < rest.length; r++) {
-						while (j < n && kinds[j] === TokenKind.Word && keys[j].endsWith("'")) j++;
-						if (j >= n || kinds[j] !== TokenKind.Word || stripAccents(keys[j]) !== rest[r]) {
+						while (j < n && kinds[j] === TokenKind.Word && endsWithApostrophe(keys[j])) j++;
+						if (j >= n || kinds[j] !== TokenKind.Word) {
+							ok = false;
+							break;
+						}
+						// Vocabulary words are accent-free: a plain ASCII word needs no stripping.
+						const kj = keys[j];
+						if (kj !== rest[r] && ((flags[j] & TokenFlag.Hashed) !== 0 || stripAccents(kj) !== rest[r])) {
 							ok = false;
 							break;
 						}
@@ -417,12 +557,13 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 
 			// Multi-word expressions first (longest match).
 			if (wi.phraseStart) {
-				let node = c.phrases.get(wk);
+				let node = wi.phrase;
 				let best: PhraseNode | null = null;
 				let bestEnd = i;
 				for (let j = i + 1; node !== undefined && node.next !== undefined && j < n && j < i + MAX_PHRASE; j++) {
 					if (kinds[j] !== TokenKind.Word) break;
-					node = node.next.get(keys[j]);
+					const ij = infos[j];
+					node = ij !== undefined ? node.next.get(ij) : undefined;
 					if (node !== undefined && node.value !== undefined) {
 						best = node;
 						bestEnd = j;
@@ -453,7 +594,10 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				}
 			}
 		}
-		if (wi !== undefined ? wi.negator || (negatorSuffix !== null && w.endsWith(negatorSuffix)) : negatorSuffix !== null && w.endsWith(negatorSuffix)) {
+		if (
+			(wi !== undefined && wi.negator) ||
+			(negatorSuffix !== null && (negatorLast === -1 || w.charCodeAt(w.length - 1) === negatorLast) && endsWithSuffix(w, negatorSuffix))
+		) {
 			// 'ne … pas' is one negation: count it once.
 			if (!(lastNegatorClause === clause && wordPos - lastNegatorPos <= 2 && negatedItems < negators)) negators++;
 			lastNegatorPos = wordPos;
@@ -479,7 +623,7 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 		}
 		const elongated = (tokFlags & TokenFlag.Elongated) !== 0;
 		let v = wi !== undefined ? wi.valence : undefined;
-		if (v === undefined) v = lookupValence(c, wk);
+		if (v === undefined && wk.length >= 4) v = lookupValence(c, wk);
 		if (v === undefined && elongated) {
 			// 'soo' -> 'so', 'nooon' -> 'non'.
 			let single = '';

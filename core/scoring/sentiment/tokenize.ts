@@ -30,6 +30,15 @@ export const enum TokenFlag {
 	Elongated = 2,
 	/** Came from a #hashtag. */
 	Hashtag = 4,
+	/** `hashes[i]` holds `hashWord(texts[i])` (plain ASCII words, computed during the scan). */
+	Hashed = 8,
+}
+
+/** The hash the analyser's word table uses; the tokenizer computes it inline for ASCII words. */
+export function hashWord(s: string): number {
+	let h = 0;
+	for (let k = 0; k < s.length; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+	return h;
 }
 
 export interface Token {
@@ -63,6 +72,8 @@ export class TokenBuffer {
 	flags: Uint8Array;
 	/** '!' / '?': run length; emoji: the code point; otherwise 1. */
 	counts: Int32Array;
+	/** Words flagged `Hashed`: `hashWord(texts[i])`. */
+	hashes: Int32Array;
 	/** Words: lower-cased text; emoticons: as written; other kinds: ''. */
 	texts: string[];
 
@@ -70,6 +81,7 @@ export class TokenBuffer {
 		this.kinds = new Uint8Array(capacity);
 		this.flags = new Uint8Array(capacity);
 		this.counts = new Int32Array(capacity);
+		this.hashes = new Int32Array(capacity);
 		this.texts = new Array<string>(capacity).fill('');
 	}
 
@@ -84,11 +96,14 @@ export class TokenBuffer {
 		flags.set(this.flags);
 		const counts = new Int32Array(size);
 		counts.set(this.counts);
+		const hashes = new Int32Array(size);
+		hashes.set(this.hashes);
 		const texts = new Array<string>(size).fill('');
 		for (let k = 0; k < this.length; k++) texts[k] = this.texts[k];
 		this.kinds = kinds;
 		this.flags = flags;
 		this.counts = counts;
+		this.hashes = hashes;
 		this.texts = texts;
 	}
 }
@@ -254,6 +269,9 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 			let maxRun = 0;
 			let prev = -1;
 			let apos = -1;
+			// Hash of the lower-cased word, valid while every character is ASCII.
+			let hash = 0;
+			let ascii = true;
 			while (j < n) {
 				const d = text.charCodeAt(j);
 				const dc = charClass(d);
@@ -263,6 +281,8 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 						if ((dc & C_UPPER) !== 0) upper++;
 						else lower++;
 					}
+					if (d < 128) hash = (Math.imul(hash, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0;
+					else ascii = false;
 					run = d === prev ? run + 1 : 1;
 					if (run > maxRun) maxRun = run;
 					prev = d;
@@ -270,6 +290,7 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 				} else if ((d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && apos === -1) {
 					apos = j - start;
 					prev = -1;
+					hash = (Math.imul(hash, 31) + 39) | 0;
 					j++;
 				} else {
 					break;
@@ -280,16 +301,20 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 				word = word.slice(0, apos) + "'" + word.slice(apos + 1);
 			}
 			const elongated = maxRun >= 3 && letters > 0;
+			let hashed = ascii && !elongated;
 			if (elongated) word = collapseRuns(word);
 			if (splitElisions && apos > 0 && ELISIONS.has(word.slice(0, apos))) {
 				push(buf, TokenKind.Word, word.slice(0, apos + 1), 0, 1);
 				word = word.slice(apos + 1);
+				hashed = false;
 			}
 			const flags =
 				(letters >= 2 && lower === 0 && upper >= 2 ? TokenFlag.Caps : 0) |
 				(elongated ? TokenFlag.Elongated : 0) |
-				(hashtag ? TokenFlag.Hashtag : 0);
+				(hashtag ? TokenFlag.Hashtag : 0) |
+				(hashed ? TokenFlag.Hashed : 0);
 			push(buf, TokenKind.Word, word, flags, 1);
+			if (hashed) buf.hashes[buf.length - 1] = hash;
 			i = j;
 			prevSpace = false;
 			continue;

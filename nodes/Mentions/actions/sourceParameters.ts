@@ -11,7 +11,7 @@ type Show = Record<string, Array<string | number | boolean>>;
 
 export const SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'App Store Reviews', value: 'appstore', description: 'Customer reviews of one app (public feed, no credential)' },
-	{ name: 'Bluesky', value: 'bluesky', description: 'searchPosts (needs a Bluesky app password)' },
+	{ name: 'Bluesky', value: 'bluesky', description: 'Post search (needs a Bluesky app password)' },
 	{ name: 'Hacker News', value: 'hackernews', description: 'Algolia search by date (no credential)' },
 	{ name: 'Mastodon', value: 'mastodon', description: 'Hashtag timelines (public) and full-text search (access token)' },
 	{ name: 'Reddit', value: 'reddit', description: 'Search, public JSON or OAuth app' },
@@ -136,8 +136,8 @@ export function sourceSettingsProperties(extra: Show = {}): INodeProperties[] {
 			name: 'youtubeMode',
 			type: 'options',
 			options: [
-				{ name: 'Videos Matching the Query', value: 'search', description: 'search.list: 100 quota units per page' },
-				{ name: 'Comments of Given Videos', value: 'comments', description: 'commentThreads.list: 1 unit per page' },
+				{ name: 'Videos Matching the Query', value: 'search', description: 'Uses search.list: 100 quota units per page' },
+				{ name: 'Comments of Given Videos', value: 'comments', description: 'Uses commentThreads.list: 1 unit per page' },
 			],
 			default: 'search',
 			displayOptions: when({ sources: ['youtube'] }),

@@ -103,14 +103,32 @@ export function credentialLabel(credentialType: string | null): string {
 	return CREDENTIAL_LABEL[credentialType] ?? credentialType;
 }
 
-async function send(ctx: FetchContext, req: SourceRequest, timeoutMs: number): Promise<FullResponse> {
+/**
+ * Session credentials (Bluesky) whose expired token comes back as 400/401 with an XRPC
+ * error: the request is sent once more through n8n with status errors enabled, so n8n
+ * runs the credential's preAuthentication (refreshSession) and stores the new session.
+ */
+const SESSION_CREDENTIALS = new Set(['blueskyApi']);
+
+function isExpiredSession(req: SourceRequest, status: number, body: unknown): boolean {
+	if (!req.credentialType || !SESSION_CREDENTIALS.has(req.credentialType)) return false;
+	if (status !== 400 && status !== 401) return false;
+	return /ExpiredToken|InvalidToken|AuthMissing|AuthenticationRequired/.test(String(body ?? ''));
+}
+
+async function send(
+	ctx: FetchContext,
+	req: SourceRequest,
+	timeoutMs: number,
+	refreshSession = false,
+): Promise<FullResponse> {
 	const options: IHttpRequestOptions = {
 		method: req.method ?? 'GET',
 		url: req.url,
 		qs: req.qs,
 		headers: { 'User-Agent': USER_AGENT, Accept: 'application/json, application/xml;q=0.9, */*;q=0.8', ...req.headers },
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		ignoreHttpStatusErrors: !refreshSession,
 		json: false,
 		encoding: 'text',
 		timeout: timeoutMs,
@@ -121,6 +139,7 @@ async function send(ctx: FetchContext, req: SourceRequest, timeoutMs: number): P
 			ctx,
 			req.credentialType,
 			options,
+			refreshSession ? { preAuthenticationRetryStatusCode: [400, 401] } : undefined,
 		)) as FullResponse;
 	}
 	return (await ctx.helpers.httpRequest(options)) as FullResponse;
@@ -134,14 +153,32 @@ export async function sourceRequest(
 ): Promise<HttpResult> {
 	let calls = 0;
 	let waitedForRateLimit = false;
+	let refreshSession = false;
 	for (let attempt = 0; ; attempt++) {
 		calls++;
 		let response: FullResponse | null = null;
 		let networkError: unknown = null;
 		try {
-			response = await send(ctx, req, policy.timeoutMs);
+			response = await send(ctx, req, policy.timeoutMs, refreshSession);
 		} catch (error) {
 			networkError = error;
+		}
+		if (refreshSession && networkError !== null) {
+			const e = networkError as { httpCode?: string; message?: string };
+			return {
+				ok: false,
+				calls,
+				failure: {
+					source: req.source,
+					status: Number(e.httpCode ?? 401) || 401,
+					kind: 'unauthorized',
+					retryAt: null,
+					message: `${req.source}: the session could not be refreshed: ${e.message ?? 'refused'}`,
+					hint: `Check the handle and app password. Credential: ${credentialLabel(req.credentialType)}.`,
+					credentialType: req.credentialType,
+					attempts: calls,
+				},
+			};
 		}
 		if (networkError !== null || !response) {
 			if (attempt < policy.maxRetries) {
@@ -167,6 +204,10 @@ export async function sourceRequest(
 		const headers = response.headers ?? {};
 		if (status >= 200 && status < 300) {
 			return { ok: true, status, headers, body: response.body, calls };
+		}
+		if (!refreshSession && isExpiredSession(req, status, response.body)) {
+			refreshSession = true;
+			continue;
 		}
 		const failure = describeHttpFailure(req.source, { status, headers, body: response.body }, nowIso());
 		if (failure.kind === 'serverError' && attempt < policy.maxRetries) {

@@ -154,6 +154,8 @@ export function englishLexicon(): LanguageLexicon {
 		splitElisions: false,
 		negatorSuffix: "n't",
 		stem: stemEnglish,
+		stemInto: stemEnglishInto,
+		stemParts: stemEnglishParts,
 	};
 	return cached;
 }
@@ -170,4 +172,68 @@ function stemEnglish(word: string): string[] {
 	if (last === 100) return n > 4 && word.charCodeAt(n - 2) === 101 ? [word.slice(0, -2), word.slice(0, -1)] : NO_STEMS;
 	if (last === 103) return n > 5 && word.endsWith('ing') ? [word.slice(0, -3), word.slice(0, -3) + 'e'] : NO_STEMS;
 	return n > 5 && word.charCodeAt(n - 2) === 108 ? [word.slice(0, -2)] : NO_STEMS;
+}
+
+/** `stemEnglish` as prefixes plus endings (no string built); returns how many. */
+function stemEnglishParts(word: string, lens: Int32Array, endings: string[]): number {
+	const n = word.length;
+	const last = word.charCodeAt(n - 1);
+	if (last === 115) {
+		if (n <= 3) return 0;
+		lens[0] = n - 1;
+		endings[0] = '';
+		return 1;
+	}
+	if (last === 100) {
+		if (n <= 4 || word.charCodeAt(n - 2) !== 101) return 0;
+		lens[0] = n - 2;
+		endings[0] = '';
+		lens[1] = n - 1;
+		endings[1] = '';
+		return 2;
+	}
+	if (last === 103) {
+		if (n <= 5 || word.charCodeAt(n - 2) !== 110 || word.charCodeAt(n - 3) !== 105) return 0;
+		lens[0] = n - 3;
+		endings[0] = '';
+		lens[1] = n - 3;
+		endings[1] = 'e';
+		return 2;
+	}
+	if (last === 121) {
+		if (n <= 5 || word.charCodeAt(n - 2) !== 108) return 0;
+		lens[0] = n - 2;
+		endings[0] = '';
+		return 1;
+	}
+	return 0;
+}
+
+/** `stemEnglish` writing into `out` (same candidates, same order); returns how many. */
+function stemEnglishInto(word: string, out: string[]): number {
+	const n = word.length;
+	const last = word.charCodeAt(n - 1);
+	if (last === 115) {
+		if (n <= 3) return 0;
+		out[0] = word.slice(0, -1);
+		return 1;
+	}
+	if (last === 100) {
+		if (n <= 4 || word.charCodeAt(n - 2) !== 101) return 0;
+		out[0] = word.slice(0, -2);
+		out[1] = word.slice(0, -1);
+		return 2;
+	}
+	if (last === 103) {
+		if (n <= 5 || !word.endsWith('ing')) return 0;
+		out[0] = word.slice(0, -3);
+		out[1] = out[0] + 'e';
+		return 2;
+	}
+	if (last === 121) {
+		if (n <= 5 || word.charCodeAt(n - 2) !== 108) return 0;
+		out[0] = word.slice(0, -2);
+		return 1;
+	}
+	return 0;
 }

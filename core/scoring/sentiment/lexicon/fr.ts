@@ -221,6 +221,13 @@ export function frenchStem(word: string): string[] {
 	return out;
 }
 
+/** `frenchStem` copied into `out`; returns how many candidates. */
+function frenchStemInto(word: string, out: string[]): number {
+	const cands = frenchStem(word);
+	for (let k = 0; k < cands.length; k++) out[k] = cands[k];
+	return cands.length;
+}
+
 function normalizedMap(src: Record<string, number>): Map<string, number> {
 	const map = new Map<string, number>();
 	for (const [k, v] of Object.entries(src)) {
@@ -249,6 +256,7 @@ export function frenchLexicon(): LanguageLexicon {
 		splitElisions: true,
 		negatorSuffix: null,
 		stem: frenchStem,
+		stemInto: frenchStemInto,
 		normalize: stripAccents,
 	};
 	return cached;

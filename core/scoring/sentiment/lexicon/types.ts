@@ -23,6 +23,14 @@ export interface LanguageLexicon {
 	negatorSuffix: string | null;
 	/** Candidate base forms for a word missing from `words` (cheap suffix stripping). */
 	stem: (word: string) => string[];
+	/** Same candidates as `stem`, written into `out` (no array allocated); returns how many. */
+	stemInto: (word: string, out: string[]) => number;
+	/**
+	 * Optional allocation-free form of `stem` for candidates that are a prefix of the word
+	 * plus a short ending: candidate k is `word.slice(0, lens[k]) + endings[k]`, same order
+	 * as `stem`. Returns how many.
+	 */
+	stemParts?: (word: string, lens: Int32Array, endings: string[]) => number;
 	/** Added for each negation that negates no sentiment word ("can't check in"): in
 	 * customer traffic a bare negation usually reports something that does not work. */
 	bareNegation: number;

@@ -1,0 +1,225 @@
+/**
+ * Mentions › Search and › Get Account Posts: one read over the selected sources for a
+ * time range (luxon), newest first, limited or all. Uses the trigger's reader without a
+ * cursor; a failing source gives an error item and the others still return.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import type { Mention } from '../../../core/mention/mention';
+import { SourceQueryError } from '../../../core/sources/errors';
+import { matchesQuery, parseQuery } from '../../../core/sources/query';
+import { credentialLabel } from '../transport/request';
+import { collectStream } from '../sources/collect';
+import type { SourceEnv, SourceFailure, StreamSpec } from '../sources/mentionSource';
+import { SOURCES } from '../sources/registry';
+import { failureItem } from '../MentionsTrigger.node';
+import { policyOptions, queryProperties, readSourceInputs, SOURCE_OPTIONS, sourceSettingsProperties } from './sourceParameters';
+
+const both = { operation: ['search', 'getAccountPosts'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Sources',
+		name: 'sources',
+		type: 'multiOptions',
+		options: SOURCE_OPTIONS,
+		default: ['hackernews'],
+		required: true,
+		displayOptions: { show: both },
+	},
+	...queryProperties({ operation: ['search'] }),
+	{
+		displayName: 'Accounts',
+		name: 'accounts',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'orvia_support, journalist@mastodon.social, someone.bsky.social',
+		description: 'Watch list of influential accounts, comma-separated: their recent posts are returned',
+		displayOptions: { show: { operation: ['getAccountPosts'] } },
+	},
+	...sourceSettingsProperties(both),
+	{
+		displayName: 'Time Range',
+		name: 'timeRange',
+		type: 'options',
+		options: [
+			{ name: 'Custom', value: 'custom' },
+			{ name: 'Last 24 Hours', value: 'lastDay' },
+			{ name: 'Last 30 Days', value: 'lastMonth' },
+			{ name: 'Last 7 Days', value: 'lastWeek' },
+			{ name: 'Last Hour', value: 'lastHour' },
+		],
+		default: 'lastDay',
+		displayOptions: { show: both },
+	},
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		default: '',
+		description: 'Start of the range (inclusive)',
+		displayOptions: { show: { ...both, timeRange: ['custom'] } },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		default: '',
+		description: 'End of the range (exclusive); empty = now',
+		displayOptions: { show: { ...both, timeRange: ['custom'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: both },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...both, returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: both },
+		options: [
+			...policyOptions,
+			{
+				displayName: 'Include Raw Payload',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to keep the source payload in a `raw` field',
+			},
+			{
+				displayName: 'Max Pages per Source',
+				name: 'maxPages',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: 10,
+				description: 'Page cap per source stream (each page is one API call and, on YouTube, 100 quota units)',
+			},
+		],
+	},
+];
+
+/** The range as RFC3339 UTC, computed with luxon from "now". */
+export function timeRange(range: string, from: unknown, to: unknown, now: DateTime): { from: string; to: string | null } {
+	const parse = (v: unknown): DateTime | null => {
+		if (v === undefined || v === null || v === '') return null;
+		if (v instanceof DateTime) return v;
+		const d = DateTime.fromISO(String(v), { zone: 'utc' });
+		return d.isValid ? d : null;
+	};
+	const back = { lastHour: { hours: 1 }, lastDay: { days: 1 }, lastWeek: { days: 7 }, lastMonth: { days: 30 } }[range];
+	if (back) return { from: now.minus(back).toUTC().toISO() as string, to: null };
+	const start = parse(from) ?? now.minus({ days: 1 });
+	const end = parse(to);
+	return { from: start.toUTC().toISO() as string, to: end ? (end.toUTC().toISO() as string) : null };
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const operation = this.getNodeParameter('operation', i) as string;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const inputs = readSourceInputs((name, fallback) => this.getNodeParameter(name, i, fallback), options);
+	if (operation === 'getAccountPosts') {
+		inputs.query = parseQuery({ accounts: this.getNodeParameter('accounts', i) as string });
+		if (inputs.query.accounts.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Accounts is empty (parameter "Accounts")', {
+				itemIndex: i,
+				description: 'Add at least one handle, e.g. orvia_support',
+			});
+		}
+	}
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+	const range = timeRange(
+		this.getNodeParameter('timeRange', i, 'lastDay') as string,
+		this.getNodeParameter('from', i, ''),
+		this.getNodeParameter('to', i, ''),
+		DateTime.utc(),
+	);
+	const fetchedAt = DateTime.utc().toISO() as string;
+	const maxPages = Number(options.maxPages ?? 10);
+	const failures: Array<SourceFailure & { stream: string | null; cursorMoved: false }> = [];
+	const found = new Map<string, Mention>();
+	let succeeded = 0;
+	for (const name of inputs.sources) {
+		const source = SOURCES[name];
+		if (!source) continue;
+		const credentialType = source.credentialType(inputs.settings);
+		let streams: StreamSpec[] = [];
+		let queryError: string | null = null;
+		try {
+			streams = source.streams(inputs.query, inputs.settings);
+		} catch (error) {
+			queryError = error instanceof SourceQueryError || error instanceof Error ? error.message : String(error);
+		}
+		if (queryError !== null) {
+			failures.push({ source: name, status: 0, kind: 'badRequest', retryAt: null, message: queryError, hint: 'This source cannot express the query.', credentialType, attempts: 0, stream: null, cursorMoved: false });
+			continue;
+		}
+		let baseUrl: string | null = null;
+		if (credentialType) {
+			const credentials = await this.getCredentials(credentialType, i);
+			baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl ? credentials.baseUrl.replace(/\/+$/, '') : null;
+		}
+		const env: SourceEnv = { settings: inputs.settings, policy: inputs.policy, fetchedAt, credentialBaseUrl: baseUrl, until: range.to };
+		let ok = true;
+		for (const stream of streams) {
+			const result = await collectStream(
+				this,
+				source,
+				env,
+				stream,
+				{ watermark: { publishedAt: range.from, sinceId: null, position: null }, pending: null },
+				{ maxPages: returnAll ? Math.max(maxPages, 20) : maxPages, limit },
+			);
+			if (!result.ok) {
+				ok = false;
+				failures.push({ ...result.failure, stream: stream.id, cursorMoved: false });
+				continue;
+			}
+			for (const m of result.mentions) {
+				if (m.publishedAt < range.from || (range.to && m.publishedAt >= range.to)) continue;
+				if (source.filtersByQuery(stream) && !matchesQuery(m, inputs.query)) continue;
+				if (!found.has(m.id)) found.set(m.id, m);
+			}
+		}
+		if (ok) succeeded++;
+	}
+	if (succeeded === 0 && failures.length > 0) {
+		const f = failures[0];
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: f.message },
+			{
+				message: failures.map((x) => x.message).join('; '),
+				description: `${f.hint} Credential: ${credentialLabel(f.credentialType)}.`,
+				httpCode: f.status ? String(f.status) : undefined,
+				itemIndex: i,
+			},
+		);
+	}
+	let mentions = [...found.values()].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
+	if (limit !== undefined) mentions = mentions.slice(0, limit);
+	const out: INodeExecutionData[] = mentions.map((m) => {
+		const json = { ...m } as unknown as IDataObject;
+		if (!options.includeRaw) delete json.raw;
+		return { json, pairedItem: { item: i } };
+	});
+	for (const f of failures) out.push({ ...failureItem(f), pairedItem: { item: i } });
+	return out;
+}
