@@ -239,7 +239,11 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 		}
 		const cls = charClass(c);
 		// URLs: skip to the next space.
-		if ((c === 104 || c === 119) && (text.startsWith('http', i) || text.startsWith('www.', i))) {
+		if (
+			(c === 104 && text.charCodeAt(i + 1) === 116 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 112) ||
+			(c === 119 && text.charCodeAt(i + 1) === 119 && text.charCodeAt(i + 2) === 119 && text.charCodeAt(i + 3) === 46)
+		) {
+			// 'http' or 'www.' (char by char: this runs before every word starting with h or w).
 			const next = text.charCodeAt(i + 4);
 			if (c === 119 || next === 58 || next === 115) {
 				while (i < n && !isSpace(text.charCodeAt(i))) i++;

@@ -145,6 +145,22 @@ async function send(
 	return (await ctx.helpers.httpRequest(options)) as FullResponse;
 }
 
+/**
+ * Bodies arrive as text (`encoding: 'text'`): a JSON error body is parsed so that
+ * describeHttpFailure recognises the API's error object (YouTube `quotaExceeded`, X
+ * `UsageCapExceeded`) and quotes its message instead of the first characters of the raw text.
+ */
+function errorBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (!text.startsWith('{')) return body;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return body;
+	}
+}
+
 /** Sends one source request under the retry / rate-limit policy. Never throws for HTTP trouble. */
 export async function sourceRequest(
 	ctx: FetchContext,
@@ -209,7 +225,7 @@ export async function sourceRequest(
 			refreshSession = true;
 			continue;
 		}
-		const failure = describeHttpFailure(req.source, { status, headers, body: response.body }, nowIso());
+		const failure = describeHttpFailure(req.source, { status, headers, body: errorBody(response.body) }, nowIso());
 		if (failure.kind === 'serverError' && attempt < policy.maxRetries) {
 			await sleep(policy.retryDelayMs * 2 ** attempt);
 			continue;

@@ -121,6 +121,49 @@ describe('scoreMention', () => {
 	});
 });
 
+describe('scoreMention — reasons text', () => {
+	it('writes the numbers of the reasons exactly as the factor values', () => {
+		const s = scoreMention(
+			mention({
+				text: 'Flight delayed again, still waiting for my bag. Worst service ever!',
+				author: { id: null, handle: 'bob', name: null, url: null, followers: 1234567, verified: false },
+				engagement: { likes: 12345, shares: 7, replies: 3, views: null },
+			}),
+			{},
+			NOW,
+		);
+		const byName = Object.fromEntries(s.factors.map((f) => [f.name, f]));
+		expect(byName.sentiment.reason).toContain(`score ${s.sentiment?.score}`);
+		expect(byName.reach.reason).toBe('author @bob has 1.2M followers');
+		expect(byName.engagementVelocity.reason).toBe('12k likes, shares and replies in 2 h: 6177.5 per hour');
+		const top = [...s.factors].sort((a, b) => b.contribution - a.contribution)[0];
+		expect(s.reasons[0]).toContain(`, mainly from ${top.name} (+${top.contribution})`);
+		for (const h of byName.sentiment.reason.matchAll(/'([^']+)' ([+-][\d.]+)/g)) {
+			expect(Number(h[2])).not.toBeNaN();
+		}
+	});
+
+	it('reads publication times in any form Date.parse accepts', () => {
+		const iso = scoreMention(mention({ engagement: { likes: 10, shares: 0, replies: 0, views: null } }), {}, NOW);
+		const offset = scoreMention(
+			mention({ publishedAt: '2026-03-05T10:00:00+01:00', engagement: { likes: 10, shares: 0, replies: 0, views: null } }),
+			{},
+			NOW,
+		);
+		const short = scoreMention(
+			mention({ publishedAt: '2026-03-05T09:00:00Z', engagement: { likes: 10, shares: 0, replies: 0, views: null } }),
+			{},
+			NOW,
+		);
+		const v = (x: typeof iso) => x.factors.find((f) => f.name === 'engagementVelocity');
+		expect(v(iso)?.value).toBe(5);
+		expect(v(offset)?.value).toBe(5);
+		expect(v(short)?.value).toBe(5);
+		const bad = scoreMention(mention({ publishedAt: '2026-02-30T25:00:00Z' }), {}, NOW);
+		expect(v(bad)?.reason).toMatch(/unreadable/);
+	});
+});
+
 describe('parseUpstreamSentiment', () => {
 	const p = (value: unknown, range?: '-1..1' | '0..1') => parseUpstreamSentiment({ field: 'f', value, range });
 

@@ -121,3 +121,32 @@ describe('detectLanguage', () => {
 		expect(detectLanguage('飛行機が遅れています')).toBe('other');
 	});
 });
+
+describe('analyzeSentiment — spellings that take the slow look-up paths', () => {
+	it('reads the same word whatever its spelling in the text', () => {
+		// Plain ASCII words use the hash computed while scanning; capitals, curly apostrophes,
+		// elongation, accents and hashtags are looked up from the built key instead.
+		const plain = analyzeSentiment('the crew was rude', 'en');
+		expect(plain.hits.map((h) => h.term)).toContain('rude');
+		expect(analyzeSentiment('the crew was RUDE', 'en').raw).toBeLessThan(plain.raw);
+		expect(analyzeSentiment('the crew was ruuuude', 'en').raw).toBeLessThan(0);
+		expect(analyzeSentiment('the crew was #rude', 'en').raw).toBe(plain.raw);
+		expect(analyzeSentiment('I can’t check in', 'en').raw).toBe(analyzeSentiment("I can't check in", 'en').raw);
+		expect(analyzeSentiment('Service honteux', 'fr').raw).toBe(analyzeSentiment('Service HONTEUX', 'fr').raw / 1.25);
+		expect(analyzeSentiment('Vol annulé', 'fr').raw).toBe(analyzeSentiment('Vol annule', 'fr').raw);
+	});
+
+	it('finds inflected forms through stems and expressions through the word trie', () => {
+		expect(analyzeSentiment('so many delays', 'en').raw).toBeLessThan(0);
+		expect(analyzeSentiment('my bag was damaged', 'en').raw).toBeLessThan(0);
+		expect(analyzeSentiment('still waiting', 'en').complaintTerms).toEqual(['still waiting']);
+		expect(analyzeSentiment("c'est n'importe quoi", 'fr').raw).toBeLessThan(0);
+	});
+
+	it('gives the same result when the same text is analysed again (scratch buffers are reset)', () => {
+		const long = 'terrible '.repeat(400) + 'flight';
+		const first = analyzeSentiment('Thanks, great crew :)', 'en');
+		analyzeSentiment(long, 'en');
+		expect(analyzeSentiment('Thanks, great crew :)', 'en')).toEqual(first);
+	});
+});

@@ -1,0 +1,269 @@
+// JavaScript on purpose: it reads fixtures with fs, which strict lint forbids in .ts tests.
+/**
+ * Mentions › Get Replies replayed per platform (Reddit thread JSON, Hacker News story
+ * comments, Mastodon status context, Bluesky getPostThread, YouTube commentThreads; X is
+ * in sourceReplay.test.js): the request each one sends (URL, query, credential), the
+ * Mention records of a thread with a nested reply and a deleted/missing item, an empty
+ * thread, and the error an API error body becomes (which credential, what to check, no secret).
+ */
+const fs = require('fs');
+const path = require('path');
+const { NodeApiError } = require('n8n-workflow');
+const { Mentions } = require('../../../../nodes/Mentions/Mentions.node');
+const { mentionsContext, asAnswer } = require('../../../helpers/mentionsContext');
+
+const FIX = path.join(__dirname, '../../../fixtures');
+const load = (p) => JSON.parse(fs.readFileSync(path.join(FIX, p), 'utf8'));
+const SECRET = 'sk-replies-secret-0042';
+const CREDS = {
+	youTubeApi: { baseUrl: 'https://www.googleapis.com/youtube/v3', apiKey: SECRET },
+	blueskyApi: { baseUrl: 'https://bsky.social', identifier: 'orvia.bsky.social', appPassword: SECRET, accessJwt: `${SECRET}-jwt`, refreshJwt: `${SECRET}-refresh` },
+	mastodonApi: { baseUrl: 'https://fosstodon.org/', accessToken: SECRET },
+	redditOAuth2Api: { baseUrl: 'https://oauth.reddit.com', clientId: 'cid', clientSecret: SECRET },
+};
+
+const replies = (source, postId, extra = {}) => ({
+	operation: 'getReplies',
+	sources: source,
+	postId,
+	returnAll: true,
+	options: { retryDelayMs: 1, maxWaitSeconds: 0, maxRetries: 1 },
+	...extra,
+});
+
+/** Runs Get Replies for each input item (one parameter set per item), answering from `respond`. */
+async function run(params, respond, items) {
+	const perItem = Array.isArray(params) ? params : [params];
+	const list = items ?? perItem.map(() => ({ json: {} }));
+	const { ctx, calls, credentialReads } = mentionsContext({ params: perItem[0], respond, credentials: CREDS, items: list });
+	let index = 0;
+	const get = ctx.getNodeParameter;
+	ctx.getNodeParameter = (name, i, fallback) => {
+		index = typeof i === 'number' ? i : index;
+		const p = perItem[Math.min(index, perItem.length - 1)];
+		if (Object.prototype.hasOwnProperty.call(p, name)) return p[name];
+		return get(name, i, fallback);
+	};
+	const out = await new Mentions().execute.call(ctx).catch((e) => e);
+	return { out, calls, credentialReads };
+}
+
+const pick = (o) => ({ id: o.json.id, inReplyToId: o.json.inReplyToId, publishedAt: o.json.publishedAt, handle: o.json.author.handle, text: o.json.text });
+
+function expectNoSecret(value) {
+	const text = JSON.stringify(value, Object.getOwnPropertyNames(value instanceof Error ? value : {}).length ? Object.getOwnPropertyNames(value) : undefined);
+	expect(text).not.toContain(SECRET);
+}
+
+function expectApiError(error, { message, credential, hint }) {
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toContain(message);
+	expect(error.description).toContain(`Credential: ${credential}`);
+	if (hint) expect(error.description).toContain(hint);
+	expect(`${error.message} ${error.description}`).not.toContain(SECRET);
+}
+
+describe('Get Replies › Reddit (thread comments JSON)', () => {
+	const THREAD = 'https://www.reddit.com/r/fintech/comments/1b9orv1/orvia_statement_on_the_data_leak/';
+
+	test('public JSON: www.reddit.com/comments/<id>.json, no credential; nested replies flattened, deleted comment kept, "more" stubs ignored', async () => {
+		const { out, calls, credentialReads } = await run(replies('reddit', THREAD), () => asAnswer(load('reddit/comments.thread.json')));
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ credentialType: null, url: 'https://www.reddit.com/comments/1b9orv1.json', qs: { limit: 500, raw_json: 1, sort: 'new' } });
+		expect(calls[0].headers['User-Agent']).toMatch(/^n8n:n8n-nodes-crisis-kit:/);
+		expect(credentialReads).toEqual([]);
+		const [items] = out;
+		expect(items.map(pick)).toEqual([
+			{ id: 'reddit:t1_kq2a', inReplyToId: 'reddit:t3_1b9orv1', publishedAt: '2026-03-05T09:05:00.000Z', handle: 'alice_dev', text: 'Why did it take 3 days to tell us?' },
+			{ id: 'reddit:t1_kq2c', inReplyToId: 'reddit:t3_1b9orv1', publishedAt: '2026-03-05T09:07:30.000Z', handle: '[deleted]', text: '[deleted]' },
+			{ id: 'reddit:t1_kq2b', inReplyToId: 'reddit:t1_kq2a', publishedAt: '2026-03-05T09:10:00.000Z', handle: 'Bob_fin', text: 'Agreed & the FAQ is vague' },
+		]);
+		// The deleted author has no profile link; the post itself (t3) is not a reply.
+		expect(items[1].json.author).toMatchObject({ id: null, url: null });
+		expect(items.every((o) => o.json.raw === undefined && o.json.platform === 'reddit')).toBe(true);
+		expect(items.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	test('OAuth2 app: oauth.reddit.com/comments/<id> (no .json) with the redditOAuth2Api credential; t3_ ids accepted', async () => {
+		const { out, calls } = await run(replies('reddit', 't3_1b9orv1', { redditAuthentication: 'oAuth2' }), () => asAnswer(load('reddit/comments.thread.json')));
+		expect(calls[0]).toMatchObject({ credentialType: 'redditOAuth2Api', url: 'https://oauth.reddit.com/comments/1b9orv1' });
+		expect(out[0]).toHaveLength(3);
+		expectNoSecret(out);
+	});
+
+	test('empty thread → no items; 404 → NodeApiError naming the (public) access and what to check', async () => {
+		const empty = await run(replies('reddit', THREAD), () => asAnswer(load('reddit/comments.emptyThread.json')));
+		expect(empty.out).toEqual([[]]);
+		const notFound = await run(replies('reddit', THREAD), () => load('reddit/comments.notFound.json'));
+		expectApiError(notFound.out, { message: 'reddit: HTTP 404', credential: 'no credential (public endpoint)', hint: 'does not exist or is not visible' });
+		expect(notFound.out.httpCode).toBe('404');
+		expect(notFound.calls).toHaveLength(1); // a 404 is not retried
+	});
+
+	test('401 with OAuth names the Reddit OAuth2 credential (client id/secret, approval)', async () => {
+		const { out } = await run(replies('reddit', THREAD, { redditAuthentication: 'oAuth2' }), () => load('reddit/search.unauthorized.json'));
+		expectApiError(out, { message: 'reddit: HTTP 401', credential: 'Reddit OAuth2 API (client id/secret' });
+	});
+});
+
+describe('Get Replies › Hacker News (comments of the story)', () => {
+	test('search_by_date tags=comment,story_<id> from the item URL; nested parent kept; a comment without author is skipped', async () => {
+		const { out, calls } = await run(replies('hackernews', 'https://news.ycombinator.com/item?id=47200001'), () => asAnswer(load('hackernews/searchByDate.storyComments.json')));
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ credentialType: null, url: 'https://hn.algolia.com/api/v1/search_by_date', qs: { tags: 'comment,story_47200001', hitsPerPage: 100, page: 0 } });
+		expect(out[0].map(pick)).toEqual([
+			{ id: 'hackernews:47200010', inReplyToId: 'hackernews:47200001', publishedAt: '2026-03-05T09:11:40.000Z', handle: 'tptacek_fan', text: 'Top-level reply: breach notice came late.' },
+			{ id: 'hackernews:47200015', inReplyToId: 'hackernews:47200010', publishedAt: '2026-03-05T09:15:00.000Z', handle: 'pg_reader', text: 'Nested: their FAQ says "no passwords"' },
+		]);
+		expect(out[0][0].json.url).toBe('https://news.ycombinator.com/item?id=47200010');
+	});
+
+	test('pages follow nbPages (page=1 asked), Limit caps the output, each item pairs with its input', async () => {
+		const page0 = { ...load('hackernews/searchByDate.storyComments.json'), nbPages: 2 };
+		const page1 = { ...load('hackernews/searchByDate.lastPage.json'), page: 1, nbPages: 2 };
+		const { out, calls } = await run(
+			[replies('hackernews', '47200001'), replies('hackernews', '47200002', { returnAll: false, limit: 1 })],
+			({ qs }) => asAnswer(qs.page === 1 ? page1 : page0),
+		);
+		expect(calls.map((c) => [c.qs.tags, c.qs.page])).toEqual([
+			['comment,story_47200001', 0],
+			['comment,story_47200001', 1],
+			['comment,story_47200002', 0],
+		]);
+		const first = out[0].filter((o) => o.pairedItem.item === 0);
+		const second = out[0].filter((o) => o.pairedItem.item === 1);
+		expect(first.length).toBe(4);
+		expect(second).toHaveLength(1);
+	});
+
+	test('empty thread → no items; 429 (no reset header) → NodeApiError "rate limit", public endpoint', async () => {
+		expect((await run(replies('hackernews', '47200001'), () => asAnswer(load('hackernews/searchByDate.emptyPage.json')))).out).toEqual([[]]);
+		const { out } = await run(replies('hackernews', '47200001'), () => load('hackernews/searchByDate.rateLimited.json'));
+		expectApiError(out, { message: 'hackernews: HTTP 429', credential: 'no credential (public endpoint)', hint: 'rate limit' });
+	});
+});
+
+describe('Get Replies › Mastodon (status context)', () => {
+	test('public: <instance>/api/v1/statuses/<id>/context without credential; descendants only, UTC dates, uri ids, a status without account skipped', async () => {
+		const { out, calls, credentialReads } = await run(
+			replies('mastodon', 'https://fosstodon.org/@orvia/113000000000000100', { mastodonInstance: 'https://fosstodon.org' }),
+			() => asAnswer(load('mastodon/statusContext.thread.json')),
+		);
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ credentialType: null, url: 'https://fosstodon.org/api/v1/statuses/113000000000000100/context' });
+		expect(credentialReads).toEqual([]);
+		expect(out[0].map(pick)).toEqual([
+			{
+				id: 'mastodon:https://mastodon.social/users/alice/statuses/113000000000000200',
+				// in_reply_to_id is instance-local and is not mapped (docs/sources.md, Mastodon).
+				inReplyToId: null,
+				publishedAt: '2026-03-05T09:05:00.000Z',
+				handle: 'alice@mastodon.social',
+				text: '@orvia why three days?',
+			},
+			{
+				id: 'mastodon:https://fosstodon.org/users/bob/statuses/113000000000000300',
+				inReplyToId: null,
+				publishedAt: '2026-03-05T09:05:00.000Z', // 10:05+01:00
+				handle: 'bob@fosstodon.org',
+				text: 'Same question & no answer',
+			},
+		]);
+		expect(out[0].every((o) => o.json.source === 'mastodon:fosstodon.org')).toBe(true);
+	});
+
+	test('access token: the credential instance (trailing slash trimmed) and mastodonApi; 401 names the Mastodon credential', async () => {
+		const ok = await run(replies('mastodon', '113000000000000100', { mastodonAuthentication: 'accessToken' }), () => asAnswer(load('mastodon/statusContext.thread.json')));
+		expect(ok.calls[0]).toMatchObject({ credentialType: 'mastodonApi', url: 'https://fosstodon.org/api/v1/statuses/113000000000000100/context' });
+		expect(ok.credentialReads).toEqual(['mastodonApi']);
+		expectNoSecret(ok.out);
+		const bad = await run(replies('mastodon', '113000000000000100', { mastodonAuthentication: 'accessToken' }), () => load('mastodon/statusContext.unauthorized.json'));
+		expectApiError(bad.out, { message: 'mastodon: HTTP 401: {"error":"The access token is invalid"}', credential: 'Mastodon API (instance URL + access token' });
+	});
+
+	test('empty thread → no items; unknown status 404 → NodeApiError telling to check the instance', async () => {
+		expect((await run(replies('mastodon', '113000000000000100'), () => asAnswer(load('mastodon/statusContext.emptyThread.json')))).out).toEqual([[]]);
+		const { out } = await run(replies('mastodon', '113000000000000100'), () => load('mastodon/statusContext.notFound.json'));
+		expectApiError(out, { message: 'mastodon: HTTP 404: {"error":"Record not found"}', credential: 'no credential (public endpoint)', hint: 'instance' });
+	});
+});
+
+describe('Get Replies › Bluesky (getPostThread)', () => {
+	const ROOT = 'at://did:plc:orviaorviaorvia/app.bsky.feed.post/3morvia0root';
+
+	test('bsky.app URL → at:// URI; getPostThread on the credential service with blueskyApi; nested reply, notFound/blocked replies dropped', async () => {
+		const { out, calls } = await run(replies('bluesky', 'https://bsky.app/profile/orvia.bsky.social/post/3morvia0root'), () => asAnswer(load('bluesky/getPostThread.thread.json')));
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({
+			credentialType: 'blueskyApi',
+			url: 'https://bsky.social/xrpc/app.bsky.feed.getPostThread',
+			qs: { uri: 'at://orvia.bsky.social/app.bsky.feed.post/3morvia0root', depth: 10, parentHeight: 0 },
+		});
+		// n8n adds the bearer token: the adapter never sets Authorization itself.
+		expect(calls[0].headers.Authorization).toBeUndefined();
+		expect(out[0].map(pick)).toEqual([
+			{ id: 'bluesky:at://did:plc:aliceaaaaaaaaaa/app.bsky.feed.post/3mreply0aaaa', inReplyToId: `bluesky:${ROOT}`, publishedAt: '2026-03-05T09:05:00.000Z', handle: 'alice.bsky.social', text: 'Why three days?' },
+			{ id: 'bluesky:at://did:plc:bobbbbbbbbbbbbb/app.bsky.feed.post/3mreply0bbbb', inReplyToId: 'bluesky:at://did:plc:aliceaaaaaaaaaa/app.bsky.feed.post/3mreply0aaaa', publishedAt: '2026-03-05T09:05:00.000Z', handle: 'bob.bsky.social', text: 'Same question, no answer' },
+		]);
+		expect(out[0][1].json.url).toBe('https://bsky.app/profile/bob.bsky.social/post/3mreply0bbbb');
+		expectNoSecret(out);
+	});
+
+	test('an at:// URI is used as given; a thread without replies → no items', async () => {
+		const { out, calls } = await run(replies('bluesky', ROOT), () => asAnswer(load('bluesky/getPostThread.emptyThread.json')));
+		expect(calls[0].qs.uri).toBe(ROOT);
+		expect(out).toEqual([[]]);
+	});
+
+	test('NotFound (400) → NodeApiError with the XRPC message and the Bluesky credential; no session refresh attempted, no JWT shown', async () => {
+		const { out, calls } = await run(replies('bluesky', ROOT), () => load('bluesky/getPostThread.notFound.json'));
+		expectApiError(out, { message: 'bluesky: HTTP 400', credential: 'Bluesky API (handle + app password' });
+		expect(out.message).toContain('Post not found');
+		expect(calls).toHaveLength(1);
+	});
+});
+
+describe('Get Replies › YouTube (commentThreads)', () => {
+	test('video URL → videoId; commentThreads with youTubeApi (key added by n8n, not by the adapter); replies under their top comment; broken reply skipped', async () => {
+		const { out, calls } = await run(replies('youtube', 'https://youtu.be/7ghhRHRP6t4'), () => asAnswer(load('youtube/commentThreads.withReplies.json')));
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({
+			credentialType: 'youTubeApi',
+			url: 'https://www.googleapis.com/youtube/v3/commentThreads',
+			qs: { part: 'snippet,replies', videoId: '7ghhRHRP6t4', order: 'time', maxResults: 100, textFormat: 'plainText' },
+		});
+		expect(calls[0].qs.key).toBeUndefined();
+		expect(out[0].map(pick)).toEqual([
+			{ id: 'youtube:UgxISZhP_62DIrtv2r94AaABAg', inReplyToId: 'youtube:7ghhRHRP6t4', publishedAt: '2022-12-17T04:19:11.000Z', handle: 'Amit Sharma', text: "Nobody's love ... Song title made me die from laughter" },
+			{ id: 'youtube:UgxISZhP_62DIrtv2r94AaABAg.9jK1', inReplyToId: 'youtube:UgxISZhP_62DIrtv2r94AaABAg', publishedAt: '2022-12-17T05:00:00.000Z', handle: 'replier', text: 'Same & agreed' },
+		]);
+		expectNoSecret(out);
+	});
+
+	test('nextPageToken is followed with pageToken; the two pages are merged and sorted by date', async () => {
+		const { out, calls } = await run(replies('youtube', 'https://www.youtube.com/watch?v=7ghhRHRP6t4&t=5s'), ({ qs }) =>
+			asAnswer(load(qs.pageToken ? 'youtube/commentThreads.page1.json' : 'youtube/commentThreads.withRepliesPage1.json')),
+		);
+		expect(calls.map((c) => c.qs.pageToken)).toEqual([undefined, 'QURTSl9pMlQ']);
+		const dates = out[0].map((o) => o.json.publishedAt);
+		expect([...dates].sort()).toEqual(dates);
+		expect(new Set(out[0].map((o) => o.json.id)).size).toBe(out[0].length);
+		expect(out[0].length).toBeGreaterThan(2);
+	});
+
+	test('empty → no items; comments disabled (403) and unknown video (404) → NodeApiError naming the YouTube credential; the key never shown', async () => {
+		expect((await run(replies('youtube', '7ghhRHRP6t4'), () => asAnswer(load('youtube/commentThreads.emptyPage.json')))).out).toEqual([[]]);
+		const disabled = await run(replies('youtube', '7ghhRHRP6t4'), () => load('youtube/commentThreads.commentsDisabled.json'));
+		expectApiError(disabled.out, { message: 'has disabled comments', credential: 'YouTube API (API key' });
+		const missing = await run(replies('youtube', '7ghhRHRP6t4'), () => load('youtube/commentThreads.videoNotFound.json'));
+		expectApiError(missing.out, { message: 'could not be found', credential: 'YouTube API (API key', hint: 'video' });
+	});
+});
+
+describe('Get Replies › input handling', () => {
+	test('an empty Post is a NodeOperationError on that item, before any request', async () => {
+		const { out, calls } = await run(replies('reddit', '   '), () => asAnswer(load('reddit/comments.thread.json')));
+		expect(out.message).toContain('Post is empty');
+		expect(calls).toHaveLength(0);
+	});
+});
