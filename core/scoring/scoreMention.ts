@@ -249,25 +249,89 @@ const FRACTIONS: string[][] = POW10.map((p, d) => {
 	return out;
 });
 
-/**
- * `String(x)` for a number already rounded to `decimals` (1–3) places, written by hand
- * (number-to-string of fractions is slow). Falls back to `String` whenever `x` is not
- * exactly such a value or is too large, so the text is always identical.
- */
-function formatRounded(x: number, decimals: number): string {
+/** `String(k / 10^decimals)` for an integer `k` (the value is exactly k / 10^decimals). */
+function formatScaled(k: number, decimals: number): string {
 	const p = POW10[decimals];
-	const k = Math.round(x * p);
-	if (!(k / p === x) || k >= 1e15 || k <= -1e15) return String(x);
 	if (k % p === 0) return String(k / p);
 	const a = k < 0 ? -k : k;
 	const whole = Math.floor(a / p);
 	return (k < 0 ? '-' : '') + whole + '.' + FRACTIONS[decimals][a - whole * p];
 }
 
+/**
+ * Texts of the rounded values already written, per number of decimals, indexed by
+ * `k + FORMAT_LIMIT` where the value is k / 10^decimals ('' = not written yet). The value
+ * fixes the text, so a cached text is the one `formatScaled` would write again.
+ */
+const FORMAT_LIMIT = 10_000;
+const FORMATTED: string[][] = POW10.map(() => new Array<string>(2 * FORMAT_LIMIT + 1).fill(''));
+
+/**
+ * `String(x)` for a number already rounded to `decimals` (1–3) places, written by hand
+ * (number-to-string of fractions is slow) and remembered. Falls back to `String` whenever
+ * `x` is not exactly such a value or is too large, so the text is always identical.
+ */
+function formatRounded(x: number, decimals: number): string {
+	const p = POW10[decimals];
+	const k = Math.round(x * p);
+	if (!(k / p === x) || k >= 1e15 || k <= -1e15) return String(x);
+	if (k > -FORMAT_LIMIT && k < FORMAT_LIMIT) {
+		const cache = FORMATTED[decimals];
+		const at = k + FORMAT_LIMIT;
+		let text = cache[at];
+		if (text === '') {
+			text = formatScaled(k, decimals);
+			cache[at] = text;
+		}
+		return text;
+	}
+	return formatScaled(k, decimals);
+}
+
+/** `${k}k` for 10..1000 thousands, written once each. */
+const THOUSANDS: string[] = new Array<string>(1001).fill('');
+
 function formatCount(n: number): string {
 	if (n >= 1_000_000) return `${formatRounded(round1(n / 1_000_000), 1)}M`;
-	if (n >= 10_000) return `${Math.round(n / 1000)}k`;
+	if (n >= 10_000) {
+		const k = Math.round(n / 1000);
+		if (k > 1000) return `${k}k`;
+		let text = THOUSANDS[k];
+		if (text === '') {
+			text = `${k}k`;
+			THOUSANDS[k] = text;
+		}
+		return text;
+	}
 	return formatRounded(Math.round(n * 10) / 10, 1);
+}
+
+/** Per hit weight (k / 100): the text after the term in the sentiment reason ("' +0.35", "' -1.2"). */
+const HIT_SUFFIXES: string[] = new Array<string>(2 * FORMAT_LIMIT + 1).fill('');
+
+function hitSuffix(w: number): string {
+	const k = Math.round(w * 100);
+	if (!(k / 100 === w) || k <= -FORMAT_LIMIT || k >= FORMAT_LIMIT) return (w > 0 ? "' +" : "' ") + formatRounded(w, 2);
+	let text = HIT_SUFFIXES[k + FORMAT_LIMIT];
+	if (text === '') {
+		text = (w > 0 ? "' +" : "' ") + formatRounded(w, 2);
+		HIT_SUFFIXES[k + FORMAT_LIMIT] = text;
+	}
+	return text;
+}
+
+/** Per contribution (k / 10): " (+3.5)" in the summary. */
+const SUMMARY_POINTS: string[] = new Array<string>(FORMAT_LIMIT).fill('');
+
+function summaryPoints(c: number): string {
+	const k = Math.round(c * 10);
+	if (!(k / 10 === c) || k < 0 || k >= FORMAT_LIMIT) return ' (+' + formatRounded(c, 1) + ')';
+	let text = SUMMARY_POINTS[k];
+	if (text === '') {
+		text = ' (+' + formatRounded(c, 1) + ')';
+		SUMMARY_POINTS[k] = text;
+	}
+	return text;
 }
 
 /** "language 'en' from the platform", built once per language. */
@@ -376,7 +440,7 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 			const hits = analysis.hits;
 			for (let k = 0; k < hits.length && k < 4; k++) {
 				const w = hits[k].weight;
-				detail += (k === 0 ? " ('" : ", '") + hits[k].term + (w > 0 ? "' +" : "' ") + formatRounded(w, 2);
+				detail += (k === 0 ? " ('" : ", '") + hits[k].term + hitSuffix(w);
 			}
 			detail += analysis.sarcasm ? '; sarcasm detected)' : ')';
 		}
@@ -514,9 +578,9 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	let summary = 'risk ' + risk + '/100';
 	if (first === null) summary += ': nothing raises it';
 	else {
-		summary += ', mainly from ' + first.name + ' (+' + formatRounded(first.contribution, 1) + ')';
-		if (second !== null) summary += ', ' + second.name + ' (+' + formatRounded(second.contribution, 1) + ')';
-		if (third !== null) summary += ', ' + third.name + ' (+' + formatRounded(third.contribution, 1) + ')';
+		summary += ', mainly from ' + first.name + summaryPoints(first.contribution);
+		if (second !== null) summary += ', ' + second.name + summaryPoints(second.contribution);
+		if (third !== null) summary += ', ' + third.name + summaryPoints(third.contribution);
 	}
 	const reasons = upstreamProblem === null ? [summary, languageNote] : [summary, upstreamProblem, languageNote];
 	if (sentiment.source === 'upstream') reasons.push(`sentiment taken from ${sentiment.field} (${sentiment.label})`);

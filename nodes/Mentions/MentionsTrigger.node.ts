@@ -144,7 +144,22 @@ export class MentionsTrigger implements INodeType {
 			},
 			readState(staticData),
 		);
+		const saveState = () => {
+			// Stored last: the cursors cover exactly the mentions returned by this poll.
+			staticData.version = outcome.state.version;
+			staticData.sources = outcome.state.sources as unknown as IDataObject;
+			staticData.seenIds = outcome.state.seenIds as unknown as IDataObject;
+			staticData.seenStories = outcome.state.seenStories as unknown as IDataObject;
+		};
 		if (outcome.succeeded === 0 && outcome.failures.length > 0 && outcome.mentions.length === 0) {
+			if (!manual && outcome.failures.every((f) => f.kind === 'rateLimited' || f.kind === 'quotaExceeded')) {
+				// Every source is rate-limited: throwing would discard the static data (n8n saves it only
+				// when poll returns), so the stored retryAt would be lost and the API hit every poll.
+				// Keep the cursors, remember when to retry, emit nothing.
+				for (const f of outcome.failures) this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
+				saveState();
+				return null;
+			}
 			const first = outcome.failures[0];
 			throw new NodeApiError(
 				this.getNode(),
@@ -168,13 +183,7 @@ export class MentionsTrigger implements INodeType {
 			this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
 			if (options.sourceFailures !== 'log') items.push(failureItem(f));
 		}
-		if (!manual) {
-			// Stored last: the cursors cover exactly the mentions returned by this poll.
-			staticData.version = outcome.state.version;
-			staticData.sources = outcome.state.sources as unknown as IDataObject;
-			staticData.seenIds = outcome.state.seenIds as unknown as IDataObject;
-			staticData.seenStories = outcome.state.seenStories as unknown as IDataObject;
-		}
+		if (!manual) saveState();
 		return items.length ? [items] : null;
 	}
 }

@@ -27,7 +27,34 @@ function baseNode(dir, file, cls) {
 	return new mod[cls]();
 }
 
+/**
+ * Data Tables live in the n8n server's database: like `n8n execute`, the harness has none, so the
+ * Data Table node fails here (templates set "On Error: Continue" on it; the e2e server suite checks
+ * the real rows).
+ */
+class DataTableStub {
+	constructor() {
+		const { NodeConnectionTypes } = require('n8n-workflow');
+		this.description = {
+			displayName: 'Data Table (harness stub)',
+			name: 'dataTable',
+			group: ['transform'],
+			version: [1, 1.1],
+			description: 'Stub: Data Tables need the n8n server',
+			defaults: { name: 'Data Table' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		};
+	}
+	async execute() {
+		const { NodeOperationError } = require('n8n-workflow');
+		throw new NodeOperationError(this.getNode(), 'Attempted to use Data table node but the module is disabled');
+	}
+}
+
 const BASE = {
+	'n8n-nodes-base.dataTable': () => new DataTableStub(),
 	'n8n-nodes-base.manualTrigger': () => baseNode('ManualTrigger', 'ManualTrigger', 'ManualTrigger'),
 	'n8n-nodes-base.stickyNote': () => baseNode('StickyNote', 'StickyNote', 'StickyNote'),
 	'n8n-nodes-base.if': () => baseNode('If', 'If', 'If'),

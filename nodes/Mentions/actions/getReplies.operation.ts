@@ -191,6 +191,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const env: SourceEnv = { settings: inputs.settings, policy: inputs.policy ?? DEFAULT_POLICY, fetchedAt, credentialBaseUrl: base, until: null };
 	const mentions: Mention[] = [];
 	let token: string | number | null = null;
+	// Page tokens already asked for: an API that hands back a used token (stale cache) ends the read.
+	const requested = new Set<string>();
 	for (let page = 0; page < 50 && mentions.length < limit; page++) {
 		let answer: PageAnswer;
 		if (source === 'x') {
@@ -238,7 +240,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 		mentions.push(...answer.mentions);
 		token = answer.next;
-		if (token === null) break;
+		if (token === null || requested.has(String(token))) break;
+		requested.add(String(token));
 	}
 	const unique = new Map(mentions.map((m) => [m.id, m]));
 	return [...unique.values()]

@@ -76,4 +76,14 @@ module.exports = {
 			assert.ok(items.every((i) => !('pauseRecord' in i.json)), 'the disabled node passed data through');
 		}
 	},
+	'timeline rows are prepared for the Data Table, which never stops the run': (run, { nodeOutputs }) => {
+		const rows = first(run, nodeOutputs, 'Timeline row');
+		for (const r of rows) {
+			for (const k of ['eventId', 'incidentId', 'type', 'at', 'actorId', 'summary', 'event']) assert.ok(typeof r[k] === 'string' && r[k] !== '', `row ${r.eventId} lacks ${k}`);
+			assert.strictEqual(JSON.parse(r.event).id, r.eventId);
+		}
+		for (const type of ['detected', 'statementApproved', 'publishingResumed']) assert.ok(rows.some((r) => r.type === type), `no ${type} row`);
+		const saved = run.data.resultData.runData['Save to timeline (Data Table)'];
+		assert.ok(saved, 'the Data Table node ran');
+	},
 };

@@ -95,7 +95,7 @@ describe('Get Replies › Reddit (thread comments JSON)', () => {
 		const empty = await run(replies('reddit', THREAD), () => asAnswer(load('reddit/comments.emptyThread.json')));
 		expect(empty.out).toEqual([[]]);
 		const notFound = await run(replies('reddit', THREAD), () => load('reddit/comments.notFound.json'));
-		expectApiError(notFound.out, { message: 'reddit: HTTP 404', credential: 'no credential (public endpoint)', hint: 'does not exist or is not visible' });
+		expectApiError(notFound.out, { message: 'reddit: HTTP 404: API error 404: Not Found', credential: 'no credential (public endpoint)', hint: 'does not exist or is not visible' });
 		expect(notFound.out.httpCode).toBe('404');
 		expect(notFound.calls).toHaveLength(1); // a 404 is not retried
 	});
@@ -178,13 +178,13 @@ describe('Get Replies › Mastodon (status context)', () => {
 		expect(ok.credentialReads).toEqual(['mastodonApi']);
 		expectNoSecret(ok.out);
 		const bad = await run(replies('mastodon', '113000000000000100', { mastodonAuthentication: 'accessToken' }), () => load('mastodon/statusContext.unauthorized.json'));
-		expectApiError(bad.out, { message: 'mastodon: HTTP 401: {"error":"The access token is invalid"}', credential: 'Mastodon API (instance URL + access token' });
+		expectApiError(bad.out, { message: 'mastodon: HTTP 401: API error The access token is invalid', credential: 'Mastodon API (instance URL + access token' });
 	});
 
 	test('empty thread → no items; unknown status 404 → NodeApiError telling to check the instance', async () => {
 		expect((await run(replies('mastodon', '113000000000000100'), () => asAnswer(load('mastodon/statusContext.emptyThread.json')))).out).toEqual([[]]);
 		const { out } = await run(replies('mastodon', '113000000000000100'), () => load('mastodon/statusContext.notFound.json'));
-		expectApiError(out, { message: 'mastodon: HTTP 404: {"error":"Record not found"}', credential: 'no credential (public endpoint)', hint: 'instance' });
+		expectApiError(out, { message: 'mastodon: HTTP 404: API error Record not found', credential: 'no credential (public endpoint)', hint: 'instance' });
 	});
 });
 
@@ -217,7 +217,7 @@ describe('Get Replies › Bluesky (getPostThread)', () => {
 
 	test('NotFound (400) → NodeApiError with the XRPC message and the Bluesky credential; no session refresh attempted, no JWT shown', async () => {
 		const { out, calls } = await run(replies('bluesky', ROOT), () => load('bluesky/getPostThread.notFound.json'));
-		expectApiError(out, { message: 'bluesky: HTTP 400', credential: 'Bluesky API (handle + app password' });
+		expectApiError(out, { message: 'bluesky: HTTP 400: API error NotFound: Post not found', credential: 'Bluesky API (handle + app password' });
 		expect(out.message).toContain('Post not found');
 		expect(calls).toHaveLength(1);
 	});
@@ -241,8 +241,10 @@ describe('Get Replies › YouTube (commentThreads)', () => {
 	});
 
 	test('nextPageToken is followed with pageToken; the two pages are merged and sorted by date', async () => {
+		const last = load('youtube/commentThreads.page1.json');
+		delete last.nextPageToken;
 		const { out, calls } = await run(replies('youtube', 'https://www.youtube.com/watch?v=7ghhRHRP6t4&t=5s'), ({ qs }) =>
-			asAnswer(load(qs.pageToken ? 'youtube/commentThreads.page1.json' : 'youtube/commentThreads.withRepliesPage1.json')),
+			asAnswer(qs.pageToken ? last : load('youtube/commentThreads.withRepliesPage1.json')),
 		);
 		expect(calls.map((c) => c.qs.pageToken)).toEqual([undefined, 'QURTSl9pMlQ']);
 		const dates = out[0].map((o) => o.json.publishedAt);
@@ -251,10 +253,18 @@ describe('Get Replies › YouTube (commentThreads)', () => {
 		expect(out[0].length).toBeGreaterThan(2);
 	});
 
+	test('an API that keeps handing back the same nextPageToken is read once more, not 50 times', async () => {
+		const { out, calls } = await run(replies('youtube', '7ghhRHRP6t4'), () => asAnswer(load('youtube/commentThreads.page1.json')));
+		expect(calls).toHaveLength(2);
+		expect(out[0]).toHaveLength(3);
+	});
+
 	test('empty → no items; comments disabled (403) and unknown video (404) → NodeApiError naming the YouTube credential; the key never shown', async () => {
 		expect((await run(replies('youtube', '7ghhRHRP6t4'), () => asAnswer(load('youtube/commentThreads.emptyPage.json')))).out).toEqual([[]]);
 		const disabled = await run(replies('youtube', '7ghhRHRP6t4'), () => load('youtube/commentThreads.commentsDisabled.json'));
-		expectApiError(disabled.out, { message: 'has disabled comments', credential: 'YouTube API (API key' });
+		// The JSON error body is read (not its first 160 characters of raw text): the API's own message is quoted.
+		expectApiError(disabled.out, { message: 'youtube: HTTP 403: API error 403: The video identified by', credential: 'YouTube API (API key' });
+		expect(disabled.out.message).toContain('has disabled comments');
 		const missing = await run(replies('youtube', '7ghhRHRP6t4'), () => load('youtube/commentThreads.videoNotFound.json'));
 		expectApiError(missing.out, { message: 'could not be found', credential: 'YouTube API (API key', hint: 'video' });
 	});
