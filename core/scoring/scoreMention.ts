@@ -263,7 +263,7 @@ function formatScaled(k: number, decimals: number): string {
  * `k + FORMAT_LIMIT` where the value is k / 10^decimals ('' = not written yet). The value
  * fixes the text, so a cached text is the one `formatScaled` would write again.
  */
-const FORMAT_LIMIT = 10_000;
+const FORMAT_LIMIT = 2048;
 const FORMATTED: string[][] = POW10.map(() => new Array<string>(2 * FORMAT_LIMIT + 1).fill(''));
 
 /**
@@ -334,6 +334,91 @@ function summaryPoints(c: number): string {
 	return text;
 }
 
+/** "risk 42/100", per risk. */
+const RISK_TEXTS: string[] = new Array<string>(101).fill('');
+
+function riskText(risk: number): string {
+	if (!(risk >= 0 && risk <= 100)) return 'risk ' + risk + '/100';
+	let text = RISK_TEXTS[risk];
+	if (text === '') {
+		text = 'risk ' + risk + '/100';
+		RISK_TEXTS[risk] = text;
+	}
+	return text;
+}
+
+const LEXICON_ORIGIN = 'sentiment from the built-in lexicon';
+
+/** "sentiment from the built-in lexicon: neutral, score 0.12", per label and score (k / 1000). */
+const LEXICON_PREFIXES: Record<SentimentLabel, string[]> = {
+	negative: new Array<string>(2001).fill(''),
+	neutral: new Array<string>(2001).fill(''),
+	positive: new Array<string>(2001).fill(''),
+};
+
+function lexiconPrefix(label: SentimentLabel, score: number): string {
+	const k = Math.round(score * 1000);
+	if (!(k / 1000 === score) || k < -1000 || k > 1000) return LEXICON_ORIGIN + ': ' + label + ', score ' + formatRounded(score, 3);
+	const cache = LEXICON_PREFIXES[label];
+	let text = cache[k + 1000];
+	if (text === '') {
+		text = LEXICON_ORIGIN + ': ' + label + ', score ' + formatRounded(score, 3);
+		cache[k + 1000] = text;
+	}
+	return text;
+}
+
+/**
+ * " has 123 followers" / " has 250k followers and is verified": per follower count
+ * below 1,000 (whole numbers) and per thousand from 10k to 1M, which fix the text.
+ */
+const REACH_SUFFIXES: string[] = new Array<string>(2 * 2001).fill('');
+
+function reachSuffix(followers: number, verified: boolean): string {
+	let at = -1;
+	if (followers >= 0 && followers < 1000 && Math.floor(followers) === followers) at = followers;
+	else if (followers >= 10_000 && followers < 1_000_000) at = 1000 + Math.round(followers / 1000);
+	if (at < 0) return ' has ' + formatCount(followers) + (verified ? ' followers and is verified' : ' followers');
+	if (verified) at += 2001;
+	let text = REACH_SUFFIXES[at];
+	if (text === '') {
+		text = ' has ' + formatCount(followers) + (verified ? ' followers and is verified' : ' followers');
+		REACH_SUFFIXES[at] = text;
+	}
+	return text;
+}
+
+/** " likes, shares and replies in 3.5 h: ", per age (k / 10 hours). */
+const VELOCITY_MIDDLES: string[] = new Array<string>(FORMAT_LIMIT).fill('');
+
+function velocityMiddle(age: number): string {
+	const r = round1(Math.max(age, 0));
+	const k = Math.round(r * 10);
+	if (!(k / 10 === r) || k < 0 || k >= FORMAT_LIMIT) return ' likes, shares and replies in ' + formatRounded(r, 1) + ' h: ';
+	let text = VELOCITY_MIDDLES[k];
+	if (text === '') {
+		text = ' likes, shares and replies in ' + formatRounded(r, 1) + ' h: ';
+		VELOCITY_MIDDLES[k] = text;
+	}
+	return text;
+}
+
+/** "12.5 per hour", per rate below 204.8/h (k / 10, the text `formatCount` writes). */
+const PER_HOUR_TEXTS: string[] = new Array<string>(FORMAT_LIMIT).fill('');
+
+function perHourText(perHour: number): string {
+	if (!(perHour >= 0 && perHour < 1000)) return formatCount(perHour) + ' per hour';
+	const r = Math.round(perHour * 10) / 10;
+	const k = Math.round(r * 10);
+	if (!(k / 10 === r) || k >= FORMAT_LIMIT) return formatCount(perHour) + ' per hour';
+	let text = PER_HOUR_TEXTS[k];
+	if (text === '') {
+		text = formatCount(perHour) + ' per hour';
+		PER_HOUR_TEXTS[k] = text;
+	}
+	return text;
+}
+
 /** "language 'en' from the platform", built once per language. */
 const PLATFORM_NOTES = new Map<string, string>();
 
@@ -345,8 +430,6 @@ function platformNote(language: string): string {
 	}
 	return note;
 }
-
-const LEXICON_ORIGIN = 'sentiment from the built-in lexicon';
 
 /** Shared empty list (never returned: `themes` is always a fresh array). */
 const NO_MATCHES: ThemeMatch[] = [];
@@ -434,7 +517,6 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	{
 		const negativity = sentiment.label === 'negative' ? clamp(Math.max(-sentiment.score, 0.25), 0, 1) : 0;
 		const contribution = round1(weights.sentiment * negativity);
-		const origin = sentiment.source === 'upstream' ? `sentiment taken from ${sentiment.field}` : LEXICON_ORIGIN;
 		let detail = '';
 		if (analysis && sentiment.source === 'lexicon' && analysis.hits.length > 0) {
 			const hits = analysis.hits;
@@ -444,15 +526,16 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 			}
 			detail += analysis.sarcasm ? '; sarcasm detected)' : ')';
 		}
-		const score = formatRounded(sentiment.score, 3);
+		// "<origin>: <label>, score <score><detail>", and "; no risk added" unless negative.
+		const prefix =
+			sentiment.source === 'upstream'
+				? `sentiment taken from ${sentiment.field}` + ': ' + sentiment.label + ', score ' + formatRounded(sentiment.score, 3)
+				: lexiconPrefix(sentiment.label, sentiment.score);
 		factors.push({
 			name: 'sentiment',
 			value: sentiment.score,
 			contribution,
-			reason:
-				sentiment.label === 'negative'
-					? origin + ': negative, score ' + score + detail
-					: origin + ': ' + sentiment.label + ', score ' + score + detail + '; no risk added',
+			reason: sentiment.label === 'negative' ? prefix + detail : prefix + detail + '; no risk added',
 		});
 	}
 
@@ -506,7 +589,7 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 			value: followers,
 			contribution,
 			reason: known
-				? 'author @' + author.handle + ' has ' + formatCount(followers) + (author.verified ? ' followers and is verified' : ' followers')
+				? 'author @' + author.handle + reachSuffix(followers, author.verified)
 				: author.verified
 					? 'author reach unknown (verified account); no reach risk from followers'
 					: 'author reach unknown; no reach risk from followers',
@@ -529,12 +612,7 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 				contribution,
 				reason:
 					engagement > 0
-						? formatCount(engagement) +
-							' likes, shares and replies in ' +
-							formatRounded(round1(Math.max(age, 0)), 1) +
-							' h: ' +
-							formatCount(perHour) +
-							' per hour'
+						? formatCount(engagement) + velocityMiddle(age) + perHourText(perHour)
 						: 'no engagement yet',
 			});
 		}
@@ -575,7 +653,7 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 			third = f;
 		}
 	}
-	let summary = 'risk ' + risk + '/100';
+	let summary = riskText(risk);
 	if (first === null) summary += ': nothing raises it';
 	else {
 		summary += ', mainly from ' + first.name + summaryPoints(first.contribution);

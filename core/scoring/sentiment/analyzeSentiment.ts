@@ -13,7 +13,7 @@ import { EMOJI, EMOTICONS } from './lexicon/emoji';
 import { englishLexicon } from './lexicon/en';
 import { frenchLexicon, stripAccents } from './lexicon/fr';
 import type { LanguageLexicon } from './lexicon/types';
-import { hashWord, scanTokens, TokenBuffer, TokenFlag, TokenKind, wordText } from './tokenize';
+import { hashWord, scanTokens, TokenBuffer, TokenFlag, TokenKind } from './tokenize';
 import type { TokenizeOptions } from './tokenize';
 
 export type SentimentLanguage = 'en' | 'fr';
@@ -120,8 +120,8 @@ class WordTable {
 	/** A bit per hash value bucket (8+ bits per entry, a few KB): most unknown words stop here (small, stays in cache). */
 	private readonly filter: Int32Array;
 	private readonly filterShift: number;
-	readonly keys: string[] = [];
-	readonly infos: WordInfo[] = [];
+	private readonly keys: string[] = [];
+	private readonly infos: WordInfo[] = [];
 
 	constructor(entries: ReadonlyMap<string, WordInfo>) {
 		let bits = 4;
@@ -170,37 +170,6 @@ class WordTable {
 					while (k < len && key.charCodeAt(k) === word.charCodeAt(k)) k++;
 					while (k < total && key.charCodeAt(k) === ending.charCodeAt(k - len)) k++;
 					if (k === total) return this.infos[id - 1];
-				}
-			}
-			p = (p + 1) & this.mask;
-		}
-	}
-
-	/**
-	 * Entry index (into `keys` / `infos`) of the plain ASCII word `src.slice(start, end)`
-	 * lower-cased, whose hash is `hash`, or -1; reads the word in place (no string built).
-	 */
-	indexAt(src: string, start: number, end: number, hash: number): number {
-		const mixed = Math.imul(hash, 0x9e3779b1);
-		const bit = mixed >>> this.filterShift;
-		if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
-		const slots = this.slots;
-		const len = end - start;
-		let p = mixed >>> this.shift;
-		for (;;) {
-			const id = slots[2 * p];
-			if (id === 0) return -1;
-			if (slots[2 * p + 1] === hash) {
-				const key = this.keys[id - 1];
-				if (key.length === len) {
-					let k = 0;
-					while (k < len) {
-						let d = src.charCodeAt(start + k);
-						if (d >= 65 && d <= 90) d += 32;
-						if (key.charCodeAt(k) !== d) break;
-						k++;
-					}
-					if (k === len) return id - 1;
 				}
 			}
 			p = (p + 1) & this.mask;

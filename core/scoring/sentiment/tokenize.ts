@@ -7,11 +7,9 @@
  * sentiment. No regular expression runs per word.
  *
  * The hot path (`scanTokens`) writes into a reusable `TokenBuffer` of parallel arrays
- * (kinds, flags, counts, texts) instead of allocating one object per token. Plain ASCII
- * words get no string at all: they are left `Lazy` (their place in the text and their
- * hash), so the analyser can look them up in place and take the lexicon's own key, and
- * builds their lower-cased slice only when a rule needs it (`wordText`). Emoji are kept
- * as code points; their text is built only when the analyser needs it.
+ * (kinds, flags, counts, texts) instead of allocating one object per token: the only
+ * string made per word is its lower-cased slice (the look-up key). Emoji are kept as
+ * code points; their text is built only when the analyser needs it.
  */
 
 export const enum TokenKind {
@@ -34,11 +32,6 @@ export const enum TokenFlag {
 	Hashtag = 4,
 	/** `hashes[i]` holds `hashWord(texts[i])` (plain ASCII words, computed during the scan). */
 	Hashed = 8,
-	/**
-	 * `texts[i]` is not written yet: the word is the plain ASCII
-	 * `source.slice(starts[i], ends[i])`, lower-cased (see `wordText`). Always with `Hashed`.
-	 */
-	Lazy = 16,
 }
 
 /** The hash the analyser's word table uses; the tokenizer computes it inline for ASCII words. */
@@ -81,13 +74,8 @@ export class TokenBuffer {
 	counts: Int32Array;
 	/** Words flagged `Hashed`: `hashWord(texts[i])`. */
 	hashes: Int32Array;
-	/** Words: lower-cased text (not written yet for `Lazy` words); emoticons: as written; other kinds: ''. */
+	/** Words: lower-cased text; emoticons: as written; other kinds: ''. */
 	texts: string[];
-	/** `Lazy` words: where the word is in `source`. */
-	starts: Int32Array;
-	ends: Int32Array;
-	/** The text `Lazy` words are read from (entities decoded, case as written). */
-	source = '';
 
 	constructor(capacity = 256) {
 		this.kinds = new Uint8Array(capacity);
@@ -95,8 +83,6 @@ export class TokenBuffer {
 		this.counts = new Int32Array(capacity);
 		this.hashes = new Int32Array(capacity);
 		this.texts = new Array<string>(capacity).fill('');
-		this.starts = new Int32Array(capacity);
-		this.ends = new Int32Array(capacity);
 	}
 
 	/** Makes room for at least `needed` tokens (keeps the first `length`). */
@@ -114,30 +100,12 @@ export class TokenBuffer {
 		hashes.set(this.hashes);
 		const texts = new Array<string>(size).fill('');
 		for (let k = 0; k < this.length; k++) texts[k] = this.texts[k];
-		const starts = new Int32Array(size);
-		starts.set(this.starts);
-		const ends = new Int32Array(size);
-		ends.set(this.ends);
-		this.starts = starts;
-		this.ends = ends;
 		this.kinds = kinds;
 		this.flags = flags;
 		this.counts = counts;
 		this.hashes = hashes;
 		this.texts = texts;
 	}
-}
-
-/**
- * The text of word `i`: builds (and keeps) the lower-cased slice of a `Lazy` word. For a
- * plain ASCII slice, lower-casing it alone gives what lower-casing the whole text gives.
- */
-export function wordText(buf: TokenBuffer, i: number): string {
-	if ((buf.flags[i] & TokenFlag.Lazy) === 0) return buf.texts[i];
-	const text = buf.source.slice(buf.starts[i], buf.ends[i]).toLowerCase();
-	buf.texts[i] = text;
-	buf.flags[i] &= ~TokenFlag.Lazy;
-	return text;
 }
 
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
@@ -250,13 +218,10 @@ function pushBreak(buf: TokenBuffer): void {
 /** Tokenizes `input` into `buf` (which is cleared first). */
 export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBuffer): void {
 	const text = decodeEntities(input);
-	// Lower-cased once, when a word that is not plain ASCII needs it; per-word slices of
-	// it (unless lower-casing changed the length).
-	let lowered = '';
-	let sameLength = false;
-	let loweredDone = false;
+	// Lower-case once; per-word slices of it (unless lower-casing changed the length).
+	const lowered = text.toLowerCase();
+	const sameLength = lowered.length === text.length;
 	const n = text.length;
-	buf.source = text;
 	const emoticons = options.emoticons;
 	const splitElisions = options.splitElisions;
 	buf.length = 0;
@@ -301,7 +266,6 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 		if (hashtag || (cls & (C_LETTER | C_DIGIT)) !== 0) {
 			const start = hashtag ? i + 1 : i;
 			let j = start;
-			let letters = 0;
 			let upper = 0;
 			let lower = 0;
 			let run = 0;
@@ -313,10 +277,24 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 			let ascii = true;
 			while (j < n) {
 				const d = text.charCodeAt(j);
+				if (d >= 97 && d <= 122) {
+					// Lower-case ASCII letter (most characters): no class look-up. `maxRun` only
+					// matters from 3 on, so it is updated on repeats only.
+					lower++;
+					hash = (Math.imul(hash, 31) + d) | 0;
+					if (d === prev) {
+						run++;
+						if (run > maxRun) maxRun = run;
+					} else {
+						run = 1;
+					}
+					prev = d;
+					j++;
+					continue;
+				}
 				const dc = charClass(d);
 				if ((dc & C_WORD) !== 0) {
 					if ((dc & C_LETTER) !== 0) {
-						letters++;
 						if ((dc & C_UPPER) !== 0) upper++;
 						else lower++;
 					}
@@ -335,31 +313,12 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 					break;
 				}
 			}
-			const elongated = maxRun >= 3 && letters > 0;
-			const caps = letters >= 2 && lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
-			if (ascii && !elongated && (apos === -1 || (!splitElisions && text.charCodeAt(start + apos) === 39))) {
-				// Plain ASCII word: no string yet (see `wordText`).
-				const at = buf.length;
-				buf.kinds[at] = TokenKind.Word;
-				buf.flags[at] = caps | (hashtag ? TokenFlag.Hashtag : 0) | TokenFlag.Hashed | TokenFlag.Lazy;
-				buf.counts[at] = 1;
-				buf.hashes[at] = hash;
-				buf.starts[at] = start;
-				buf.ends[at] = j;
-				buf.length = at + 1;
-				i = j;
-				prevSpace = false;
-				continue;
-			}
-			if (!loweredDone) {
-				lowered = text.toLowerCase();
-				sameLength = lowered.length === text.length;
-				loweredDone = true;
-			}
 			let word = sameLength ? lowered.slice(start, j) : text.slice(start, j).toLowerCase();
 			if (apos !== -1 && text.charCodeAt(start + apos) === 0x2019) {
 				word = word.slice(0, apos) + "'" + word.slice(apos + 1);
 			}
+			// Letters = upper + lower.
+			const elongated = maxRun >= 3 && upper + lower > 0;
 			let hashed = ascii && !elongated;
 			if (elongated) word = collapseRuns(word);
 			if (splitElisions && apos > 0 && ELISIONS.has(word.slice(0, apos))) {
@@ -368,7 +327,7 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 				hashed = false;
 			}
 			const flags =
-				caps |
+				(lower === 0 && upper >= 2 ? TokenFlag.Caps : 0) |
 				(elongated ? TokenFlag.Elongated : 0) |
 				(hashtag ? TokenFlag.Hashtag : 0) |
 				(hashed ? TokenFlag.Hashed : 0);
@@ -465,7 +424,6 @@ export function tokenize(input: string, options: TokenizeOptions): Token[] {
 	const out: Token[] = [];
 	for (let k = 0; k < buf.length; k++) {
 		const kind = buf.kinds[k] as TokenKind;
-		if (kind === TokenKind.Word) wordText(buf, k);
 		const f = buf.flags[k];
 		const text =
 			kind === TokenKind.Emoji

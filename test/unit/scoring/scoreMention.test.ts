@@ -164,6 +164,39 @@ describe('scoreMention — reasons text', () => {
 	});
 });
 
+describe('scoreMention — remembered texts', () => {
+	it('writes the same reason texts whether or not a number was seen before (remembered texts)', () => {
+		const cases: Array<[number | null, boolean, number, string]> = [
+			[0, false, 0, 'author @alice has 0 followers'],
+			[999, true, 3, 'author @alice has 999 followers and is verified'],
+			[9999, true, 4, 'author @alice has 9999 followers and is verified'],
+			[10_000, false, 7, 'author @alice has 10k followers'],
+			[999_499, true, 1, 'author @alice has 999k followers and is verified'],
+			[999_999, false, 12, 'author @alice has 1000k followers'],
+			[1_234_567, false, 2, 'author @alice has 1.2M followers'],
+			[12.5, false, 5, 'author @alice has 12.5 followers'],
+		];
+		for (let round = 0; round < 2; round++) {
+			for (const [followers, verified, likes, reach] of cases) {
+				const s = scoreMention(
+					mention({
+						text: 'The flight was delayed again, terrible service',
+						author: { id: null, handle: 'alice', name: null, url: null, followers, verified },
+						engagement: { likes, shares: 0, replies: 0, views: null },
+					}),
+					{},
+					NOW,
+				);
+				const byName = Object.fromEntries(s.factors.map((f) => [f.name, f]));
+				expect(byName.reach.reason).toBe(reach);
+				expect(byName.engagementVelocity.reason).toBe(likes > 0 ? `${likes} likes, shares and replies in 2 h: ${String(Math.round((likes / 2) * 10) / 10)} per hour` : 'no engagement yet');
+				expect(byName.sentiment.reason).toMatch(/^sentiment from the built-in lexicon: negative, score -0\.\d+ \('/);
+				expect(s.reasons[0]).toMatch(/^risk \d+\/100, mainly from sentiment \(\+\d+(\.\d)?\)/);
+			}
+		}
+	});
+});
+
 describe('parseUpstreamSentiment', () => {
 	const p = (value: unknown, range?: '-1..1' | '0..1') => parseUpstreamSentiment({ field: 'f', value, range });
 
