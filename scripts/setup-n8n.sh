@@ -33,7 +33,8 @@ if [ ! -f "$N8N_DIR/.installed" ] && [ ! -f "$N8N_DIR/.complete" ]; then
   while kill -0 "$pid" 2>/dev/null; do
     sleep 15
     mb=$(du -sm "$N8N_DIR/node_modules" 2>/dev/null | cut -f1 || true)
-    kill -0 "$pid" 2>/dev/null && log "  ...still installing n8n (${mb:+$mb MB on disk so far}${mb:-resolving the dependency tree})"
+    if [ -n "$mb" ]; then state="$mb MB on disk so far"; else state="resolving the dependency tree"; fi
+    kill -0 "$pid" 2>/dev/null && log "  ...still installing n8n ($state)"
   done
   wait "$pid"
   touch "$N8N_DIR/.installed"

@@ -96,6 +96,35 @@ class WordInfo {
 	problem = false;
 	cue = false;
 	themes: ThemeCandidate[] | undefined = undefined;
+	/** Which of the fields above are set (`E_*` bits), so the token pass tests one number. */
+	bits = 0;
+}
+
+const E_THEMES = 1;
+const E_PHRASE = 2;
+const E_NEGATOR = 4;
+const E_BOOSTER = 8;
+const E_CONTRAST = 16;
+const E_VALENCE = 32;
+const E_COURTESY = 64;
+const E_PROBLEM = 128;
+const E_CUE = 256;
+/** A problem word with a negative valence (the sarcasm rule's 'losing my bag'). */
+const E_NEGATIVE_PROBLEM = 512;
+
+function entryBits(e: WordInfo): number {
+	return (
+		(e.themes !== undefined ? E_THEMES : 0) |
+		(e.phraseStart ? E_PHRASE : 0) |
+		(e.negator ? E_NEGATOR : 0) |
+		(e.booster !== undefined ? E_BOOSTER : 0) |
+		(e.contrast ? E_CONTRAST : 0) |
+		(e.valence !== undefined ? E_VALENCE : 0) |
+		(e.courtesy ? E_COURTESY : 0) |
+		(e.problem ? E_PROBLEM : 0) |
+		(e.cue ? E_CUE : 0) |
+		(e.problem && (e.valence ?? 0) < 0 ? E_NEGATIVE_PROBLEM : 0)
+	);
 }
 
 /** Multi-word expressions as a trie over word entries (no string building while matching). */
@@ -105,6 +134,18 @@ class PhraseNode {
 	term: string | undefined = undefined;
 	/** Keyed by the next word's entry (every word of an expression has one). */
 	next: Map<WordInfo, PhraseNode> | undefined = undefined;
+	/** `next` keyed by the entries' ids in the word table (what the token pass has). */
+	nextById: Map<number, PhraseNode> | undefined = undefined;
+}
+
+/** Fills `nextById` below `node` from `next` and the entries' table ids. */
+function indexPhrases(node: PhraseNode, idOf: ReadonlyMap<WordInfo, number>): void {
+	if (node.next === undefined) return;
+	node.nextById = new Map();
+	for (const [wi, child] of node.next) {
+		node.nextById.set(idOf.get(wi) as number, child);
+		indexPhrases(child, idOf);
+	}
 }
 
 /**
@@ -122,18 +163,29 @@ class WordTable {
 	private readonly filterShift: number;
 	private readonly keys: string[] = [];
 	private readonly infos: WordInfo[] = [];
+	/** By entry id (0 = no entry): the entry, and its `bits` (read without touching the entry). */
+	readonly byId: Array<WordInfo | undefined> = [undefined];
+	readonly bitsById: Uint16Array;
+	/** By entry id: the valence (meaningful when the entry's bits say it has one). */
+	readonly valenceById: Float64Array;
 
-	constructor(entries: ReadonlyMap<string, WordInfo>) {
+	/** `slotsPerEntry`: at least that many slots per entry (4: a quarter full at most). */
+	constructor(entries: ReadonlyMap<string, WordInfo>, slotsPerEntry = 4) {
 		let bits = 4;
-		while (1 << bits < entries.size * 4) bits++;
+		while (1 << bits < entries.size * slotsPerEntry) bits++;
 		this.slots = new Int32Array(2 << bits);
 		this.mask = (1 << bits) - 1;
 		this.shift = 32 - bits;
 		this.filter = new Int32Array(1 << (bits - 4));
 		this.filterShift = 32 - (bits + 1);
+		this.bitsById = new Uint16Array(entries.size + 1);
+		this.valenceById = new Float64Array(entries.size + 1);
 		for (const [key, info] of entries) {
 			this.keys.push(key);
 			this.infos.push(info);
+			this.byId.push(info);
+			this.bitsById[this.keys.length] = info.bits;
+			this.valenceById[this.keys.length] = info.valence ?? 0;
 			const hash = hashWord(key);
 			const mixed = Math.imul(hash, 0x9e3779b1);
 			const bit = mixed >>> this.filterShift;
@@ -176,6 +228,25 @@ class WordTable {
 		}
 	}
 
+	/** The entry id of `key` (0 if none). */
+	id(key: string): number {
+		return this.idHashed(key, hashWord(key));
+	}
+
+	/** `id` when `hash === hashWord(key)` is already known. */
+	idHashed(key: string, hash: number): number {
+		const mixed = Math.imul(hash, 0x9e3779b1);
+		const bit = mixed >>> this.filterShift;
+		if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return 0;
+		const slots = this.slots;
+		let p = mixed >>> this.shift;
+		for (;;) {
+			const id = slots[2 * p];
+			if (id === 0 || (slots[2 * p + 1] === hash && this.keys[id - 1] === key)) return id;
+			p = (p + 1) & this.mask;
+		}
+	}
+
 	/** Look-up when `hash === hashWord(key)` is already known. */
 	getHashed(key: string, hash: number): WordInfo | undefined {
 		const mixed = Math.imul(hash, 0x9e3779b1);
@@ -197,6 +268,14 @@ interface CompiledLexicon {
 	info: Map<string, WordInfo>;
 	/** The same entries as `info`, for the per-token look-ups. */
 	table: WordTable;
+	/**
+	 * When the lexicon can list the inflections of a word (`inflect`): every word that is
+	 * not itself a sentiment word but whose stem is (`delays`, `cancelled`), with that
+	 * valence (`lookupValence` run once per form here), so a plain ASCII word costs one
+	 * probe instead of a stemmer call and a probe per candidate. Any word not in it has no
+	 * stemmed valence.
+	 */
+	inflected: WordTable | null;
 }
 
 /** Splits a phrase key into the word keys the tokenizer produces (`n'importe` -> `n'`, `importe`). */
@@ -277,7 +356,34 @@ function compile(language: SentimentLanguage): CompiledLexicon {
 			e.themes = (e.themes ?? []).concat(cands);
 		}
 	}
-	const c: CompiledLexicon = { lex, info, table: new WordTable(info) };
+	for (const e of info.values()) e.bits = entryBits(e);
+	const c: CompiledLexicon = { lex, info, table: new WordTable(info), inflected: null };
+	const idOf = new Map<WordInfo, number>();
+	for (const e of info.values()) idOf.set(e, idOf.size + 1);
+	for (const e of info.values()) if (e.phrase !== undefined) indexPhrases(e.phrase, idOf);
+	if (lex.inflect !== undefined) {
+		const forms = new Map<string, WordInfo>();
+		// One shared entry per valence (the forms need nothing else): tens of thousands of
+		// forms, a few hundred distinct values.
+		const byValence = new Map<number, WordInfo>();
+		for (const [base, e] of info) {
+			if (e.valence === undefined) continue;
+			for (const form of lex.inflect(base)) {
+				if (forms.has(form) || info.get(form)?.valence !== undefined) continue;
+				const v = lookupValence(c, form);
+				if (v === undefined) continue;
+				let f = byValence.get(v);
+				if (f === undefined) {
+					f = new WordInfo();
+					f.valence = v;
+					byValence.set(v, f);
+				}
+				forms.set(form, f);
+			}
+		}
+		// Probed far less often than the main table: half full at most keeps it at 0.5 MB.
+		c.inflected = new WordTable(forms, 2);
+	}
 	compiled[language] = c;
 	return c;
 }
@@ -389,7 +495,8 @@ const ITEM_NEGATED = 4;
  */
 const tokenBuffer = new TokenBuffer(256);
 let scratchKeys: string[] = new Array<string>(256).fill('');
-let scratchInfos: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(256).fill(undefined);
+/** Per token: the word's entry id in the compiled table (0 = none, and for other tokens). */
+let scratchIds = new Int32Array(256);
 let itemTerms: string[] = new Array<string>(256).fill('');
 let itemValues = new Float64Array(256);
 let itemAts = new Int32Array(256);
@@ -400,7 +507,7 @@ let itemCount = 0;
 function ensureScratch(tokens: number): void {
 	if (scratchKeys.length < tokens) {
 		scratchKeys = new Array<string>(tokens * 2).fill('');
-		scratchInfos = new Array<WordInfo | undefined>(tokens * 2).fill(undefined);
+		scratchIds = new Int32Array(tokens * 2);
 	}
 	// Items: at most one per token, plus 'negation' and '???'.
 	const items = tokens + 2;
@@ -446,6 +553,8 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const negatorSuffix = lex.negatorSuffix;
 	// Last character of the suffix: most words are ruled out on it alone.
 	const negatorLast = negatorSuffix !== null && negatorSuffix.length > 0 ? negatorSuffix.charCodeAt(negatorSuffix.length - 1) : -1;
+	// A suffix with an apostrophe ("n't") can only end a word the tokenizer flagged as having one.
+	const suffixNeedsApostrophe = negatorSuffix !== null && negatorSuffix.includes("'");
 	const buf = tokenBuffer;
 	scanTokens(text || '', lex.splitElisions ? FR_TOKENIZE : EN_TOKENIZE, buf);
 	const n = buf.length;
@@ -454,9 +563,13 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const flags = buf.flags;
 	const hashes = buf.hashes;
 	const table = c.table;
+	const inflected = c.inflected;
 	const texts = buf.texts;
 	const keys = normalize ? scratchKeys : texts;
-	const infos = scratchInfos;
+	const ids = scratchIds;
+	const byId = table.byId;
+	const bitsById = table.bitsById;
+	const valenceById = table.valenceById;
 	itemCount = 0;
 
 	let words = 0;
@@ -469,18 +582,18 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				// Plain ASCII word: the tokenizer's hash is the key's hash (and accents are moot).
 				const key = texts[i];
 				if (normalize) keys[i] = key;
-				infos[i] = table.getHashed(key, hashes[i]);
+				ids[i] = table.idHashed(key, hashes[i]);
 			} else {
 				let key = texts[i];
 				if (normalize) {
 					key = normalize(key);
 					keys[i] = key;
 				}
-				infos[i] = table.get(key);
+				ids[i] = table.id(key);
 			}
 		} else {
 			if (normalize) keys[i] = '';
-			infos[i] = undefined;
+			ids[i] = 0;
 		}
 	}
 	const shouting = words > 0 && capsWords / words > 0.6;
@@ -525,13 +638,15 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 		}
 		const w = texts[i];
 		const wk = keys[i];
-		const wi = infos[i];
+		const id = ids[i];
 		const tokFlags = flags[i];
+		const wb = bitsById[id];
 
-		if (wi !== undefined) {
+		if (wb !== 0) {
+			const we = byId[id] as WordInfo;
 			// Crisis vocabulary (first word known, check the words that follow).
-			if (withThemes && wi.themes !== undefined) {
-				const cands = wi.themes;
+			if (withThemes && (wb & E_THEMES) !== 0) {
+				const cands = we.themes as ThemeCandidate[];
 				for (let ci = 0; ci < cands.length; ci++) {
 					const cand = cands[ci];
 					const rest = cand.rest;
@@ -556,14 +671,14 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 			}
 
 			// Multi-word expressions first (longest match).
-			if (wi.phraseStart) {
-				let node = wi.phrase;
+			if ((wb & E_PHRASE) !== 0) {
+				let node = we.phrase;
 				let best: PhraseNode | null = null;
 				let bestEnd = i;
-				for (let j = i + 1; node !== undefined && node.next !== undefined && j < n && j < i + MAX_PHRASE; j++) {
+				for (let j = i + 1; node !== undefined && node.nextById !== undefined && j < n && j < i + MAX_PHRASE; j++) {
 					if (kinds[j] !== TokenKind.Word) break;
-					const ij = infos[j];
-					node = ij !== undefined ? node.next.get(ij) : undefined;
+					const idj = ids[j];
+					node = idj !== 0 ? node.nextById.get(idj) : undefined;
 					if (node !== undefined && node.value !== undefined) {
 						best = node;
 						bestEnd = j;
@@ -579,7 +694,7 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 					if (withThemes) {
 						// Theme terms inside the phrase still count: let the loop see them.
 						for (let j = i + 1; j <= bestEnd; j++) {
-							const ij = infos[j];
+							const ij = byId[ids[j]];
 							if (ij !== undefined && ij.themes !== undefined) {
 								for (const cand of ij.themes) {
 									if (cand.rest.length === 0) themes = addThemeTerm(themes, cand.theme, cand.term);
@@ -595,8 +710,11 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 			}
 		}
 		if (
-			(wi !== undefined && wi.negator) ||
-			(negatorSuffix !== null && (negatorLast === -1 || w.charCodeAt(w.length - 1) === negatorLast) && endsWithSuffix(w, negatorSuffix))
+			(wb & E_NEGATOR) !== 0 ||
+			(negatorSuffix !== null &&
+				(!suffixNeedsApostrophe || (tokFlags & TokenFlag.Apostrophe) !== 0) &&
+				(negatorLast === -1 || w.charCodeAt(w.length - 1) === negatorLast) &&
+				endsWithSuffix(w, negatorSuffix))
 		) {
 			// 'ne … pas' is one negation: count it once.
 			if (!(lastNegatorClause === clause && wordPos - lastNegatorPos <= 2 && negatedItems < negators)) negators++;
@@ -605,25 +723,34 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 			wordPos++;
 			continue;
 		}
-		const b = wi !== undefined ? wi.booster : undefined;
+		const b = (wb & E_BOOSTER) !== 0 ? (byId[id] as WordInfo).booster : undefined;
 		if (b !== undefined) {
 			boost += b;
 			boostPos = wordPos;
 			// Some intensifiers also carry sentiment ('seriously'): fall through only for them.
-			if ((wi as WordInfo).valence === undefined) {
+			if ((wb & E_VALENCE) === 0) {
 				wordPos++;
 				continue;
 			}
 		}
-		if (wi !== undefined && wi.contrast) {
+		if ((wb & E_CONTRAST) !== 0) {
 			contrastAt = itemCount;
 			clause++;
 			wordPos++;
 			continue;
 		}
 		const elongated = (tokFlags & TokenFlag.Elongated) !== 0;
-		let v = wi !== undefined ? wi.valence : undefined;
-		if (v === undefined && wk.length >= 4) v = lookupValence(c, wk);
+		let v = (wb & E_VALENCE) !== 0 ? valenceById[id] : undefined;
+		if (v === undefined) {
+			if (inflected !== null && (tokFlags & TokenFlag.Hashed) !== 0) {
+				// Plain ASCII word (its own key): the precomputed forms (all 4+ letters) answer
+				// in one probe, most often at the bit filter without reading the word.
+				const f = inflected.getHashed(wk, hashes[i]);
+				if (f !== undefined) v = f.valence;
+			} else if (wk.length >= 4) {
+				v = lookupValence(c, wk);
+			}
+		}
 		if (v === undefined && elongated) {
 			// 'soo' -> 'so', 'nooon' -> 'non'.
 			let single = '';
@@ -650,12 +777,12 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				if (negatedItems < negators) negatedItems++;
 				lastNegatorClause = -1;
 			}
-			const problem = wi !== undefined && wi.problem === true && v < 0;
+			const problem = (wb & E_PROBLEM) !== 0 && v < 0;
 			addItem(
 				w,
 				value,
 				i,
-				(wi !== undefined && wi.courtesy === true ? ITEM_COURTESY : 0) | (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0),
+				((wb & E_COURTESY) !== 0 ? ITEM_COURTESY : 0) | (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0),
 			);
 			if (problem && !negated) complaintTerms.push(w);
 		}
@@ -682,7 +809,7 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 		const lo = pos - 2 < 0 ? 0 : pos - 2;
 		const hi = pos + 3 < n ? pos + 3 : n - 1;
 		for (let j = lo; j <= hi; j++) {
-			if (j !== pos && infos[j] !== undefined && (infos[j] as WordInfo).cue) {
+			if (j !== pos && (bitsById[ids[j]] & E_CUE) !== 0) {
 				cue = true;
 				break;
 			}
@@ -691,8 +818,7 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 			// 'great job losing my bag': a problem right after the praise is sarcasm too.
 			for (let j = pos + 1; j <= hi; j++) {
 				if (kinds[j] !== TokenKind.Word) break;
-				const ij = infos[j];
-				if (ij !== undefined && ij.problem && (ij.valence ?? 0) < 0) cue = true;
+				if ((bitsById[ids[j]] & E_NEGATIVE_PROBLEM) !== 0) cue = true;
 			}
 		}
 		if (!cue) continue;

@@ -32,6 +32,8 @@ export const enum TokenFlag {
 	Hashtag = 4,
 	/** `hashes[i]` holds `hashWord(texts[i])` (plain ASCII words, computed during the scan). */
 	Hashed = 8,
+	/** The word contains an apostrophe (only such words can end in "n't"). */
+	Apostrophe = 16,
 }
 
 /** The hash the analyser's word table uses; the tokenizer computes it inline for ASCII words. */
@@ -292,6 +294,18 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 					j++;
 					continue;
 				}
+				// A space ends most words: no class look-up for it either.
+				if (d === 32) break;
+				if (d >= 65 && d <= 90) {
+					// Upper-case ASCII letter: what the class path below does for it.
+					upper++;
+					hash = (Math.imul(hash, 31) + d + 32) | 0;
+					run = d === prev ? run + 1 : 1;
+					if (run > maxRun) maxRun = run;
+					prev = d;
+					j++;
+					continue;
+				}
 				const dc = charClass(d);
 				if ((dc & C_WORD) !== 0) {
 					if ((dc & C_LETTER) !== 0) {
@@ -320,17 +334,20 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 			// Letters = upper + lower.
 			const elongated = maxRun >= 3 && upper + lower > 0;
 			let hashed = ascii && !elongated;
+			let hasApos = apos !== -1;
 			if (elongated) word = collapseRuns(word);
 			if (splitElisions && apos > 0 && ELISIONS.has(word.slice(0, apos))) {
-				push(buf, TokenKind.Word, word.slice(0, apos + 1), 0, 1);
+				push(buf, TokenKind.Word, word.slice(0, apos + 1), TokenFlag.Apostrophe, 1);
 				word = word.slice(apos + 1);
 				hashed = false;
+				hasApos = false;
 			}
 			const flags =
 				(lower === 0 && upper >= 2 ? TokenFlag.Caps : 0) |
 				(elongated ? TokenFlag.Elongated : 0) |
 				(hashtag ? TokenFlag.Hashtag : 0) |
-				(hashed ? TokenFlag.Hashed : 0);
+				(hashed ? TokenFlag.Hashed : 0) |
+				(hasApos ? TokenFlag.Apostrophe : 0);
 			push(buf, TokenKind.Word, word, flags, 1);
 			if (hashed) buf.hashes[buf.length - 1] = hash;
 			i = j;

@@ -143,6 +143,21 @@ describe('analyzeSentiment — spellings that take the slow look-up paths', () =
 		expect(analyzeSentiment("c'est n'importe quoi", 'fr').raw).toBeLessThan(0);
 	});
 
+	it('gives an inflected form its stem valence, whether precomputed or stemmed on the spot', () => {
+		// 'annoyingly' is not in the lexicon: -ly then 'annoying'. Plain ASCII words use the
+		// inflections precomputed with the lexicon; an elongated word is stemmed on the spot.
+		const weight = (text: string, term: string) => analyzeSentiment(text, 'en').hits.find((h) => h.term === term)?.weight;
+		const stem = weight('annoying', 'annoying') as number;
+		expect(stem).toBeLessThan(0);
+		expect(weight('the crew was annoyingly slow', 'annoyingly')).toBe(stem);
+		expect(weight('Annoyingly', 'annoyingly')).toBe(stem);
+		// 'delaysss' -> 'delayss' (elongated, so not precomputed): -s gives 'delays'.
+		expect(weight('delaysss', 'delayss')).toBeCloseTo((weight('delays', 'delays') as number) * 1.15, 2);
+		// Negators ending in n't are still found (only words with an apostrophe are checked).
+		expect(analyzeSentiment("the food wasn't good", 'en').raw).toBeLessThan(0);
+		expect(analyzeSentiment('the food wasn’t good', 'en').raw).toBe(analyzeSentiment("the food wasn't good", 'en').raw);
+	});
+
 	it('gives the same result when the same text is analysed again (scratch buffers are reset)', () => {
 		const long = 'terrible '.repeat(400) + 'flight';
 		const first = analyzeSentiment('Thanks, great crew :)', 'en');

@@ -156,6 +156,7 @@ export function englishLexicon(): LanguageLexicon {
 		stem: stemEnglish,
 		stemInto: stemEnglishInto,
 		stemParts: stemEnglishParts,
+		inflect: inflectEnglish,
 	};
 	return cached;
 }
@@ -207,6 +208,17 @@ function stemEnglishParts(word: string, lens: Int32Array, endings: string[]): nu
 		return 1;
 	}
 	return 0;
+}
+
+/**
+ * Every word whose `stemEnglishParts` candidates can include `base` (a superset: the
+ * analyser checks each one with the real stemmer): base + s / ed / ing / ly, and for a
+ * base ending in e, base + d and base without the e + ing.
+ */
+function inflectEnglish(base: string): string[] {
+	const out = [base + 's', base + 'ed', base + 'ing', base + 'ly'];
+	if (base.length > 0 && base.charCodeAt(base.length - 1) === 101) out.push(base + 'd', base.slice(0, -1) + 'ing');
+	return out;
 }
 
 /** `stemEnglish` writing into `out` (same candidates, same order); returns how many. */

@@ -31,6 +31,11 @@ export interface LanguageLexicon {
 	 * as `stem`. Returns how many.
 	 */
 	stemParts?: (word: string, lens: Int32Array, endings: string[]) => number;
+	/**
+	 * Optional inverse of `stemParts`: every word one of whose candidates can be `base`
+	 * (a superset is fine). Lets the analyser resolve inflected forms ahead of time.
+	 */
+	inflect?: (base: string) => string[];
 	/** Added for each negation that negates no sentiment word ("can't check in"): in
 	 * customer traffic a bare negation usually reports something that does not work. */
 	bareNegation: number;
