@@ -4,7 +4,7 @@
  * week the team would have received. Run it on your own history to tune the thresholds
  * before the next crisis.
  */
-import { LEVELS, levelRank, type Level } from '../shared/levels';
+import { LEVELS, levelRank, type Level } from '../levels';
 import { resolveDetectorConfig } from './config';
 import { createDetectorState, toEpochMs, updateDetector } from './detector';
 import type { DetectorConfig, VolumeObservation } from './types';

@@ -3,7 +3,7 @@
  * mentions into a level. A level is reached when every one of its criteria is met; the
  * situation's level is the highest level reached (calm when none is). See docs/crisis-document.md.
  */
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 import { defaultCrisisDocument } from './defaultCrisisDocument';
 import { PLAN_LEVELS } from './types';
 import type { CrisisDocument, LevelThreshold, LevelThresholds, PlanLevel } from './types';

@@ -3,7 +3,7 @@
  * playbook follows during it. Plain JSON data with a versioned schema
  * (see docs/crisis-document.md for every field and why it exists).
  */
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 
 /** The schema version this code reads and writes. Bumped only on breaking changes. */
 export const CRISIS_DOCUMENT_SCHEMA_VERSION = 1;

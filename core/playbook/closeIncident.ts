@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { PLAN_LEVELS } from '../document/types';
 import type { CrisisDocument, Language, PlanLevel } from '../document/types';
 import { authorReach } from '../mention/mention';
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 import { mentionMatchesScenario, normaliseForCues } from './matchScenario';
 import type { PlaybookMention } from './matchScenario';
 import { PlaybookError } from './playbookError';

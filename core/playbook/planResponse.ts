@@ -9,8 +9,8 @@ import type { DateTime } from 'luxon';
 
 import type { CrisisDocument, Language, PlanLevel, Scenario, StepDefinition } from '../document/types';
 import { LANGUAGES } from '../document/types';
-import { isLevel, levelRank } from '../shared/levels';
-import type { Level } from '../shared/levels';
+import { isLevel, levelRank } from '../levels';
+import type { Level } from '../levels';
 import type { Situation } from '../scoring/types';
 import { contentId } from './ids';
 import { matchScenarios } from './matchScenario';

@@ -3,8 +3,8 @@
  * overrides, contacts looked up, and the cumulative steps of a scenario at a level (a level
  * includes the steps of the levels below it; a higher level's definition of a step wins).
  */
-import { levelRank } from '../shared/levels';
-import type { Level } from '../shared/levels';
+import { levelRank } from '../levels';
+import type { Level } from '../levels';
 import { PLAN_LEVELS } from '../document/types';
 import type {
 	ApprovalRule,

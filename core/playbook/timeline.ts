@@ -20,8 +20,8 @@ import {
 	stringRule,
 } from '../document/validator';
 import type { Rule, ValidationIssue } from '../document/validator';
-import { LEVELS, levelRank } from '../shared/levels';
-import type { Level } from '../shared/levels';
+import { LEVELS, levelRank } from '../levels';
+import type { Level } from '../levels';
 import { contentId } from './ids';
 import { PlaybookError } from './playbookError';
 import { epochMs, isInstant, parseInstant, toUtc } from './time';

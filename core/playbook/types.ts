@@ -3,7 +3,7 @@
  * n8n node can emit them as items and a later run can read them back.
  */
 import type { Channel, Language, PlanLevel, Stance, StatementKind, StepChannel, StepOperation } from '../document/types';
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 
 export interface ContactRef {
 	id: string;

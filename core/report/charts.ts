@@ -3,7 +3,7 @@
  * bands, phases and timeline markers), sentiment split per phase, and horizontal bars.
  * Every text written into the SVG goes through escapeHtml / escapeAttr.
  */
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 import { escapeAttr, escapeHtml } from './escape';
 import type { DateFormatter } from './format';
 import { HOUR_MS, fmtCompact, fmtNumber, fmtShare, parseTime } from './format';

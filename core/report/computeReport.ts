@@ -7,8 +7,8 @@
  * DST change in the display zone never adds or removes an hour.
  */
 import type { Situation } from '../scoring/types';
-import type { Level } from '../shared/levels';
-import { LEVELS, isLevel, levelRank } from '../shared/levels';
+import type { Level } from '../levels';
+import { LEVELS, isLevel, levelRank } from '../levels';
 import { oneLine, safeUrl } from './escape';
 import { HOUR_MS, dateFormatter, iso, isValidZone, parseTime } from './format';
 import { howTexts, noteTexts } from './i18n';

@@ -3,8 +3,8 @@
  * script, font or image; a Content-Security-Policy that forbids them anyway; readable on a
  * phone (the volume chart has a narrow variant) and printable.
  */
-import type { Level } from '../shared/levels';
-import { LEVELS, levelRank } from '../shared/levels';
+import type { Level } from '../levels';
+import { LEVELS, levelRank } from '../levels';
 import { COLORS, LEVEL_COLORS, NARROW, WIDE, barList, sentimentChart, volumeChart } from './charts';
 import { escapeAttr, escapeHtml, safeUrl } from './escape';
 import type { DateFormatter } from './format';

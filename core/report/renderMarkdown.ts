@@ -2,7 +2,7 @@
  * The report as Markdown (CommonMark + GFM tables): the same content as the HTML, charts
  * replaced by tables. Every untrusted string goes through escapeMarkdown / markdownLink.
  */
-import { LEVELS, levelRank } from '../shared/levels';
+import { LEVELS, levelRank } from '../levels';
 import { escapeMarkdown, markdownLink } from './escape';
 import { dateFormatter, fmtCompact, fmtDuration, fmtNumber, fmtShare, parseTime } from './format';
 import { labels } from './i18n';

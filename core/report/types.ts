@@ -4,7 +4,7 @@
  */
 import type { Mention } from '../mention/mention';
 import type { MentionScore, Situation } from '../scoring/types';
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 
 export type ReportLanguage = 'en' | 'fr';
 

@@ -3,8 +3,8 @@
  * mentions: when each level would have fired, the detection delay after each labelled incident,
  * alerts per week and false alarms — so a team tunes its thresholds on its own history.
  */
-import { LEVELS, levelRank } from '../shared/levels';
-import type { Level } from '../shared/levels';
+import { LEVELS, levelRank } from '../levels';
+import type { Level } from '../levels';
 import { replaySituations } from './situation';
 import type { AssessedSituation, ScoredMention, SituationConfig } from './situation';
 

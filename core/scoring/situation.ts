@@ -18,8 +18,8 @@ import type { DetectorState } from '../detector';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../document/levelThresholds';
 import type { LevelThreshold, LevelThresholds } from '../document/types';
 import type { Mention } from '../mention/mention';
-import { LEVELS, levelRank } from '../shared/levels';
-import type { Level } from '../shared/levels';
+import { LEVELS, levelRank } from '../levels';
+import type { Level } from '../levels';
 import type { MentionScore, Situation } from './types';
 
 export interface SituationConfig {

@@ -2,7 +2,7 @@
  * Contracts of the scoring layer, shared with the playbook and the report.
  * Keep these stable: other parts of core/ and the nodes depend on them.
  */
-import type { Level } from '../shared/levels';
+import type { Level } from '../levels';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 

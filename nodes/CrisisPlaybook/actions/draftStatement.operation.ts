@@ -11,7 +11,7 @@ import type { Channel, Language, StatementKind } from '../../../core/document/ty
 import { draftStatement, statementDraftedData } from '../../../core/playbook/draftStatement';
 import { logEvent } from '../../../core/playbook/timeline';
 import type { ResponsePlan } from '../../../core/playbook/types';
-import { isLevel } from '../../../core/shared/levels';
+import { isLevel } from '../../../core/levels';
 import type { Situation } from '../../../core/scoring/types';
 import { crisisDocumentProperty, documentFor, ERRORS, mentionsParameter, nowOption, resolveNow, toJson } from './common';
 

@@ -10,7 +10,7 @@ import type { Language } from '../../../core/document/types';
 import { planIssuedData, planResponse } from '../../../core/playbook/planResponse';
 import { logEvent } from '../../../core/playbook/timeline';
 import type { TimelineEvent } from '../../../core/playbook/types';
-import { isLevel } from '../../../core/shared/levels';
+import { isLevel } from '../../../core/levels';
 import type { Situation } from '../../../core/scoring/types';
 import { errorItem } from '../../shared/itemErrors';
 import {

@@ -9,7 +9,7 @@ import {
 	replaySituations,
 } from '../../../core/scoring/situation';
 import type { AssessedSituation, SituationConfig } from '../../../core/scoring/situation';
-import { LEVELS, levelRank } from '../../../core/shared/levels';
+import { LEVELS, levelRank } from '../../../core/levels';
 import { readCrisisDocument } from '../../shared/crisisDocument';
 import { readBatch, resolveNow } from './batch';
 

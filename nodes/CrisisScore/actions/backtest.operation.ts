@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { backtestSituations } from '../../../core/scoring/backtestSituations';
 import type { LabelledIncident } from '../../../core/scoring/backtestSituations';
-import { isLevel } from '../../../core/shared/levels';
-import type { Level } from '../../../core/shared/levels';
+import { isLevel } from '../../../core/levels';
+import type { Level } from '../../../core/levels';
 import { readCrisisDocument } from '../../shared/crisisDocument';
 import { readBatch, resolveNow } from './batch';
 

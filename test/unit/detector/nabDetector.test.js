@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Runs the TypeScript detector (transformed by ts-jest) over the NAB realTweets files and
 // scores it with our NAB scorer. JS on purpose: it reads /work/shared data with fs.
 const fs = require('fs');

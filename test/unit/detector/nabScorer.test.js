@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Reproduces the published NAB scores of two reference detectors with our own scorer.
 const fs = require('fs');
 const path = require('path');

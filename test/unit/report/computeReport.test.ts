@@ -1,7 +1,7 @@
 import { computeReport, renderReportHtml, renderReportMarkdown } from '../../../core/report';
 import type { ReportInput, ReportMention, ReportTimelineEvent } from '../../../core/report';
 import type { Situation } from '../../../core/scoring/types';
-import type { Level } from '../../../core/shared/levels';
+import type { Level } from '../../../core/levels';
 import { H, MIN, hourOf, mention } from './helpers';
 
 const NOW = '2026-03-11T09:00:00.000Z';

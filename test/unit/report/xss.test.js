@@ -192,7 +192,6 @@ for (let i = 0; i < HOSTILE_PAYLOADS.length; i += CHUNK) chunks.push(HOSTILE_PAY
 
 if (!HAS_CHROMIUM && !IN_CI) {
 	describe('report XSS in headless Chromium', () => {
-		// eslint-disable-next-line no-console
 		console.warn(`SKIPPED report XSS test: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 		it.skip(`SKIPPED: Chromium not found at ${CHROMIUM}`, () => {});
 	});

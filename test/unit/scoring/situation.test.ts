@@ -10,7 +10,7 @@ import {
 } from '../../../core/scoring/situation';
 import type { ScoredMention } from '../../../core/scoring/situation';
 import { backtestSituations } from '../../../core/scoring/backtestSituations';
-import { levelRank } from '../../../core/shared/levels';
+import { levelRank } from '../../../core/levels';
 import type { Mention } from '../../../core/mention/mention';
 
 const sample = getSample('orvia-data-leak');
