@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { validateCrisisDocument } from '../../core/document/validateCrisisDocument';
 import type { CrisisDocument } from '../../core/document/types';
@@ -20,4 +20,19 @@ export function readCrisisDocument(this: IExecuteFunctions, i: number, parameter
 		});
 	}
 	return result.document;
+}
+
+const DOCUMENT_HELP =
+	'Your crisis document (JSON; see docs/crisis-document.md). Empty uses the default document (fictional brand Orvia). Tip: keep each version in a Data Table or a file and pass it with an expression.';
+
+/** The "Crisis Document" parameter every Crisis Kit node that reads the document shows. */
+export function crisisDocumentProperty(displayOptions?: IDisplayOptions, purpose?: string): INodeProperties {
+	return {
+		displayName: 'Crisis Document',
+		name: 'crisisDocument',
+		type: 'json',
+		default: '',
+		...(displayOptions ? { displayOptions } : {}),
+		description: purpose ? `${purpose} ${DOCUMENT_HELP}` : DOCUMENT_HELP,
+	};
 }

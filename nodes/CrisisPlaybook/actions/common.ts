@@ -10,7 +10,7 @@ import type { PlaybookMention } from '../../../core/playbook/matchScenario';
 import { PlaybookError } from '../../../core/playbook/playbookError';
 import { logEvent, validateTimelineEvent } from '../../../core/playbook/timeline';
 import type { Actor, TimelineEvent, TimelineEventType } from '../../../core/playbook/types';
-import { readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperty as sharedCrisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
 
 export const HINTS: Record<string, string> = {
 	invalidInput: 'Check the input item and the parameters named in the message.',
@@ -33,15 +33,7 @@ export const ERRORS = {
 };
 
 export function crisisDocumentProperty(operations: string[]): INodeProperties {
-	return {
-		displayName: 'Crisis Document',
-		name: 'crisisDocument',
-		type: 'json',
-		default: '',
-		displayOptions: { show: { operation: operations } },
-		description:
-			'Your crisis document (JSON; see docs/crisis-document.md). Empty uses the default document (fictional brand Orvia). Tip: keep each version in a Data Table or a file and pass it with an expression.',
-	};
+	return sharedCrisisDocumentProperty({ show: { operation: operations } });
 }
 
 export function incidentIdProperty(operations: string[], required = true): INodeProperties {

@@ -4,7 +4,7 @@ import { computeReport, renderReportHtml, renderReportMarkdown } from '../../../
 import type { ReportInput, ReportMention, ReportTimelineEvent } from '../../../core/report';
 import type { Situation } from '../../../core/scoring/types';
 import { validateMention } from '../../../core/mention/validateMention';
-import { readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
@@ -25,13 +25,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Orvia data leak, March 2026',
 		description: 'Title of the report; empty uses "Crisis impact report" in the report\'s language',
 	},
-	{
-		displayName: 'Crisis Document',
-		name: 'crisisDocument',
-		type: 'json',
-		default: '',
-		description: 'Your crisis document (JSON): its brand, language and time zone are used unless set below',
-	},
+	crisisDocumentProperty(undefined, 'Its brand, language and time zone are used unless set below.'),
 	{
 		displayName: 'Outputs',
 		name: 'outputs',

@@ -10,7 +10,7 @@ import {
 } from '../../../core/scoring/situation';
 import type { AssessedSituation, SituationConfig } from '../../../core/scoring/situation';
 import { LEVELS, levelRank } from '../../../core/levels';
-import { readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
 import { readBatch, resolveNow } from './batch';
 
 const show = { show: { operation: ['assessSituation'] } };
@@ -36,15 +36,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'live',
 	},
-	{
-		displayName: 'Crisis Document',
-		name: 'crisisDocument',
-		type: 'json',
-		default: '',
-		displayOptions: show,
-		description:
-			'Your crisis document (JSON), whose `levels` section sets the thresholds. Empty uses the default document\'s thresholds. Tip: read it from a file or a Data Table and pass it with an expression.',
-	},
+	crisisDocumentProperty(show, 'Its `levels` section sets the thresholds.'),
 	{
 		displayName: 'Replay Output',
 		name: 'replayOutput',

@@ -5,20 +5,13 @@ import { backtestSituations } from '../../../core/scoring/backtestSituations';
 import type { LabelledIncident } from '../../../core/scoring/backtestSituations';
 import { isLevel } from '../../../core/levels';
 import type { Level } from '../../../core/levels';
-import { readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
 import { readBatch, resolveNow } from './batch';
 
 const show = { show: { operation: ['backtest'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Crisis Document',
-		name: 'crisisDocument',
-		type: 'json',
-		default: '',
-		displayOptions: show,
-		description: 'The crisis document (JSON) whose thresholds are tested; empty uses the default document\'s',
-	},
+	crisisDocumentProperty(show, 'Its `levels` thresholds are the ones tested.'),
 	{
 		displayName: 'Labelled Incidents',
 		name: 'incidents',
