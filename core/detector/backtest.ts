@@ -65,7 +65,7 @@ export interface BacktestResult {
 	thresholds: Record<Exclude<Level, 'calm'>, number>;
 }
 
-export const DEFAULT_LEVEL_THRESHOLDS: Readonly<Record<Exclude<Level, 'calm'>, number>> = Object.freeze({
+export const DEFAULT_SCORE_THRESHOLDS: Readonly<Record<Exclude<Level, 'calm'>, number>> = Object.freeze({
 	watch: 0.25,
 	alert: 0.4,
 	crisis: 0.6,
@@ -75,7 +75,7 @@ export const DEFAULT_LEVEL_THRESHOLDS: Readonly<Record<Exclude<Level, 'calm'>, n
 const ACTIVE_LEVELS = LEVELS.filter((l) => l !== 'calm') as Array<Exclude<Level, 'calm'>>;
 
 /** Level of a score under the given thresholds. */
-export function levelForScore(score: number, thresholds: Record<Exclude<Level, 'calm'>, number> = DEFAULT_LEVEL_THRESHOLDS): Level {
+export function levelForScore(score: number, thresholds: Record<Exclude<Level, 'calm'>, number> = DEFAULT_SCORE_THRESHOLDS): Level {
 	let level: Level = 'calm';
 	for (const l of ACTIVE_LEVELS) if (score >= thresholds[l]) level = l;
 	return level;
@@ -88,7 +88,7 @@ export function backtest(
 ): BacktestResult {
 	const detectorConfig = config.detector ?? {};
 	const resolved = resolveDetectorConfig(detectorConfig);
-	const thresholds = { ...DEFAULT_LEVEL_THRESHOLDS, ...(config.thresholds ?? {}) };
+	const thresholds = { ...DEFAULT_SCORE_THRESHOLDS, ...(config.thresholds ?? {}) };
 	const persistence = Math.max(1, Math.floor(config.persistence ?? 1));
 	const cooldownMs = Math.max(0, config.cooldownMinutes ?? 360) * 60000;
 	const alertLevel = config.alertLevel ?? 'alert';

@@ -6,7 +6,7 @@ export {
 	backtest,
 	bucketCounts,
 	levelForScore,
-	DEFAULT_LEVEL_THRESHOLDS,
+	DEFAULT_SCORE_THRESHOLDS,
 	type BacktestConfig,
 	type BacktestFiring,
 	type BacktestIncident,
