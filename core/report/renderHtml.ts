@@ -8,9 +8,9 @@ import { LEVELS, levelRank } from '../levels';
 import { COLORS, LEVEL_COLORS, NARROW, WIDE, barList, sentimentChart, volumeChart } from './charts';
 import { escapeAttr, escapeHtml, safeUrl } from './escape';
 import type { DateFormatter } from './format';
-import { dateFormatter, fmtCompact, fmtDuration, fmtNumber, fmtShare, parseTime } from './format';
+import { fmtCompact, fmtNumber, parseTime } from './format';
 import type { Labels } from './i18n';
-import { labels } from './i18n';
+import { renderContext } from './renderContext';
 import type { MentionSummary, Metric, RenderOptions, ReportLanguage, ReportMetrics } from './types';
 
 const CSS = `
@@ -154,26 +154,14 @@ function howItem(term: string, metricOrHow: Metric<unknown> | string): string {
 }
 
 export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}): string {
-	const lang: ReportLanguage = m.language === 'fr' ? 'fr' : 'en';
-	const maxRows = Math.max(1, Math.min(50, Math.floor(options.maxRows ?? 10)));
+	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = renderContext(m, options);
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
-	const d = dateFormatter(lang, m.timeZone, rs, re);
-	const l = labels(lang);
-	const title = m.title || l.defaultTitle;
-	const dur = (ms: number | null) => fmtDuration(ms, lang);
-	const pct = (v: number | null) => fmtShare(v, lang);
-	const n = (v: number | null, digits = 0) => fmtNumber(v, lang, digits);
-	const when = (iso: string | null) => {
-		const t = parseTime(iso);
-		return t === null ? '–' : d.short(t);
-	};
 	const r = m.response;
 	const ps = m.phaseStats;
 	const neg = m.sentiment.negativeShare.value;
 	const highest = m.levels.highest.value;
 	const parts: string[] = [];
-	const colon = lang === 'fr' ? '\u00A0: ' : ': ';
 
 	parts.push(
 		`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">`,

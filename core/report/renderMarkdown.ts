@@ -4,9 +4,9 @@
  */
 import { LEVELS, levelRank } from '../levels';
 import { escapeMarkdown, markdownLink } from './escape';
-import { dateFormatter, fmtCompact, fmtDuration, fmtNumber, fmtShare, parseTime } from './format';
-import { labels } from './i18n';
-import type { RenderOptions, ReportLanguage, ReportMetrics } from './types';
+import { fmtCompact, parseTime } from './format';
+import { renderContext } from './renderContext';
+import type { RenderOptions, ReportMetrics } from './types';
 
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
 	const sep = head.map((_h, i) => (numeric[i] ? '---:' : '---'));
@@ -14,26 +14,14 @@ function table(head: string[], rows: string[][], numeric: boolean[] = []): strin
 }
 
 export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = {}): string {
-	const lang: ReportLanguage = m.language === 'fr' ? 'fr' : 'en';
-	const maxRows = Math.max(1, Math.min(50, Math.floor(options.maxRows ?? 10)));
+	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = renderContext(m, options);
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
-	const d = dateFormatter(lang, m.timeZone, rs, re);
-	const l = labels(lang);
 	const e = escapeMarkdown;
-	const colon = lang === 'fr' ? '\u00A0: ' : ': ';
-	const dur = (ms: number | null) => fmtDuration(ms, lang);
-	const pct = (v: number | null) => fmtShare(v, lang);
-	const n = (v: number | null, digits = 0) => fmtNumber(v, lang, digits);
-	const when = (iso: string | null) => {
-		const t = parseTime(iso);
-		return t === null ? '–' : d.short(t);
-	};
 	const r = m.response;
 	const ps = m.phaseStats;
 	const neg = m.sentiment.negativeShare.value;
 	const highest = m.levels.highest.value;
-	const title = m.title || l.defaultTitle;
 	const out: string[] = [];
 
 	out.push(`# ${e(title)}`, '');
