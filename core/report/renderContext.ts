@@ -41,3 +41,33 @@ export function renderContext(m: ReportMetrics, options: RenderOptions): RenderC
 		},
 	};
 }
+
+/** Did sentiment recover, in words (null when it cannot be judged). */
+export function recoveryText(m: ReportMetrics, c: RenderContext): string | null {
+	const rec = m.sentiment.recovery.value;
+	if (rec === null) return null;
+	if (!rec.degraded) return c.l.recoveredNoDegradation;
+	return rec.recovered ? c.l.recovered(c.dur(rec.afterMs)) : c.l.notRecovered;
+}
+
+/** The "In short" paragraph, unescaped (each renderer escapes it for its format). */
+export function summaryText(m: ReportMetrics, c: RenderContext): string {
+	const { l, n, dur, pct, d } = c;
+	const peak = m.volume.peak.value;
+	const highest = m.levels.highest.value;
+	const neg = m.sentiment.negativeShare.value;
+	const r = m.response;
+	return l.summaryText({
+		brand: m.brand,
+		mentions: n(m.volume.total.value),
+		duringMentions: n(m.phaseStats.during.mentions),
+		peak: peak ? n(peak.count) : null,
+		peakAt: peak ? d.short(parseTime(peak.at) ?? 0) : null,
+		highestLevel: highest ? l.levelNames[highest].toLowerCase() : null,
+		ttd: r.timeToDetect.value !== null ? dur(r.timeToDetect.value) : null,
+		tta: r.timeToAcknowledge.value !== null ? dur(r.timeToAcknowledge.value) : null,
+		negBefore: neg.before !== null ? pct(neg.before) : null,
+		negDuring: neg.during !== null ? pct(neg.during) : null,
+		recovery: recoveryText(m, c),
+	});
+}

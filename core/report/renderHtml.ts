@@ -10,7 +10,7 @@ import { escapeAttr, escapeHtml, safeUrl } from './escape';
 import type { DateFormatter } from './format';
 import { fmtCompact, fmtNumber, parseTime } from './format';
 import type { Labels } from './i18n';
-import { renderContext } from './renderContext';
+import { recoveryText, renderContext, summaryText } from './renderContext';
 import type { MentionSummary, Metric, RenderOptions, ReportLanguage, ReportMetrics } from './types';
 
 const CSS = `
@@ -154,7 +154,8 @@ function howItem(term: string, metricOrHow: Metric<unknown> | string): string {
 }
 
 export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}): string {
-	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = renderContext(m, options);
+	const ctx = renderContext(m, options);
+	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = ctx;
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
 	const r = m.response;
@@ -185,21 +186,9 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 
 	// summary
 	const rec = m.sentiment.recovery.value;
-	const recoveryText = rec === null ? null : !rec.degraded ? l.recoveredNoDegradation : rec.recovered ? l.recovered(dur(rec.afterMs)) : l.notRecovered;
+	const recovery = recoveryText(m, ctx);
 	const peak = m.volume.peak.value;
-	const summary = l.summaryText({
-		brand: m.brand,
-		mentions: n(m.volume.total.value),
-		duringMentions: n(ps.during.mentions),
-		peak: peak ? n(peak.count) : null,
-		peakAt: peak ? d.short(parseTime(peak.at) ?? 0) : null,
-		highestLevel: highest ? l.levelNames[highest].toLowerCase() : null,
-		ttd: r.timeToDetect.value !== null ? dur(r.timeToDetect.value) : null,
-		tta: r.timeToAcknowledge.value !== null ? dur(r.timeToAcknowledge.value) : null,
-		negBefore: neg.before !== null ? pct(neg.before) : null,
-		negDuring: neg.during !== null ? pct(neg.during) : null,
-		recovery: recoveryText,
-	});
+	const summary = summaryText(m, ctx);
 	parts.push(`<section class="summary"><h2>${escapeHtml(l.summary)}</h2><p>${escapeHtml(summary)}</p></section>`);
 
 	// key figures
@@ -272,7 +261,7 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 			`<ul class="legend"><li><span class="sw" style="background:${COLORS.negative}"></span>${escapeHtml(l.negative)}</li><li><span class="sw" style="background:${COLORS.neutral}"></span>${escapeHtml(l.neutral)}</li><li><span class="sw" style="background:${COLORS.positive}"></span>${escapeHtml(l.positive)}</li>${ps.before.sentiment.unknown + ps.during.sentiment.unknown + ps.after.sentiment.unknown > 0 ? `<li><span class="sw" style="background:${COLORS.unknown}"></span>${escapeHtml(l.unknown)}</li>` : ''}</ul>`,
 		);
 	}
-	parts.push(`<p class="statement${recClass}">${escapeHtml(l.recovery)}${colon}${escapeHtml(recoveryText ?? l.notJudged)}</p></section>`);
+	parts.push(`<p class="statement${recClass}">${escapeHtml(l.recovery)}${colon}${escapeHtml(recovery ?? l.notJudged)}</p></section>`);
 
 	// response
 	const durations = m.levels.durationAtOrAbove.value;

@@ -5,7 +5,7 @@
 import { LEVELS, levelRank } from '../levels';
 import { escapeMarkdown, markdownLink } from './escape';
 import { fmtCompact, parseTime } from './format';
-import { renderContext } from './renderContext';
+import { recoveryText, renderContext, summaryText } from './renderContext';
 import type { RenderOptions, ReportMetrics } from './types';
 
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
@@ -14,7 +14,8 @@ function table(head: string[], rows: string[][], numeric: boolean[] = []): strin
 }
 
 export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = {}): string {
-	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = renderContext(m, options);
+	const ctx = renderContext(m, options);
+	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = ctx;
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
 	const e = escapeMarkdown;
@@ -33,27 +34,12 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 	);
 	if (highest) out.push(`**${e(l.highestLevel)}${colon}${e(l.levelNames[highest])}**`, '');
 
-	const rec = m.sentiment.recovery.value;
-	const recoveryText = rec === null ? null : !rec.degraded ? l.recoveredNoDegradation : rec.recovered ? l.recovered(dur(rec.afterMs)) : l.notRecovered;
+	const recovery = recoveryText(m, ctx);
 	const peak = m.volume.peak.value;
 	out.push(
 		`## ${e(l.summary)}`,
 		'',
-		e(
-			l.summaryText({
-				brand: m.brand,
-				mentions: n(m.volume.total.value),
-				duringMentions: n(ps.during.mentions),
-				peak: peak ? n(peak.count) : null,
-				peakAt: peak ? d.short(parseTime(peak.at) ?? 0) : null,
-				highestLevel: highest ? l.levelNames[highest].toLowerCase() : null,
-				ttd: r.timeToDetect.value !== null ? dur(r.timeToDetect.value) : null,
-				tta: r.timeToAcknowledge.value !== null ? dur(r.timeToAcknowledge.value) : null,
-				negBefore: neg.before !== null ? pct(neg.before) : null,
-				negDuring: neg.during !== null ? pct(neg.during) : null,
-				recovery: recoveryText,
-			}),
-		),
+		e(summaryText(m, ctx)),
 		'',
 	);
 
@@ -99,7 +85,7 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 			[false, true, true, true, true, true, true, true],
 		),
 		'',
-		`**${e(l.recovery)}**${colon}${e(recoveryText ?? l.notJudged)}`,
+		`**${e(l.recovery)}**${colon}${e(recovery ?? l.notJudged)}`,
 		'',
 	);
 
