@@ -12,6 +12,9 @@ import { logEvent, validateTimelineEvent } from '../../../core/playbook/timeline
 import type { Actor, TimelineEvent, TimelineEventType } from '../../../core/playbook/types';
 import { crisisDocumentProperty as sharedCrisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
 
+/** Re-exported: the operations of this node import their helpers from here. */
+export { resolveNow } from '../../shared/now';
+
 export const HINTS: Record<string, string> = {
 	invalidInput: 'Check the input item and the parameters named in the message.',
 	invalidTime: 'Times are RFC 3339 (2026-03-05T09:00:00Z).',
@@ -62,15 +65,6 @@ export function nowOption(): INodeProperties {
 
 export function documentFor(this: IExecuteFunctions, i: number): CrisisDocument {
 	return readCrisisDocument.call(this, i) ?? defaultCrisisDocument();
-}
-
-export function resolveNow(this: IExecuteFunctions, value: unknown, i: number, executionNow: string): string {
-	if (value === undefined || value === null || value === '') return executionNow;
-	const ms = Date.parse(String(value));
-	if (!Number.isFinite(ms)) {
-		throw new NodeOperationError(this.getNode(), `Option "Now" is not a date: "${String(value)}"`, { itemIndex: i });
-	}
-	return new Date(ms).toISOString();
 }
 
 /** Reads a JSON parameter that may arrive as text or as an object/array; '' → undefined. */

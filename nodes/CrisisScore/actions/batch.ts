@@ -4,6 +4,9 @@ import type { ScoredMention } from '../../../core/scoring/situation';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import { errorItem, readMention } from '../../shared/itemErrors';
 
+/** Re-exported: the operations of this node import their helpers from here. */
+export { resolveNow } from '../../shared/now';
+
 export interface BatchInput {
 	mentions: ScoredMention[];
 	/** Input item index of each mention (same order). */
@@ -56,11 +59,3 @@ function mentionOrError(this: IExecuteFunctions, item: INodeExecutionData, i: nu
 	}
 }
 
-export function resolveNow(this: IExecuteFunctions, value: unknown, i: number, executionNow: string): string {
-	if (value === undefined || value === null || value === '') return executionNow;
-	const ms = Date.parse(String(value));
-	if (!Number.isFinite(ms)) {
-		throw new NodeOperationError(this.getNode(), `Option "Now" is not a date: "${String(value)}"`, { itemIndex: i });
-	}
-	return new Date(ms).toISOString();
-}
