@@ -407,12 +407,11 @@ function assess(state: SituationState, detectorScore: number, detectorReasons: s
 		mem.level = level;
 		mem.since = endMs;
 	}
+	// Notify on an escalation, on the first time at a level, or when the cooldown has passed.
 	let notify = false;
 	if (levelRank(level) >= levelRank('alert')) {
 		const last = mem.lastNotified[level];
-		if ((changed && levelRank(level) > levelRank(previous)) || last === undefined || endMs - last >= c.cooldownMinutes * 60000) {
-			notify = last === undefined || endMs - last >= c.cooldownMinutes * 60000 || changed;
-		}
+		notify = (changed && levelRank(level) > levelRank(previous)) || last === undefined || endMs - last >= c.cooldownMinutes * 60000;
 		if (notify) mem.lastNotified[level] = endMs;
 	}
 	// The numbers, in words.
