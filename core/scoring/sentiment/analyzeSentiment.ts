@@ -4,9 +4,12 @@
  * One tokenizer pass, then one pass over the tokens with Map/Set look-ups:
  * multi-word expressions, word valences (with light suffix stripping), intensifiers and
  * softeners, negation within the clause, contrast ('but', 'mais'), capitals, elongation,
- * emoji and emoticons, exclamation marks. Two customer-traffic rules follow: courtesy
- * words ('thanks', 'merci') count little in a text that otherwise complains, and praise
- * next to a sarcasm cue and a problem ('great, another delay') is read as negative.
+ * emoji and emoticons, exclamation marks. Lexicon options add, for French, negation of
+ * whole expressions ("pas une bonne nouvelle"), a negator after the word ("j'aime pas")
+ * and shifters ('réduire la pollution', 'moins efficace'). Two customer-traffic rules
+ * follow: courtesy words ('thanks', 'merci') count little in a text that otherwise
+ * complains, and praise next to a sarcasm cue and a problem ('great, another delay') is
+ * read as negative.
  */
 import type { SentimentLabel } from '../types';
 import { EMOJI, EMOTICONS } from './lexicon/emoji';
@@ -52,7 +55,7 @@ export interface SentimentAnalysis {
  */
 const THRESHOLDS: Record<SentimentLanguage, { negative: number; positive: number; question: number }> = {
 	en: { negative: -0.35, positive: 1.85, question: -0.9 },
-	fr: { negative: -0.5, positive: 0.9, question: -0.3 },
+	fr: { negative: -0.5, positive: 0.6, question: -0.3 },
 };
 
 const NEGATION_SCOPE = 3;
@@ -61,6 +64,10 @@ const CAPS_FACTOR = 1.25;
 const ELONGATION_FACTOR = 1.15;
 const NEGATE_POSITIVE = -0.7;
 const NEGATE_NEGATIVE = -0.1;
+/** 'réduire la pollution' is good news, 'moins efficace' bad news. */
+const SHIFT_SCOPE = 3;
+const SHIFT_POSITIVE = -0.7;
+const SHIFT_NEGATIVE = -0.5;
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.4;
 const COURTESY_IN_COMPLAINT = 0.2;
@@ -95,6 +102,8 @@ class WordInfo {
 	courtesy = false;
 	problem = false;
 	cue = false;
+	/** Reverses the next sentiment word like a negation, as 'reduce' or 'fight against' do. */
+	shifter = false;
 	themes: ThemeCandidate[] | undefined = undefined;
 	/** Which of the fields above are set (`E_*` bits), so the token pass tests one number. */
 	bits = 0;
@@ -111,6 +120,7 @@ const E_PROBLEM = 128;
 const E_CUE = 256;
 /** A problem word with a negative valence (the sarcasm rule's 'losing my bag'). */
 const E_NEGATIVE_PROBLEM = 512;
+const E_SHIFTER = 1024;
 
 function entryBits(e: WordInfo): number {
 	return (
@@ -123,7 +133,8 @@ function entryBits(e: WordInfo): number {
 		(e.courtesy ? E_COURTESY : 0) |
 		(e.problem ? E_PROBLEM : 0) |
 		(e.cue ? E_CUE : 0) |
-		(e.problem && (e.valence ?? 0) < 0 ? E_NEGATIVE_PROBLEM : 0)
+		(e.problem && (e.valence ?? 0) < 0 ? E_NEGATIVE_PROBLEM : 0) |
+		(e.shifter ? E_SHIFTER : 0)
 	);
 }
 
@@ -132,6 +143,8 @@ class PhraseNode {
 	/** Set when the path to this node is a whole expression. */
 	value: number | undefined = undefined;
 	term: string | undefined = undefined;
+	/** Whether the expression holds a negator itself ('pas mal'): then negation leaves it alone. */
+	hasNegator = false;
 	/** Keyed by the next word's entry (every word of an expression has one). */
 	next: Map<WordInfo, PhraseNode> | undefined = undefined;
 	/** `next` keyed by the entries' ids in the word table (what the token pass has). */
@@ -346,10 +359,12 @@ function compile(language: SentimentLanguage): CompiledLexicon {
 		}
 		node.value = value;
 		node.term = key;
+		node.hasNegator = parts.some((p) => lex.negators.has(p) || (lex.negatorSuffix !== null && p.endsWith(lex.negatorSuffix)));
 	}
 	for (const w of lex.courtesy) entry(info, w).courtesy = true;
 	for (const w of lex.problemWords) entry(info, w).problem = true;
 	for (const w of lex.sarcasmCues) entry(info, w).cue = true;
+	if (lex.shifters !== undefined) for (const w of lex.shifters) entry(info, w).shifter = true;
 	if (themeIndexProvider) {
 		for (const [first, cands] of themeIndexProvider()) {
 			const e = entry(info, first);
@@ -444,6 +459,7 @@ function segmentHashtag(c: CompiledLexicon, tag: string): { value: number; negat
 
 function segmentHashtagUncached(c: CompiledLexicon, tag: string): { value: number; negated: boolean } | null {
 	const suffix = c.lex.negatorSuffix ? c.lex.negatorSuffix.replace("'", '') : null;
+	const minHead = c.lex.hashtagMinHead;
 	for (let k = tag.length - 3; k >= 3; k--) {
 		const head = tag.slice(0, k);
 		const hi = c.info.get(head);
@@ -452,7 +468,8 @@ function segmentHashtagUncached(c: CompiledLexicon, tag: string): { value: numbe
 			if (tv !== undefined && tv !== 0) return { value: tv, negated: true };
 			continue;
 		}
-		if ((k >= 4 || tag.length - k >= 5) && hi?.valence !== undefined && Math.abs(hi.valence) >= 1) return { value: hi.valence, negated: false };
+		const longEnough = minHead !== undefined ? k >= minHead : k >= 4 || tag.length - k >= 5;
+		if (longEnough && hi?.valence !== undefined && Math.abs(hi.valence) >= 1) return { value: hi.valence, negated: false };
 	}
 	for (let k = 4; k <= tag.length - 3; k++) {
 		const tv = c.info.get(tag.slice(k))?.valence;
@@ -610,6 +627,16 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	let exclamations = 0;
 	let negators = 0;
 	let negatedItems = 0;
+	// The last word item (for negators placed after the word: "j'aime pas").
+	let lastWordItem = -1;
+	let lastWordItemPos = -100;
+	let lastWordItemClause = -1;
+	const negatePhrases = lex.negatePhrases === true;
+	const postNegators = lex.postNegators;
+	// The last shifter word ('réduire', 'moins') and its own contribution, if any.
+	let lastShifterPos = -100;
+	let lastShifterClause = -1;
+	let shifterItem = -1;
 	let questions = 0;
 	let exasperated = false;
 
@@ -630,6 +657,7 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				const cp = buf.counts[i];
 				const v = EMOJI_BY_CODE_POINT.get(cp);
 				if (v !== undefined) addItem(String.fromCodePoint(cp), v, i, 0);
+				lastWordItem = -1;
 			} else {
 				const v = EMOTICONS.get(texts[i]);
 				if (v !== undefined) addItem(texts[i], v, i, 0);
@@ -689,8 +717,23 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 					const term = best.term as string;
 					let value = v;
 					if (boost !== 0 && wordPos - boostPos <= BOOSTER_SCOPE) value *= 1 + boost;
-					addItem(term, value, i, v <= -1.5 ? ITEM_PROBLEM : 0);
-					if (v <= -1.5) complaintTerms.push(term);
+					let negated = false;
+					if (negatePhrases && !best.hasNegator && lastNegatorClause === clause && wordPos - lastNegatorPos <= NEGATION_SCOPE) {
+						value *= value > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+						negated = true;
+						if (negatedItems < negators) negatedItems++;
+						lastNegatorClause = -1;
+					}
+					if (!negated && lastShifterClause === clause && wordPos - lastShifterPos <= SHIFT_SCOPE) {
+						value *= value > 0 ? SHIFT_POSITIVE : SHIFT_NEGATIVE;
+						negated = true;
+						if (shifterItem >= 0 && itemValues[shifterItem] * value < 0) itemValues[shifterItem] = 0;
+						lastShifterClause = -1;
+					}
+					const problem = v <= -1.5 && !negated;
+					addItem(term, value, i, (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0));
+					if (problem) complaintTerms.push(term);
+					lastWordItem = -1;
 					if (withThemes) {
 						// Theme terms inside the phrase still count: let the loop see them.
 						for (let j = i + 1; j <= bestEnd; j++) {
@@ -716,6 +759,29 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				(negatorLast === -1 || w.charCodeAt(w.length - 1) === negatorLast) &&
 				endsWithSuffix(w, negatorSuffix))
 		) {
+			if (
+				postNegators !== undefined &&
+				lastWordItem === itemCount - 1 &&
+				lastWordItemClause === clause &&
+				lastWordItemPos === wordPos - 1 &&
+				postNegators.has(wk)
+			) {
+				// Right after a sentiment word: either the end of 'ne … pas' around it (already
+				// applied) or spoken French without 'ne' ("j'aime pas"): negate that word.
+				const k = lastWordItem;
+				if ((itemFlags[k] & ITEM_NEGATED) === 0) {
+					itemValues[k] *= itemValues[k] > 0 ? NEGATE_POSITIVE : NEGATE_NEGATIVE;
+					if ((itemFlags[k] & ITEM_PROBLEM) !== 0 && complaintTerms.length > 0 && complaintTerms[complaintTerms.length - 1] === itemTerms[k]) {
+						complaintTerms.pop();
+					}
+					itemFlags[k] = (itemFlags[k] & ~ITEM_PROBLEM) | ITEM_NEGATED;
+					negators++;
+					negatedItems++;
+				}
+				lastWordItem = -1;
+				wordPos++;
+				continue;
+			}
 			// 'ne … pas' is one negation: count it once.
 			if (!(lastNegatorClause === clause && wordPos - lastNegatorPos <= 2 && negatedItems < negators)) negators++;
 			lastNegatorPos = wordPos;
@@ -776,6 +842,13 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				negated = true;
 				if (negatedItems < negators) negatedItems++;
 				lastNegatorClause = -1;
+			} else if (lastShifterClause === clause && wordPos - lastShifterPos <= SHIFT_SCOPE) {
+				value *= value > 0 ? SHIFT_POSITIVE : SHIFT_NEGATIVE;
+				negated = true;
+				// 'la baisse du chômage': the shifter's own valence gives way to what it shifts
+				// when they disagree ('résoudre les problèmes' keeps both).
+				if (shifterItem >= 0 && itemValues[shifterItem] * value < 0) itemValues[shifterItem] = 0;
+				lastShifterClause = -1;
 			}
 			const problem = (wb & E_PROBLEM) !== 0 && v < 0;
 			addItem(
@@ -785,8 +858,16 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 				((wb & E_COURTESY) !== 0 ? ITEM_COURTESY : 0) | (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0),
 			);
 			if (problem && !negated) complaintTerms.push(w);
+			lastWordItem = itemCount - 1;
+			lastWordItemPos = wordPos;
+			lastWordItemClause = clause;
 		}
 		if (b === undefined) boost = 0;
+		if ((wb & E_SHIFTER) !== 0) {
+			lastShifterPos = wordPos;
+			lastShifterClause = clause;
+			shifterItem = v !== undefined && v !== 0 && itemCount > 0 && itemAts[itemCount - 1] === i ? itemCount - 1 : -1;
+		}
 		wordPos++;
 	}
 

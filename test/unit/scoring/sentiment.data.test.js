@@ -10,9 +10,12 @@ const DATA = path.resolve(__dirname, '../../../../shared/data');
 const AIRLINE = path.join(DATA, 'airline-sentiment/dev.csv');
 const FR_TEXT = path.join(DATA, 'french-tweets/val_text.txt');
 const FR_LABELS = path.join(DATA, 'french-tweets/val_labels.txt');
+const FR_TRAIN_TEXT = path.join(DATA, 'french-tweets/train_text.txt');
+const FR_TRAIN_LABELS = path.join(DATA, 'french-tweets/train_labels.txt');
 
 const haveAirline = fs.existsSync(AIRLINE);
 const haveFrench = fs.existsSync(FR_TEXT) && fs.existsSync(FR_LABELS);
+const haveFrenchTrain = fs.existsSync(FR_TRAIN_TEXT) && fs.existsSync(FR_TRAIN_LABELS);
 
 (haveAirline ? describe : describe.skip)('sentiment quality on the airline dev split', () => {
 	it('reaches 3-class macro-F1 >= 0.70', () => {
@@ -27,20 +30,32 @@ const haveFrench = fs.existsSync(FR_TEXT) && fs.existsSync(FR_LABELS);
 	});
 });
 
+function frenchMacroF1(textFile, labelFile) {
+	const texts = fs.readFileSync(textFile, 'utf8').split('\n');
+	const labels = fs.readFileSync(labelFile, 'utf8').split('\n');
+	const names = ['negative', 'neutral', 'positive'];
+	const gold = [];
+	const pred = [];
+	labels.forEach((l, i) => {
+		if (l.trim() === '') return;
+		gold.push(names[Number(l)]);
+		pred.push(analyzeSentiment(texts[i] || '', 'fr').label);
+	});
+	return classMetrics(gold, pred).macroF1;
+}
+
 (haveFrench ? describe : describe.skip)('sentiment quality on the French validation split', () => {
-	it('reaches 3-class macro-F1 >= 0.62', () => {
-		const texts = fs.readFileSync(FR_TEXT, 'utf8').split('\n');
-		const labels = fs.readFileSync(FR_LABELS, 'utf8').split('\n');
-		const names = ['negative', 'neutral', 'positive'];
-		const gold = [];
-		const pred = [];
-		labels.forEach((l, i) => {
-			if (l.trim() === '') return;
-			gold.push(names[Number(l)]);
-			pred.push(analyzeSentiment(texts[i] || '', 'fr').label);
-		});
-		const m = classMetrics(gold, pred);
-		expect(m.macroF1).toBeGreaterThanOrEqual(0.62);
+	it('reaches 3-class macro-F1 >= 0.63', () => {
+		expect(frenchMacroF1(FR_TEXT, FR_LABELS)).toBeGreaterThanOrEqual(0.63);
+	});
+});
+
+// Both splits are development data: validation errors shaped the first French lexicon,
+// train errors the general vocabulary and rules added later. A floor on each guards
+// against tuning to either one; the sealed test split is the held-out check.
+(haveFrenchTrain ? describe : describe.skip)('sentiment quality on the French train split', () => {
+	it('reaches 3-class macro-F1 >= 0.64', () => {
+		expect(frenchMacroF1(FR_TRAIN_TEXT, FR_TRAIN_LABELS)).toBeGreaterThanOrEqual(0.64);
 	});
 });
 

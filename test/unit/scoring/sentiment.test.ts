@@ -108,6 +108,64 @@ describe('analyzeSentiment — French', () => {
 	});
 });
 
+describe('analyzeSentiment — French rules that generalise', () => {
+	const raw = (text: string) => analyzeSentiment(text, 'fr').raw;
+	const terms = (text: string) => analyzeSentiment(text, 'fr').hits.map((h) => h.term);
+
+	it('negates the word before a negator when spoken French drops the ne', () => {
+		expect(label("Franchement, j'aime pas ce nouveau logo", 'fr')).toBe('negative');
+		expect(label('Je supporte pas cette pub', 'fr')).toBe('negative');
+	});
+
+	it('negates whole expressions, not only single words', () => {
+		expect(label("Ce n'est pas une bonne nouvelle pour le quartier", 'fr')).toBe('negative');
+		expect(label("Ce n'était vraiment pas une bonne idée", 'fr')).toBe('negative');
+	});
+
+	it('reverses what a shifter reduces, fights or prevents', () => {
+		expect(label('La mairie promet de réduire la pollution', 'fr')).toBe('positive');
+		expect(label('La baisse du chômage se confirme', 'fr')).toBe('positive');
+		expect(raw('Une association qui lutte contre la pauvreté')).toBeGreaterThan(0);
+		expect(label('La nouvelle version est moins fiable', 'fr')).toBe('negative');
+		expect(label("Le forfait est moins cher qu'avant", 'fr')).toBe('positive');
+	});
+
+	it('reads opposition and protest formulas', () => {
+		expect(label('Non à la fermeture de la maternité', 'fr')).toBe('negative');
+		expect(label('Une pétition contre le projet', 'fr')).toBe('negative');
+	});
+
+	it('finds third-group verb forms through the stemmer', () => {
+		expect(label('Ils détruisent le quartier', 'fr')).toBe('negative');
+		expect(label('Les élus mentent', 'fr')).toBe('negative');
+		expect(label('Ils mentaient', 'fr')).toBe('negative');
+	});
+
+	it('does not read unrelated words as sentiment words', () => {
+		// 'mariés' is not 'marre', 'sur' is not 'sûr', 'sa propre' is 'own', '#consommation' is not 'con'.
+		expect(label('Trois élus ont été mariés', 'fr')).toBe('neutral');
+		expect(terms('On passe sur le pont')).toEqual([]);
+		expect(terms('Chacun défend sa propre opinion')).toEqual([]);
+		expect(label('Une semaine de #consommation', 'fr')).toBe('neutral');
+		expect(terms('Débat #politique ce soir')).toEqual([]);
+	});
+
+	it('reads praise next to a disaster after quel / quelle as sarcasm', () => {
+		const a = analyzeSentiment('Quel beau gâchis', 'fr');
+		expect(a.label).toBe('negative');
+		expect(a.sarcasm).toBe(true);
+	});
+
+	it('knows common opinion words and idioms', () => {
+		expect(label('Un discours affligeant', 'fr')).toBe('negative');
+		expect(label('Une gestion irresponsable', 'fr')).toBe('negative');
+		expect(label('Un spectacle fantastique', 'fr')).toBe('positive');
+		expect(label('Un film sublime', 'fr')).toBe('positive');
+		expect(label('Vous feriez mieux de vous taire', 'fr')).toBe('negative');
+		expect(label('Le gouvernement nous ment', 'fr')).toBe('negative');
+	});
+});
+
 describe('detectLanguage', () => {
 	it('tells English from French', () => {
 		expect(detectLanguage('My flight was cancelled and nobody is answering the phone')).toBe('en');

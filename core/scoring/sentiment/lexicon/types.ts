@@ -41,6 +41,27 @@ export interface LanguageLexicon {
 	bareNegation: number;
 	/** Word that, alone at the end after a pause, reverses the praise before it ("… NOT!"). */
 	trailingNot: string | null;
+	/**
+	 * Optional: negation also reverses a multi-word expression that holds no negator
+	 * itself ("ce n'est pas une bonne nouvelle"; 'pas mal' is left alone).
+	 */
+	negatePhrases?: boolean;
+	/**
+	 * Optional: negators that also negate the sentiment word right before them when no
+	 * negator came before it (spoken French drops the 'ne': "j'aime pas", "ça vaut pas").
+	 */
+	postNegators?: ReadonlySet<string>;
+	/**
+	 * Optional: words that reverse the next sentiment word in the clause the way a negation
+	 * does ('réduire la pollution', 'lutter contre la pauvreté', 'moins efficace').
+	 */
+	shifters?: ReadonlySet<string>;
+	/**
+	 * Optional: the shortest sentiment word accepted at the start of a compound hashtag
+	 * ('#honteuxgouvernement'). French words often begin with a short sentiment word
+	 * ('#consommation', '#politique'), so French asks for a longer one.
+	 */
+	hashtagMinHead?: number;
 	/** Optional key normaliser applied before lookup (French: strip accents). */
 	normalize?: (word: string) => string;
 }
