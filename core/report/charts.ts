@@ -54,6 +54,62 @@ export interface VolumeChartSize {
 export const WIDE: VolumeChartSize = { width: 880, height: 320, font: 12, maxBars: 336, minTickPx: 88 };
 export const NARROW: VolumeChartSize = { width: 360, height: 260, font: 11, maxBars: 120, minTickPx: 70 };
 
+/**
+ * Width reserved for a bold label of the chart, in viewBox units: a generous per-character
+ * estimate (bold system sans-serif runs at 0.62–0.68 em per Latin letter) plus 4 units of
+ * padding on each side. The SVG has no script to measure text, so layout decisions use this.
+ */
+export function labelWidth(label: string, font: number): number {
+	return label.length * font * 0.7 + 8;
+}
+
+/** Where a phase label goes: inside its strip segment when it fits, else on a callout row below. */
+export interface PhaseLabelBox {
+	label: string;
+	strong: boolean;
+	/** The segment on the strip. */
+	x0: number;
+	x1: number;
+	/** Label box (centre and width). */
+	cx: number;
+	width: number;
+	inside: boolean;
+}
+
+/**
+ * Lays out the before/during/after labels of the phase strip: a label that fits inside its
+ * segment is centred there; the others go to a row below the strip, centred under their
+ * segment as far as possible, kept inside [minX, maxX] and never overlapping each other.
+ */
+export function layoutPhaseLabels(
+	segments: Array<{ x0: number; x1: number; label: string; strong: boolean }>,
+	font: number,
+	minX: number,
+	maxX: number,
+): PhaseLabelBox[] {
+	const gap = 4;
+	const boxes: PhaseLabelBox[] = segments.map((s) => {
+		const width = labelWidth(s.label, font);
+		return { ...s, cx: (s.x0 + s.x1) / 2, width, inside: s.x1 - s.x0 - 2 >= width };
+	});
+	const row = boxes.filter((b) => !b.inside);
+	// left to right: no overlap, not before minX; then right to left: not after maxX
+	let right = minX - gap;
+	for (const b of row) {
+		const left = Math.max(b.cx - b.width / 2, right + gap);
+		b.cx = left + b.width / 2;
+		right = left + b.width;
+	}
+	let left = maxX + gap;
+	for (let i = row.length - 1; i >= 0; i--) {
+		const b = row[i];
+		const r = Math.min(b.cx + b.width / 2, left - gap);
+		b.cx = r - b.width / 2;
+		left = r - b.width;
+	}
+	return boxes;
+}
+
 /** Volume per hour as bars (negative part in red), level bands behind, phases below, event markers on top. */
 export function volumeChart(
 	m: ReportMetrics,
@@ -64,7 +120,7 @@ export function volumeChart(
 ): string {
 	const start = parseTime(m.range.start);
 	const end = parseTime(m.range.end);
-	const { width: W, height: H, font } = size;
+	const { width: W, font } = size;
 	const aria = escapeAttr(l.chartAria);
 	if (start === null || end === null || end <= start) {
 		return `<svg class="chart" viewBox="0 0 ${W} 80" role="img" aria-label="${aria}">${text(W / 2, 44, l.noData, `text-anchor="middle" font-size="${font + 2}" fill="${COLORS.muted}"`)}</svg>`;
@@ -99,12 +155,35 @@ export function volumeChart(
 	for (const c of clusters) c.xs.forEach((_x, k) => markerX.push(c.start + k * spacing));
 	const markerBand = markers.length ? markerR * 2 + 14 : 0;
 	const padT = 8 + markerBand + font * 0.6;
+	// phase strip under the axis: labels that do not fit their segment get a row of their own
+	// below it (the chart grows by that row rather than shrinking the plot)
+	const ds = parseTime(m.phases.duringStart);
+	const de = parseTime(m.phases.duringEnd);
 	const phaseStrip = font + 10;
-	const padB = font * 2 + 12 + phaseStrip;
+	const phaseLabels =
+		ds !== null && de !== null
+			? layoutPhaseLabels(
+					(
+						[
+							[start, Math.min(ds, end), l.phaseBefore, false],
+							[Math.max(ds, start), Math.min(de, end), l.phaseDuring, true],
+							[Math.max(de, start), end, l.phaseAfter, false],
+						] as Array<[number, number, string, boolean]>
+					)
+						.filter(([a, b]) => b > a)
+						.map(([a, b, label, strong]) => ({ x0: xOf(a), x1: xOf(b), label, strong })),
+					font,
+					1,
+					W - 1,
+				)
+			: [];
+	const calloutRow = phaseLabels.some((p) => !p.inside) ? phaseStrip + 6 : 0;
+	const H = size.height + calloutRow;
+	const padB = font * 2 + 12 + phaseStrip + calloutRow;
 	const plotH = H - padT - padB;
 	const baseY = padT + plotH;
 
-	// downsample buckets
+	// downsample buckets: a bar of several hours shows their mean per hour
 	const series = m.volume.series;
 	const group = Math.max(1, Math.ceil(series.length / size.maxBars));
 	const bucketMs = m.volume.bucketHours * HOUR_MS;
@@ -117,12 +196,20 @@ export function volumeChart(
 			neg += series[k].negative;
 		}
 		const t0 = parseTime(series[i].start) ?? start;
-		const hours = (group * bucketMs) / HOUR_MS;
-		bars.push({ t0, t1: Math.min(end, t0 + group * bucketMs), count: c / hours, negative: neg / hours });
+		const t1 = Math.min(end, t0 + group * bucketMs);
+		// the last bar may cover fewer hours than the others
+		const hours = Math.max(1, (t1 - t0) / HOUR_MS);
+		bars.push({ t0, t1, count: c / hours, negative: neg / hours });
 	}
-	const maxCount = Math.max(1, ...bars.map((b) => b.count));
+	// the peak is the busiest clock hour (m.volume.peak, the figure of the key-figure card and
+	// the summary); the scale always reaches it, with room above for its label
+	const peak = m.volume.peak.value;
+	const peakAt = peak ? parseTime(peak.at) : null;
+	const peakBar = peakAt === null ? null : bars.find((b) => peakAt >= b.t0 && peakAt < b.t1) ?? null;
+	const maxCount = Math.max(1, peak && peakBar ? peak.count : 0, ...bars.map((b) => b.count));
 	const step = niceStep(maxCount / 4);
-	const yMax = Math.ceil(maxCount / step) * step;
+	let yMax = Math.ceil(maxCount / step) * step;
+	if (peak && peakBar && (maxCount / yMax) * plotH > plotH - font - 8) yMax += step;
 	const yOf = (v: number) => baseY - (v / yMax) * plotH;
 
 	const out: string[] = [];
@@ -149,10 +236,11 @@ export function volumeChart(
 	}
 	// bars
 	const barGap = bars.length > 120 ? 0.15 : bars.length > 40 ? 0.2 : 0.25;
+	const barWidth = (b: { t0: number; t1: number }) => Math.max(0.6, (xOf(b.t1) - xOf(b.t0)) * (1 - barGap));
 	for (const b of bars) {
 		if (b.count <= 0) continue;
 		const x0 = xOf(b.t0);
-		const w = Math.max(0.6, (xOf(b.t1) - x0) * (1 - barGap));
+		const w = barWidth(b);
 		out.push(`<rect x="${f1(x0)}" y="${f1(yOf(b.count))}" width="${f1(w)}" height="${f1(baseY - yOf(b.count))}" fill="${COLORS.bar}"/>`);
 		if (b.negative > 0) {
 			out.push(
@@ -186,45 +274,50 @@ export function volumeChart(
 			}
 		} else out.push(text(x, baseY + font + 4, day, `text-anchor="middle" fill="${COLORS.muted}"`));
 	}
-	// phase strip
-	const ds = parseTime(m.phases.duringStart);
-	const de = parseTime(m.phases.duringEnd);
-	const stripY = H - phaseStrip;
+	// phase strip; each label is drawn right after the box it sits in (its segment, or its callout pill)
+	const stripY = H - phaseStrip - calloutRow;
+	const calloutY = stripY + phaseStrip + 6;
+	const labelText = (p: PhaseLabelBox, y: number) =>
+		text(p.cx, y + phaseStrip / 2 + font * 0.35 - 1, p.label, `class="phase-label" text-anchor="middle" fill="${p.strong ? '#ffffff' : COLORS.ink}" font-weight="600"`);
+	for (const p of phaseLabels) {
+		out.push(
+			`<rect x="${f1(p.x0 + 1)}" y="${f1(stripY)}" width="${f1(Math.max(0.5, p.x1 - p.x0 - 2))}" height="${phaseStrip - 2}" rx="3" fill="${p.strong ? COLORS.phase : COLORS.grid}"/>`,
+		);
+		if (p.inside) out.push(labelText(p, stripY));
+	}
+	for (const p of phaseLabels) {
+		if (p.inside) continue;
+		const from = Math.min(p.x1 - 1, Math.max(p.x0 + 1, (p.x0 + p.x1) / 2));
+		const to = Math.min(p.cx + p.width / 2 - 4, Math.max(p.cx - p.width / 2 + 4, from));
+		out.push(
+			`<line x1="${f1(from)}" x2="${f1(to)}" y1="${f1(stripY + phaseStrip - 2)}" y2="${f1(calloutY)}" stroke="${p.strong ? COLORS.phase : COLORS.muted}" stroke-width="1"/>`,
+			`<rect x="${f1(p.cx - p.width / 2)}" y="${f1(calloutY)}" width="${f1(p.width)}" height="${phaseStrip - 2}" rx="3" fill="${p.strong ? COLORS.phase : COLORS.grid}"/>`,
+			labelText(p, calloutY),
+		);
+	}
 	if (ds !== null && de !== null) {
-		const segs: Array<[number, number, string, boolean]> = [
-			[start, Math.min(ds, end), l.phaseBefore, false],
-			[Math.max(ds, start), Math.min(de, end), l.phaseDuring, true],
-			[Math.max(de, start), end, l.phaseAfter, false],
-		];
-		for (const [a, b, label, strong] of segs) {
-			if (b <= a) continue;
-			const x0 = xOf(a);
-			const x1 = xOf(b);
-			out.push(
-				`<rect x="${f1(x0 + 1)}" y="${f1(stripY)}" width="${f1(Math.max(0.5, x1 - x0 - 2))}" height="${phaseStrip - 2}" rx="3" fill="${strong ? COLORS.phase : COLORS.grid}"/>`,
-			);
-			if (x1 - x0 > label.length * font * 0.62 + 6) {
-				out.push(
-					text((x0 + x1) / 2, stripY + phaseStrip / 2 + font * 0.35 - 1, label, `text-anchor="middle" fill="${strong ? '#ffffff' : COLORS.ink}" font-weight="600"`),
-				);
-			}
-		}
 		for (const t of [ds, de]) {
 			if (t <= start || t >= end) continue;
 			const x = xOf(t);
 			out.push(`<line x1="${f1(x)}" x2="${f1(x)}" y1="${f1(padT)}" y2="${f1(baseY)}" stroke="${COLORS.phase}" stroke-width="1" stroke-dasharray="4 3" opacity="0.55"/>`);
 		}
 	}
-	// peak label
-	const peak = m.volume.peak.value;
-	if (peak) {
-		const pt = parseTime(peak.at) ?? start;
-		const bar = bars.find((b) => pt >= b.t0 && pt < b.t1) ?? bars[0];
-		const x = xOf(pt);
-		const y = yOf(bar.count) - 5;
-		const label = `${fmtNumber(group * m.volume.bucketHours === 1 ? peak.count : bar.count, lang, 0)}/h`;
-		const anchor = x > W - padR - 40 ? 'end' : x < padL + 40 ? 'start' : 'middle';
-		out.push(text(x, Math.max(padT + font, y), label, `text-anchor="${anchor}" fill="${COLORS.ink}" font-weight="700"`));
+	// peak label: the busiest clock hour, the same figure as the key-figure card. When its bar
+	// averages several hours (phone width, long ranges) a tick shows how high that hour went.
+	if (peak && peakBar) {
+		const x0 = xOf(peakBar.t0);
+		const w = barWidth(peakBar);
+		const cx = x0 + w / 2;
+		const yPeak = yOf(peak.count);
+		if (peak.count - peakBar.count > 1e-9) {
+			out.push(
+				`<line x1="${f1(cx)}" x2="${f1(cx)}" y1="${f1(yOf(peakBar.count))}" y2="${f1(yPeak)}" stroke="${COLORS.ink}" stroke-width="1" stroke-dasharray="2 2"/>`,
+				`<line x1="${f1(cx - Math.max(3, w / 2))}" x2="${f1(cx + Math.max(3, w / 2))}" y1="${f1(yPeak)}" y2="${f1(yPeak)}" stroke="${COLORS.ink}" stroke-width="2"/>`,
+			);
+		}
+		const label = `${fmtNumber(peak.count, lang, 0)}/h`;
+		const anchor = cx > W - padR - 40 ? 'end' : cx < padL + 40 ? 'start' : 'middle';
+		out.push(text(cx, Math.max(padT + font, yPeak - 5), label, `class="peak-label" text-anchor="${anchor}" fill="${COLORS.ink}" font-weight="700"`));
 	}
 	// markers
 	markers.forEach((e, i) => {

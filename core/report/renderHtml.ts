@@ -53,7 +53,6 @@ section{background:var(--card);border:1px solid var(--line);border-radius:12px;p
  th{font-size:11px;letter-spacing:0}
  th,td{padding:7px 5px}
  table.authors td:first-child{min-width:8em}
- table.phases .muted{font-size:11px!important}
 }
 .legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin:8px 0 0;padding:0;list-style:none;font-size:13px;color:var(--muted)}
 .legend li{display:flex;align-items:center;gap:6px}
@@ -75,6 +74,19 @@ table.authors td:first-child{min-width:10em}
 table.tl td:nth-child(3){min-width:11em}
 table.phases th.n{white-space:normal}
 table.phases th[scope=row]{min-width:7em}
+table.phases th.ph{text-transform:none;font-size:14px;color:var(--ink);letter-spacing:0}
+table.phases .span{font-weight:400;font-size:12px;text-transform:none;letter-spacing:0}
+/* phase table on a phone: one card per phase, the four figures two by two, each under its column name */
+@media (max-width:560px){
+ table.phases thead{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
+ table.phases,table.phases tbody{display:block;width:100%}
+ table.phases tr{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:6px 14px;padding:10px 0;border-bottom:1px solid var(--line)}
+ table.phases th,table.phases td{display:block;min-width:0;padding:0;border:0;text-align:left}
+ table.phases th.ph{grid-column:1/-1;min-width:0}
+ table.phases .span{display:inline;margin-left:6px;font-size:12px}
+ table.phases td.n{white-space:normal;font-size:15px;font-weight:600}
+ table.phases td::before{content:attr(data-label);display:block;font-size:11px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.03em;line-height:1.3}
+}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:8px 24px}
 .statement{margin:12px 0 0;padding:10px 12px;border-radius:8px;background:#f4f6f8;font-weight:600}
 .statement.good{background:#e7f5ee;color:#1d6b47}
@@ -242,18 +254,23 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 	);
 
 	// phases + sentiment
+	// phase table: a plain table on wide screens; on a phone each phase becomes a card whose
+	// cells carry their column name (data-label, shown by the CSS), so nothing scrolls sideways.
+	// Explicit ARIA roles keep the table semantics when the CSS changes the display of its parts.
+	const phaseCols = [l.mentions, l.perHour, l.negativeShare, l.averageRisk];
+	const phaseCell = (col: number, value: string) => `<td class="n" role="cell" data-label="${escapeAttr(phaseCols[col])}">${escapeHtml(value)}</td>`;
 	const phaseRows = (['before', 'during', 'after'] as const)
 		.map((k) => {
 			const s = ps[k];
 			const label = k === 'before' ? l.phaseBefore : k === 'during' ? l.phaseDuring : l.phaseAfter;
 			const span = s.start && s.end ? `${when(s.start)} – ${when(s.end)}` : '–';
-			return `<tr><th scope="row" style="text-transform:none;font-size:14px;color:var(--ink)">${escapeHtml(label)}<div class="muted" style="font-weight:400;font-size:12px;text-transform:none;letter-spacing:0">${escapeHtml(span)}</div></th><td class="n">${escapeHtml(n(s.mentions))}</td><td class="n">${escapeHtml(n(m.volume.perHour.value[k], 1))}</td><td class="n">${escapeHtml(pct(neg[k]))}</td><td class="n">${escapeHtml(n(m.sentiment.averageRisk.value[k], 1))}</td></tr>`;
+			return `<tr role="row"><th scope="row" role="rowheader" class="ph">${escapeHtml(label)}<div class="muted span">${escapeHtml(span)}</div></th>${phaseCell(0, n(s.mentions))}${phaseCell(1, n(m.volume.perHour.value[k], 1))}${phaseCell(2, pct(neg[k]))}${phaseCell(3, n(m.sentiment.averageRisk.value[k], 1))}</tr>`;
 		})
 		.join('');
 	const recClass = rec === null ? '' : rec.recovered ? ' good' : ' bad';
 	parts.push(
 		`<section><h2>${escapeHtml(l.phases)}</h2>`,
-		`<div class="tw"><table class="phases"><thead><tr><th>${escapeHtml(l.phase)}</th><th class="n">${escapeHtml(l.mentions)}</th><th class="n">${escapeHtml(l.perHour)}</th><th class="n">${escapeHtml(l.negativeShare)}</th><th class="n">${escapeHtml(l.averageRisk)}</th></tr></thead><tbody>${phaseRows}</tbody></table></div>`,
+		`<div class="tw"><table class="phases" role="table"><thead role="rowgroup"><tr role="row"><th role="columnheader">${escapeHtml(l.phase)}</th>${phaseCols.map((c) => `<th class="n" role="columnheader">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody role="rowgroup">${phaseRows}</tbody></table></div>`,
 	);
 	if (m.scored) {
 		parts.push(

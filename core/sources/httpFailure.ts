@@ -3,6 +3,7 @@
  * so the trigger can back off until the right moment instead of hammering an API mid-
  * crisis, and tell the user what to fix. Pure: `now` is an argument.
  */
+import { DateTime } from 'luxon';
 import { apiErrorMessage, isRecord } from './json';
 import { parseIsoTimestamp } from './dates';
 
@@ -26,7 +27,10 @@ export interface HttpFailure {
 	source: string;
 	status: number;
 	kind: HttpFailureKind;
-	/** When a retry may succeed (RFC3339 UTC), from the rate-limit headers; null when unknown. */
+	/**
+	 * When a retry may succeed (RFC3339 UTC): from the rate-limit headers, or the next
+	 * midnight Pacific time for a YouTube (Google) daily quota; null when unknown.
+	 */
 	retryAt: string | null;
 	/** The API's own words. */
 	message: string;
@@ -85,18 +89,64 @@ function bodyMessage(body: unknown): string | null {
 	return isRecord(body) ? apiErrorMessage(body) : null;
 }
 
+/** The `reason`s and `domain`s of a Google API error body (`{error:{errors:[{reason, domain}]}}`). */
+function googleErrors(body: unknown): Array<{ reason: string; domain: string; message: string }> {
+	if (!isRecord(body) || !isRecord(body.error) || !Array.isArray(body.error.errors)) return [];
+	const top = typeof body.error.message === 'string' ? body.error.message : '';
+	return body.error.errors.filter(isRecord).map((e) => ({
+		reason: typeof e.reason === 'string' ? e.reason : '',
+		domain: typeof e.domain === 'string' ? e.domain : '',
+		message: typeof e.message === 'string' ? e.message : top,
+	}));
+}
+
+/** Daily quota used up: YouTube `quotaExceeded`, Google `dailyLimitExceeded`, X `UsageCapExceeded`. */
 function isQuota(body: unknown): boolean {
-	if (!isRecord(body)) return false;
-	const err = body.error;
-	if (isRecord(err) && Array.isArray(err.errors)) {
-		return err.errors.some(
-			(e) => isRecord(e) && (e.reason === 'quotaExceeded' || e.reason === 'dailyLimitExceeded'),
+	const google = googleErrors(body);
+	if (google.length > 0) {
+		return google.some(
+			(e) =>
+				e.reason === 'quotaExceeded' ||
+				e.reason === 'dailyLimitExceeded' ||
+				// A "rate limit" reason that YouTube files under its quota domain or words as the quota.
+				(/rateLimitExceeded$/i.test(e.reason) &&
+					(e.domain === 'youtube.quota' || /exceeded your quota/i.test(e.message))),
 		);
 	}
+	if (!isRecord(body)) return false;
 	return (
 		body.title === 'UsageCapExceeded' ||
 		(typeof body.type === 'string' && body.type.endsWith('/usage-capped'))
 	);
+}
+
+/**
+ * Google's short-term limits (`rateLimitExceeded`, `userRateLimitExceeded`: too many
+ * requests in a short span, answered with 403): a rate limit, not a missing permission.
+ */
+function isGoogleRateLimit(body: unknown): boolean {
+	return googleErrors(body).some((e) => /rateLimitExceeded$/i.test(e.reason));
+}
+
+/** Whether a quota failure is YouTube's (Google's) daily quota, which resets at midnight Pacific time. */
+function isPacificDailyQuota(source: string, body: unknown): boolean {
+	const google = googleErrors(body);
+	if (google.length === 0) return false;
+	return source.startsWith('youtube') || google.some((e) => e.domain.startsWith('youtube'));
+}
+
+/** The zone YouTube Data API quotas reset in (developers.google.com/youtube/v3/determine_quota_cost). */
+export const YOUTUBE_QUOTA_ZONE = 'America/Los_Angeles';
+
+/**
+ * The next midnight in America/Los_Angeles strictly after `now` (RFC3339 UTC, e.g.
+ * `2026-03-06T08:00:00.000Z` in winter, `…T07:00:00.000Z` in summer): when YouTube's daily
+ * quota resets. Pure: `now` is an argument. Null when `now` is not a date.
+ */
+export function nextPacificMidnight(now: string): string | null {
+	const local = DateTime.fromISO(now, { zone: YOUTUBE_QUOTA_ZONE });
+	if (!local.isValid) return null;
+	return local.startOf('day').plus({ days: 1 }).toUTC().toISO();
 }
 
 /** Classifies a failed answer from `source` and finds when to retry. */
@@ -105,7 +155,7 @@ export function describeHttpFailure(source: string, answer: HttpAnswer, now: str
 	const status = answer.status;
 	let kind: HttpFailureKind;
 	if (isQuota(answer.body)) kind = 'quotaExceeded';
-	else if (status === 429) kind = 'rateLimited';
+	else if (status === 429 || isGoogleRateLimit(answer.body)) kind = 'rateLimited';
 	else if (status === 401) kind = 'unauthorized';
 	else if (status === 403) kind = 'forbidden';
 	else if (status === 404 || status === 410) kind = 'notFound';
@@ -120,10 +170,14 @@ export function describeHttpFailure(source: string, answer: HttpAnswer, now: str
 			resetMoment(header(h, 'x-ratelimit-reset'), nowMs) ??
 			resetMoment(header(h, 'ratelimit-reset'), nowMs);
 	}
-	const retryAt =
+	let retryAt =
 		retryMs !== null && Number.isFinite(retryMs) && Number.isFinite(nowMs)
 			? new Date(Math.max(retryMs, nowMs)).toISOString()
 			: null;
+	// YouTube sends no reset header: its daily quota resets at midnight Pacific time.
+	if (retryAt === null && kind === 'quotaExceeded' && isPacificDailyQuota(source, answer.body)) {
+		retryAt = nextPacificMidnight(now);
+	}
 	return {
 		source,
 		status,

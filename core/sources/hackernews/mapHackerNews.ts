@@ -1,6 +1,7 @@
 /**
  * Hacker News via Algolia (`/api/v1/search_by_date`, `/api/v1/search`) → Mention
- * records. Stories and comments; `objectID` is the native id.
+ * records. Stories and comments; `objectID` is the native id. `/api/v1/items/:id` (one
+ * item with its full reply tree) → the item's descendants (`mapHackerNewsItemTree`).
  */
 import { mentionId, type Mention } from '../../mention/mention';
 import { epochSecondsToIso, laterTimestamp, toIsoTimestamp } from '../dates';
@@ -29,7 +30,7 @@ export interface HackerNewsCursor {
 
 const SOURCE = 'hackernews';
 
-function mapHit(hit: Record<string, unknown>, source: string): Mention {
+function mapHit(hit: Record<string, unknown>, source: string, raw: unknown = hit): Mention {
 	const nativeId = idOf(SOURCE, 'objectID', hit.objectID);
 	const publishedAt = epochSecondsToIso(hit.created_at_i) ?? toIsoTimestamp(hit.created_at);
 	if (!publishedAt)
@@ -83,7 +84,7 @@ function mapHit(hit: Record<string, unknown>, source: string): Mention {
 				: null,
 		rating: null,
 		hashtags: extractHashtags(`${title ?? ''} ${text}`),
-		raw: hit,
+		raw,
 	};
 }
 
@@ -131,6 +132,87 @@ export function mapHackerNewsPage(body: unknown, ctx: MapContext): MappedPage<Ha
 			oldestCreatedAtI: oldest,
 			newestPublishedAt: newestIso,
 			capped: nbHits !== null && nbHits > 1000,
+		},
+	};
+}
+
+export interface HackerNewsTreeCursor {
+	/** The item whose replies these are (`id` of the `/items/:id` answer). */
+	rootId: string;
+	/** `story`, `comment`, `poll`… as Algolia types the root. */
+	rootType: string | null;
+	/** Descendants found in the tree (skipped ones included). */
+	count: number;
+}
+
+/**
+ * An `/items/:id` node (`{id, created_at_i, type, author, title, text, points, parent_id,
+ * story_id, children}`) in the search-hit shape mapHit reads. `num_comments` = direct replies.
+ */
+function treeNodeAsHit(node: Record<string, unknown>): Record<string, unknown> {
+	const type = typeof node.type === 'string' ? node.type : null;
+	const isComment = type === 'comment';
+	return {
+		objectID: typeof node.id === 'number' || typeof node.id === 'string' ? node.id : undefined,
+		created_at: node.created_at,
+		created_at_i: node.created_at_i,
+		author: node.author,
+		title: isComment ? null : node.title,
+		url: node.url,
+		points: node.points,
+		...(isComment ? { comment_text: node.text } : { story_text: node.text }),
+		num_comments: Array.isArray(node.children) ? node.children.length : 0,
+		parent_id: node.parent_id,
+		story_id: node.story_id,
+		_tags: type ? [type] : [],
+	};
+}
+
+/**
+ * Maps an Algolia `/api/v1/items/:id` answer to the replies under that item (every
+ * descendant, nested ones included, each with `inReplyToId` = its parent), not the item
+ * itself. Works for a story and for a comment (its sub-thread). Deleted replies (no
+ * author) are skipped; their own replies are kept. Throws SourceBodyError when the body
+ * is not an item.
+ */
+export function mapHackerNewsItemTree(body: unknown, ctx: MapContext): MappedPage<HackerNewsTreeCursor> {
+	const value = parseBody(SOURCE, body);
+	if (!isRecord(value))
+		throw new SourceBodyError(SOURCE, 'body', `expected an item object, got ${describeValue(value)}`);
+	const apiError = apiErrorMessage(value);
+	if (apiError) throw new SourceBodyError(SOURCE, 'body', apiError);
+	if (value.id === undefined || value.id === null || !('children' in value)) {
+		throw new SourceBodyError(
+			SOURCE,
+			'children',
+			`expected an item {id, children:[]}, got ${'hits' in value ? 'a search answer' : 'an object without them'}`,
+		);
+	}
+	const rootId = idOf(SOURCE, 'id', value.id);
+	// Iterative walk (threads can be deep), depth-first in the API's order.
+	const nodes: unknown[] = [];
+	const stack: unknown[] = Array.isArray(value.children) ? [...value.children].reverse() : [];
+	while (stack.length > 0) {
+		const node = stack.pop();
+		nodes.push(node);
+		if (isRecord(node) && Array.isArray(node.children)) {
+			for (let k = node.children.length - 1; k >= 0; k--) stack.push(node.children[k]);
+		}
+	}
+	const source = ctx.source ?? SOURCE;
+	// Paths name the position in the flattened walk: `descendants[3].author`.
+	const { mentions, skipped } = mapItems(SOURCE, 'descendants', nodes, (node) => {
+		const raw: Record<string, unknown> = { ...node };
+		delete raw.children;
+		return mapHit(treeNodeAsHit(node), source, raw);
+	});
+	return {
+		mentions,
+		skipped,
+		cursor: {
+			rootId,
+			rootType: typeof value.type === 'string' ? value.type : null,
+			count: nodes.length,
 		},
 	};
 }

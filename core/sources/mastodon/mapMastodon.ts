@@ -5,6 +5,11 @@
  * Native id = the status `uri` (its ActivityPub id): instance-local `id`s differ from
  * one instance to the next for the same federated post, and two instances may reuse the
  * same number, so the local id only drives the per-instance cursor.
+ *
+ * `in_reply_to_id` is instance-local too, so a reply's `inReplyToId` is the parent's
+ * Mention id (`mastodon:<parent uri>`) only when the parent's uri is known: the parent is
+ * on the same page (same instance), or the caller names it in `ctx.knownStatuses` (Get
+ * Replies fetches the thread's root status). Otherwise it stays null, never a guess.
  */
 import { mentionId, type Mention } from '../../mention/mention';
 import { laterTimestamp, toIsoTimestamp } from '../dates';
@@ -39,6 +44,44 @@ export interface MastodonCursor {
 
 const SOURCE = 'mastodon';
 
+export interface MastodonMapContext extends MapContext {
+	/**
+	 * Statuses known beyond the page: instance-local status id (on `instance`) → the
+	 * status's Mention native id (its `uri`). Resolves `in_reply_to_id` of replies whose
+	 * parent is not on the page (e.g. the root of a thread read with `/context`).
+	 */
+	knownStatuses?: Record<string, string>;
+}
+
+/** An instance-local id as text (string, or a safe integer), else null. Never throws. */
+function localIdOf(value: unknown): string | null {
+	if (typeof value === 'string') return value.trim() !== '' ? value.trim() : null;
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
+}
+
+/** The native id mapStatus gives a status (the `uri`, else `<host>:<local id>`). */
+function nativeIdOf(status: Record<string, unknown>, instance: string | null): string | null {
+	const localId = localIdOf(status.id);
+	const uri = stringOf(status.uri);
+	if (uri) return uri;
+	const home = instance ?? hostOf(status.uri) ?? hostOf(status.url);
+	return localId ? (home ? `${home}:${localId}` : localId) : null;
+}
+
+/** The local ids of the statuses on a page (boosted ones included) → their native ids. */
+function pageStatuses(statuses: unknown[], instance: string | null): Map<string, string> {
+	const out = new Map<string, string>();
+	for (const outer of statuses) {
+		if (!isRecord(outer)) continue;
+		for (const s of isRecord(outer.reblog) ? [outer.reblog] : [outer]) {
+			const localId = localIdOf(s.id);
+			const nativeId = nativeIdOf(s, instance);
+			if (localId !== null && nativeId !== null) out.set(localId, nativeId);
+		}
+	}
+	return out;
+}
+
 function hostOf(url: unknown): string | null {
 	if (typeof url !== 'string') return null;
 	const m = /^https?:\/\/([^/:?#]+)/i.exec(url);
@@ -49,6 +92,7 @@ function mapStatus(
 	outer: Record<string, unknown>,
 	instance: string | null,
 	sourceOverride: string | undefined,
+	known: ReadonlyMap<string, string>,
 ): Mention {
 	// A boost carries the boosted status: map that one (its uri dedupes it with the original).
 	const status = isRecord(outer.reblog) ? outer.reblog : outer;
@@ -90,6 +134,8 @@ function mapStatus(
 		: [];
 	const hashtags = normaliseHashtags([...tags, ...extractHashtags(text)]);
 	const source = sourceOverride ?? (instance ? `mastodon:${instance}` : SOURCE);
+	const parentLocal = localIdOf(status.in_reply_to_id);
+	const parentNative = parentLocal !== null ? (known.get(parentLocal) ?? null) : null;
 	return {
 		id: mentionId('mastodon', nativeId),
 		platform: 'mastodon',
@@ -114,8 +160,8 @@ function mapStatus(
 			replies: countOf(status.replies_count),
 			views: null,
 		},
-		// in_reply_to_id is instance-local and cannot be turned into the parent's uri.
-		inReplyToId: null,
+		// in_reply_to_id is instance-local: only a parent whose uri is known maps (see top).
+		inReplyToId: parentNative !== null ? mentionId('mastodon', parentNative) : null,
 		rating: null,
 		hashtags,
 		raw: outer,
@@ -145,7 +191,10 @@ function hashtagHistory(value: unknown): MastodonCursor['hashtagHistory'] {
  * Maps a tag timeline (array of Status) or a v2 search answer (`{statuses}`).
  * `ctx.instance` names the instance (source `mastodon:<instance>`).
  */
-export function mapMastodonPage(body: unknown, ctx: MapContext): MappedPage<MastodonCursor> {
+export function mapMastodonPage(
+	body: unknown,
+	ctx: MastodonMapContext,
+): MappedPage<MastodonCursor> {
 	const value = parseBody(SOURCE, body);
 	let statuses: unknown[];
 	let tags: unknown;
@@ -173,11 +222,16 @@ export function mapMastodonPage(body: unknown, ctx: MapContext): MappedPage<Mast
 			?.toLowerCase()
 			.replace(/^https?:\/\//, '')
 			.replace(/\/.*$/, '') ?? null;
+	const known = new Map<string, string>();
+	for (const [localId, nativeId] of Object.entries(ctx.knownStatuses ?? {})) {
+		if (typeof nativeId === 'string' && nativeId !== '') known.set(localId, nativeId);
+	}
+	for (const [localId, nativeId] of pageStatuses(statuses, instance)) known.set(localId, nativeId);
 	const { mentions, skipped } = mapItems(
 		SOURCE,
 		Array.isArray(value) ? 'statuses' : 'statuses',
 		statuses,
-		(s) => mapStatus(s, instance, ctx.source),
+		(s) => mapStatus(s, instance, ctx.source, known),
 	);
 	const localIds: string[] = [];
 	for (const s of statuses) if (isRecord(s) && isNumericId(s.id)) localIds.push(s.id);

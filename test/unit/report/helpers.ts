@@ -76,3 +76,28 @@ export function hourOf(hourIso: string, n: number, make: (i: number) => MentionO
 
 export const H = 3600000;
 export const MIN = 60000;
+
+/**
+ * A long incident (150 hours from 1 Mar 2026 00:00 UTC, so the phone chart groups hours two by
+ * two) whose busiest hour (60 mentions at hour 100) shares its two-hour bar with a quieter one
+ * (50 at hour 101): the bar averages 55/h while the peak hour is 60. The during phase is set by
+ * hand to `duringHours` hours from hour 100, too short for its label on the phone chart when small.
+ */
+export function longPeakIncident(duringHours: number, language: 'en' | 'fr' = 'en') {
+	const t0 = Date.parse('2026-03-01T00:00:00Z');
+	const at = (h: number) => new Date(t0 + h * H).toISOString();
+	const busy: Record<number, number> = { 100: 60, 101: 50, 102: 30, 103: 12 };
+	const mentions: ReportMention[] = [];
+	for (let h = 0; h < 150; h++) {
+		const n = busy[h] ?? 2;
+		mentions.push(...hourOf(at(h), n, (i) => ({ sentiment: h in busy && i % 3 ? 'negative' : 'neutral' })));
+	}
+	return {
+		mentions,
+		phases: { duringStart: at(100), duringEnd: at(100 + duringHours) },
+		language,
+		timeZone: 'UTC',
+		brand: 'Orvia',
+		title: 'Peak test',
+	};
+}

@@ -1,4 +1,7 @@
-import { mapHackerNewsPage } from '../../../core/sources/hackernews/mapHackerNews';
+import { mapHackerNewsItemTree, mapHackerNewsPage } from '../../../core/sources/hackernews/mapHackerNews';
+import itemComment from './fixtures/hackernews/items.comment.json';
+import itemStory from './fixtures/hackernews/items.storyNoComments.json';
+import itemNotFound from './fixtures/hackernews/items.notFound.json';
 import page1 from '../../fixtures/hackernews/searchByDate.page1.json';
 import empty from '../../fixtures/hackernews/searchByDate.emptyPage.json';
 import lastPage from '../../fixtures/hackernews/searchByDate.lastPage.json';
@@ -74,5 +77,54 @@ describe('mapHackerNewsPage', () => {
 		expect(() => mapHackerNewsPage({ nbHits: 3 }, ctx)).toThrow(
 			'hackernews: hits: expected an array, got nothing',
 		);
+	});
+});
+
+describe('mapHackerNewsItemTree (/api/v1/items/:id)', () => {
+	it('maps the replies under a comment: nested ones too, each pointing at its parent; the item itself is not a reply', () => {
+		const { mentions, skipped, cursor } = mapHackerNewsItemTree(itemComment, ctx);
+		assertValidMentions(mentions);
+		expect(mentions.map((m) => [m.id, m.inReplyToId, m.author.handle])).toEqual([
+			['hackernews:47200015', 'hackernews:47200010', 'pg_reader'],
+			['hackernews:47200021', 'hackernews:47200015', 'orvia_cto'],
+			['hackernews:47200019', 'hackernews:47200018', 'late_reader'],
+		]);
+		// The deleted reply (no author) is skipped; the reply under it is kept.
+		expect(skipped).toEqual([
+			{ index: 2, reason: 'hackernews: descendants[2].author: expected a user name, got null' },
+		]);
+		expect(cursor).toEqual({ rootId: '47200010', rootType: 'comment', count: 4 });
+		const nested = mentions[0];
+		expect(nested.title).toBeNull();
+		expect(nested.text).toBe('Nested: their FAQ says "no passwords"');
+		expect(nested.url).toBe('https://news.ycombinator.com/item?id=47200015');
+		expect(nested.publishedAt).toBe('2026-03-05T09:15:00.000Z');
+		expect(nested.engagement).toEqual({ likes: 0, shares: 0, replies: 1, views: null });
+		expect(mentions[1].text).toBe('We are publishing the full timeline today.\n\nSorry for the delay.');
+		// raw is the item without its subtree.
+		expect((nested.raw as Record<string, unknown>).children).toBeUndefined();
+		expect((nested.raw as Record<string, unknown>).id).toBe(47200015);
+	});
+
+	it('a story without comments gives no replies; error and search bodies are refused', () => {
+		expect(mapHackerNewsItemTree(itemStory, ctx)).toEqual({
+			mentions: [],
+			skipped: [],
+			cursor: { rootId: '47200001', rootType: 'story', count: 0 },
+		});
+		expect(() => mapHackerNewsItemTree(itemNotFound.body, ctx)).toThrow('hackernews: body: API error Not Found');
+		expect(() => mapHackerNewsItemTree(empty, ctx)).toThrow('hackernews: children: expected an item {id, children:[]}, got a search answer');
+		expect(() => mapHackerNewsItemTree('[1', ctx)).toThrow('hackernews: body: invalid or truncated JSON');
+	});
+
+	it('walks deep threads without recursion', () => {
+		let node: Record<string, unknown> = { id: 1, type: 'comment', author: 'a', created_at_i: 1772701900, text: 'leaf', parent_id: 2, children: [] };
+		for (let id = 2; id <= 5000; id++) {
+			node = { id, type: 'comment', author: 'a', created_at_i: 1772701900, text: 'x', parent_id: id + 1, children: [node] };
+		}
+		const root = { id: 5001, type: 'story', title: 't', author: 'a', created_at_i: 1772701900, children: [node] };
+		const { mentions } = mapHackerNewsItemTree(root, ctx);
+		expect(mentions).toHaveLength(5000);
+		expect(mentions[4999].inReplyToId).toBe('hackernews:2');
 	});
 });

@@ -7,6 +7,9 @@ import rateLimited from '../../fixtures/mastodon/timelinesTag.rateLimited.json';
 import unauthorized from '../../fixtures/mastodon/timelinesTag.unauthorized.json';
 import search from '../../fixtures/mastodon/search.page1.json';
 import searchEmpty from '../../fixtures/mastodon/search.emptyPage.json';
+import thread from '../../fixtures/mastodon/statusContext.thread.json';
+import repliesPage from './fixtures/mastodon/timelinesTag.replies.json';
+import rootStatus from './fixtures/mastodon/status.root.json';
 import { assertValidMentions, ctx } from './assertMentions';
 
 const social = { ...ctx, instance: 'mastodon.social' };
@@ -104,5 +107,52 @@ describe('mapMastodonPage', () => {
 		expect(() => mapMastodonPage(42, social)).toThrow(
 			'mastodon: body: expected an array of statuses, got number 42',
 		);
+	});
+
+	describe('inReplyToId (in_reply_to_id is instance-local)', () => {
+		const fosstodon = { ...ctx, instance: 'fosstodon.org' };
+		const ALICE = 'mastodon:https://mastodon.social/users/alice/statuses/113000000000000200';
+		const ROOT = 'https://fosstodon.org/users/orvia/statuses/113000000000000100';
+
+		it('a reply whose parent is on the page points at the parent Mention id (its uri), not a local id', () => {
+			const { mentions } = mapMastodonPage(repliesPage, fosstodon);
+			assertValidMentions(mentions);
+			const bob = mentions.find((m) => m.author.handle === 'bob@fosstodon.org');
+			const alice = mentions.find((m) => m.author.handle === 'alice@mastodon.social');
+			expect(alice?.id).toBe(ALICE);
+			expect(bob?.inReplyToId).toBe(ALICE);
+			expect(bob?.inReplyToId).toBe(alice?.id);
+			// alice replies to 113000000000000100, which is not on the page: unknown, never a guess.
+			expect(alice?.inReplyToId).toBeNull();
+		});
+
+		it('ctx.knownStatuses resolves parents beyond the page (the root of a thread)', () => {
+			const root = mapMastodonPage([rootStatus], fosstodon).mentions[0];
+			expect(root.nativeId).toBe(ROOT);
+			const { mentions } = mapMastodonPage(thread.descendants, {
+				...fosstodon,
+				knownStatuses: { '113000000000000100': root.nativeId },
+			});
+			expect(mentions.map((m) => [m.author.handle, m.inReplyToId])).toEqual([
+				['alice@mastodon.social', root.id],
+				['bob@fosstodon.org', ALICE],
+			]);
+		});
+
+		it('a status without uri is known by <host>:<local id>, the id its Mention gets; top-level statuses stay null', () => {
+			const parent = { ...rootStatus, uri: undefined };
+			const reply = {
+				...thread.descendants[0],
+				id: '113000000000000201',
+				uri: 'https://fosstodon.org/users/alice/statuses/113000000000000201',
+				in_reply_to_id: 113000000000000,
+			};
+			const parentAsNumber = { ...parent, id: 113000000000000 };
+			const { mentions } = mapMastodonPage([parentAsNumber, reply], fosstodon);
+			expect(mentions[0].id).toBe('mastodon:fosstodon.org:113000000000000');
+			expect(mentions[0].inReplyToId).toBeNull();
+			expect(mentions[1].inReplyToId).toBe(mentions[0].id);
+			expect(mapMastodonPage(tagPage, social).mentions.every((m) => m.inReplyToId === null)).toBe(true);
+		});
 	});
 });

@@ -1,10 +1,11 @@
 // JavaScript on purpose: it reads fixtures with fs, which strict lint forbids in .ts tests.
 /**
- * Mentions › Get Replies replayed per platform (Reddit thread JSON, Hacker News story
- * comments, Mastodon status context, Bluesky getPostThread, YouTube commentThreads; X is
- * in sourceReplay.test.js): the request each one sends (URL, query, credential), the
- * Mention records of a thread with a nested reply and a deleted/missing item, an empty
- * thread, and the error an API error body becomes (which credential, what to check, no secret).
+ * Mentions › Get Replies replayed per platform (Reddit thread JSON + morechildren, Hacker
+ * News story comments + item tree, Mastodon status context + root status, Bluesky
+ * getPostThread, YouTube commentThreads; X is in sourceReplay.test.js): the request each
+ * one sends (URL, query, credential), the Mention records of a thread with a nested reply
+ * and a deleted/missing item, an empty thread, and the error an API error body becomes
+ * (which credential, what to check, no secret).
  */
 const fs = require('fs');
 const path = require('path');
@@ -14,6 +15,9 @@ const { mentionsContext, asAnswer } = require('../../../helpers/mentionsContext'
 
 const FIX = path.join(__dirname, '../../../fixtures');
 const load = (p) => JSON.parse(fs.readFileSync(path.join(FIX, p), 'utf8'));
+// Hand-built fixtures of the reply gaps (Reddit "more", HN items tree, Mastodon root): test/unit/sources/fixtures.
+const GAP = path.join(__dirname, '../../sources/fixtures');
+const loadGap = (p) => JSON.parse(fs.readFileSync(path.join(GAP, p), 'utf8'));
 const SECRET = 'sk-replies-secret-0042';
 const CREDS = {
 	youTubeApi: { baseUrl: 'https://www.googleapis.com/youtube/v3', apiKey: SECRET },
@@ -66,9 +70,20 @@ function expectApiError(error, { message, credential, hint }) {
 describe('Get Replies › Reddit (thread comments JSON)', () => {
 	const THREAD = 'https://www.reddit.com/r/fintech/comments/1b9orv1/orvia_statement_on_the_data_leak/';
 
-	test('public JSON: www.reddit.com/comments/<id>.json, no credential; nested replies flattened, deleted comment kept, "more" stubs ignored', async () => {
-		const { out, calls, credentialReads } = await run(replies('reddit', THREAD), () => asAnswer(load('reddit/comments.thread.json')));
-		expect(calls).toHaveLength(1);
+	/** Answers the thread, the two morechildren requests and the "continue this thread" read. */
+	const threadWithMore = ({ url, qs }) => {
+		if (url.includes('/api/morechildren')) {
+			if (qs.children === 'kq2d,kq2e') return asAnswer(loadGap('reddit/morechildren.page1.json'));
+			if (qs.children === 'kq2g') return asAnswer(loadGap('reddit/morechildren.page2.json'));
+			return { status: 500, body: { message: `unexpected children ${qs.children}` } };
+		}
+		if (qs.comment === 'kq2g') return asAnswer(loadGap('reddit/comments.continueThread.json'));
+		return asAnswer(load('reddit/comments.thread.json'));
+	};
+
+	test('public JSON: www.reddit.com/comments/<id>.json, no credential; nested replies flattened, deleted comment kept', async () => {
+		const respond = ({ url, qs }) => (url.includes('/api/morechildren') ? asAnswer({ json: { errors: [], data: { things: [] } } }) : asAnswer(load('reddit/comments.thread.json')));
+		const { out, calls, credentialReads } = await run(replies('reddit', THREAD), respond);
 		expect(calls[0]).toMatchObject({ credentialType: null, url: 'https://www.reddit.com/comments/1b9orv1.json', qs: { limit: 500, raw_json: 1, sort: 'new' } });
 		expect(calls[0].headers['User-Agent']).toMatch(/^n8n:n8n-nodes-crisis-kit:/);
 		expect(credentialReads).toEqual([]);
@@ -84,8 +99,85 @@ describe('Get Replies › Reddit (thread comments JSON)', () => {
 		expect(items.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 	});
 
+	test('"more" stubs are followed: /api/morechildren.json (link_id, ids), then nested stubs and "continue this thread"; each reply once', async () => {
+		const { out, calls } = await run(replies('reddit', THREAD), threadWithMore);
+		expect(calls.map((c) => [c.credentialType, c.url, c.qs.children ?? c.qs.comment ?? null])).toEqual([
+			[null, 'https://www.reddit.com/comments/1b9orv1.json', null],
+			[null, 'https://www.reddit.com/api/morechildren.json', 'kq2d,kq2e'],
+			[null, 'https://www.reddit.com/api/morechildren.json', 'kq2g'],
+			[null, 'https://www.reddit.com/comments/1b9orv1.json', 'kq2g'],
+		]);
+		expect(calls[1].qs).toEqual({ api_type: 'json', link_id: 't3_1b9orv1', children: 'kq2d,kq2e', sort: 'new', limit_children: false, raw_json: 1 });
+		expect(calls[3].qs).toEqual({ comment: 'kq2g', limit: 500, raw_json: 1, sort: 'new' });
+		expect(calls.every((c) => /^n8n:n8n-nodes-crisis-kit:/.test(c.headers['User-Agent']))).toBe(true);
+		const items = out[0].map(pick);
+		expect(items.map((o) => [o.id, o.inReplyToId])).toEqual([
+			['reddit:t1_kq2a', 'reddit:t3_1b9orv1'],
+			['reddit:t1_kq2c', 'reddit:t3_1b9orv1'],
+			['reddit:t1_kq2b', 'reddit:t1_kq2a'],
+			['reddit:t1_kq2d', 'reddit:t3_1b9orv1'],
+			['reddit:t1_kq2e', 'reddit:t3_1b9orv1'],
+			['reddit:t1_kq2f', 'reddit:t1_kq2d'],
+			['reddit:t1_kq2g', 'reddit:t1_kq2e'],
+			['reddit:t1_kq2h', 'reddit:t1_kq2g'],
+		]);
+		expect(new Set(items.map((o) => o.id)).size).toBe(items.length); // kq2g came twice, emitted once
+	});
+
+	test('Limit bounds the follow-ups: no morechildren once Limit replies are read', async () => {
+		const three = await run(replies('reddit', THREAD, { returnAll: false, limit: 3 }), threadWithMore);
+		expect(three.calls).toHaveLength(1);
+		expect(three.out[0]).toHaveLength(3);
+		const five = await run(replies('reddit', THREAD, { returnAll: false, limit: 5 }), threadWithMore);
+		expect(five.calls.map((c) => c.qs.children ?? null)).toEqual([null, 'kq2d,kq2e']);
+		expect(five.out[0]).toHaveLength(5);
+	});
+
+	test('at most 100 ids per morechildren request; Return All stops after 50 requests on an endless chain of stubs', async () => {
+		const thread = load('reddit/comments.thread.json');
+		const ids = Array.from({ length: 150 }, (_, k) => `m${k}`);
+		thread[1].data.children[2].data.children = ids;
+		thread[1].data.children[2].data.count = 150;
+		const batched = await run(replies('reddit', THREAD), ({ url }) => asAnswer(url.includes('morechildren') ? { json: { errors: [], data: { things: [] } } } : thread));
+		expect(batched.calls.slice(1).map((c) => c.qs.children.split(',').length)).toEqual([100, 50]);
+		expect(batched.calls[2].qs.children.split(',')[0]).toBe('m100');
+		// Each answer brings one reply and a stub for one more: the read is bounded, not endless.
+		const template = loadGap('reddit/morechildren.page2.json').json.data.things[0];
+		let n = 0;
+		const endless = await run(replies('reddit', THREAD), ({ url, qs }) => {
+			if (!url.includes('morechildren')) return asAnswer(load('reddit/comments.thread.json'));
+			n++;
+			const id = qs.children.split(',')[0];
+			const thing = { kind: 't1', data: { ...template.data, id, name: `t1_${id}`, parent_id: 't3_1b9orv1', created_utc: 1772702300 + n } };
+			return asAnswer({ json: { errors: [], data: { things: [thing, { kind: 'more', data: { count: 1, id: `z${n}`, name: `t1_z${n}`, parent_id: 't3_1b9orv1', children: [`z${n}`] } }] } } });
+		});
+		expect(endless.calls).toHaveLength(50);
+		expect(endless.out[0].length).toBe(3 + 49);
+	});
+
+	test('OAuth2: morechildren and the sub-thread go to oauth.reddit.com (no .json) with the same redditOAuth2Api credential', async () => {
+		const { calls, out } = await run(replies('reddit', 't3_1b9orv1', { redditAuthentication: 'oAuth2' }), threadWithMore);
+		expect(calls.map((c) => [c.credentialType, c.url])).toEqual([
+			['redditOAuth2Api', 'https://oauth.reddit.com/comments/1b9orv1'],
+			['redditOAuth2Api', 'https://oauth.reddit.com/api/morechildren'],
+			['redditOAuth2Api', 'https://oauth.reddit.com/api/morechildren'],
+			['redditOAuth2Api', 'https://oauth.reddit.com/comments/1b9orv1'],
+		]);
+		expect(calls.every((c) => c.headers.Authorization === undefined)).toBe(true); // n8n adds the bearer
+		expect(out[0]).toHaveLength(8);
+		expectNoSecret(out);
+	});
+
+	test('a morechildren failure (429, or an api_type=json error list) is a NodeApiError, not a silent partial answer', async () => {
+		const limited = await run(replies('reddit', THREAD), ({ url }) => (url.includes('morechildren') ? load('reddit/search.rateLimited.json') : asAnswer(load('reddit/comments.thread.json'))));
+		expectApiError(limited.out, { message: 'reddit: HTTP 429', credential: 'no credential (public endpoint)' });
+		const flood = await run(replies('reddit', THREAD), ({ url }) => (url.includes('morechildren') ? loadGap('reddit/morechildren.error.json') : asAnswer(load('reddit/comments.thread.json'))));
+		expect(flood.out).toBeInstanceOf(NodeApiError);
+		expect(flood.out.message).toContain('TOO_MUCH_FLOOD');
+	});
+
 	test('OAuth2 app: oauth.reddit.com/comments/<id> (no .json) with the redditOAuth2Api credential; t3_ ids accepted', async () => {
-		const { out, calls } = await run(replies('reddit', 't3_1b9orv1', { redditAuthentication: 'oAuth2' }), () => asAnswer(load('reddit/comments.thread.json')));
+		const { out, calls } = await run(replies('reddit', 't3_1b9orv1', { redditAuthentication: 'oAuth2' }), ({ url }) => asAnswer(url.includes('morechildren') ? { json: { errors: [], data: { things: [] } } } : load('reddit/comments.thread.json')));
 		expect(calls[0]).toMatchObject({ credentialType: 'redditOAuth2Api', url: 'https://oauth.reddit.com/comments/1b9orv1' });
 		expect(out[0]).toHaveLength(3);
 		expectNoSecret(out);
@@ -136,34 +228,69 @@ describe('Get Replies › Hacker News (comments of the story)', () => {
 		expect(second).toHaveLength(1);
 	});
 
+	test('a comment id: the story search finds nothing, so /api/v1/items/<id> gives the replies under that comment (nested, deleted one skipped)', async () => {
+		const { out, calls } = await run(replies('hackernews', 'https://news.ycombinator.com/item?id=47200010'), ({ url }) =>
+			asAnswer(url.includes('/items/') ? loadGap('hackernews/items.comment.json') : load('hackernews/searchByDate.emptyPage.json')),
+		);
+		expect(calls.map((c) => [c.credentialType, c.url])).toEqual([
+			[null, 'https://hn.algolia.com/api/v1/search_by_date'],
+			[null, 'https://hn.algolia.com/api/v1/items/47200010'],
+		]);
+		expect(calls[0].qs).toMatchObject({ tags: 'comment,story_47200010' });
+		expect(out[0].map(pick)).toEqual([
+			{ id: 'hackernews:47200015', inReplyToId: 'hackernews:47200010', publishedAt: '2026-03-05T09:15:00.000Z', handle: 'pg_reader', text: 'Nested: their FAQ says "no passwords"' },
+			{ id: 'hackernews:47200019', inReplyToId: 'hackernews:47200018', publishedAt: '2026-03-05T09:20:00.000Z', handle: 'late_reader', text: 'Replying to a deleted comment & still relevant' },
+			{ id: 'hackernews:47200021', inReplyToId: 'hackernews:47200015', publishedAt: '2026-03-05T09:21:40.000Z', handle: 'orvia_cto', text: 'We are publishing the full timeline today.\n\nSorry for the delay.' },
+		]);
+		const limited = await run(replies('hackernews', '47200010', { returnAll: false, limit: 1 }), ({ url }) =>
+			asAnswer(url.includes('/items/') ? loadGap('hackernews/items.comment.json') : load('hackernews/searchByDate.emptyPage.json')),
+		);
+		expect(limited.out[0].map((o) => o.json.id)).toEqual(['hackernews:47200015']);
+	});
+
+	test('a story with comments never reads the item tree; an unknown id → NodeApiError 404 from the items endpoint', async () => {
+		const story = await run(replies('hackernews', '47200001'), () => asAnswer(load('hackernews/searchByDate.storyComments.json')));
+		expect(story.calls.every((c) => c.url.endsWith('/search_by_date'))).toBe(true);
+		const unknown = await run(replies('hackernews', '1'), ({ url }) => (url.includes('/items/') ? loadGap('hackernews/items.notFound.json') : asAnswer(load('hackernews/searchByDate.emptyPage.json'))));
+		expectApiError(unknown.out, { message: 'hackernews: HTTP 404', credential: 'no credential (public endpoint)', hint: 'does not exist' });
+	});
+
 	test('empty thread → no items; 429 (no reset header) → NodeApiError "rate limit", public endpoint', async () => {
-		expect((await run(replies('hackernews', '47200001'), () => asAnswer(load('hackernews/searchByDate.emptyPage.json')))).out).toEqual([[]]);
+		const empty = await run(replies('hackernews', '47200001'), ({ url }) => asAnswer(url.includes('/items/') ? loadGap('hackernews/items.storyNoComments.json') : load('hackernews/searchByDate.emptyPage.json')));
+		expect(empty.out).toEqual([[]]);
+		expect(empty.calls.map((c) => c.url)).toEqual(['https://hn.algolia.com/api/v1/search_by_date', 'https://hn.algolia.com/api/v1/items/47200001']);
 		const { out } = await run(replies('hackernews', '47200001'), () => load('hackernews/searchByDate.rateLimited.json'));
 		expectApiError(out, { message: 'hackernews: HTTP 429', credential: 'no credential (public endpoint)', hint: 'rate limit' });
 	});
 });
 
 describe('Get Replies › Mastodon (status context)', () => {
-	test('public: <instance>/api/v1/statuses/<id>/context without credential; descendants only, UTC dates, uri ids, a status without account skipped', async () => {
+	const ROOT_ID = 'mastodon:https://fosstodon.org/users/orvia/statuses/113000000000000100';
+	const ALICE_ID = 'mastodon:https://mastodon.social/users/alice/statuses/113000000000000200';
+	const contextAndRoot = (rootAnswer) => ({ url }) => (url.endsWith('/context') ? asAnswer(load('mastodon/statusContext.thread.json')) : rootAnswer());
+
+	test('public: <instance>/api/v1/statuses/<id>/context without credential; descendants only, UTC dates, uri ids, a status without account skipped; replies point at their parent', async () => {
 		const { out, calls, credentialReads } = await run(
 			replies('mastodon', 'https://fosstodon.org/@orvia/113000000000000100', { mastodonInstance: 'https://fosstodon.org' }),
-			() => asAnswer(load('mastodon/statusContext.thread.json')),
+			contextAndRoot(() => asAnswer(loadGap('mastodon/status.root.json'))),
 		);
-		expect(calls).toHaveLength(1);
-		expect(calls[0]).toMatchObject({ credentialType: null, url: 'https://fosstodon.org/api/v1/statuses/113000000000000100/context' });
+		// The root status is read once for its uri: in_reply_to_id is instance-local.
+		expect(calls.map((c) => [c.credentialType, c.url])).toEqual([
+			[null, 'https://fosstodon.org/api/v1/statuses/113000000000000100/context'],
+			[null, 'https://fosstodon.org/api/v1/statuses/113000000000000100'],
+		]);
 		expect(credentialReads).toEqual([]);
 		expect(out[0].map(pick)).toEqual([
 			{
-				id: 'mastodon:https://mastodon.social/users/alice/statuses/113000000000000200',
-				// in_reply_to_id is instance-local and is not mapped (docs/sources.md, Mastodon).
-				inReplyToId: null,
+				id: ALICE_ID,
+				inReplyToId: ROOT_ID, // a direct reply: the root's Mention id (its uri)
 				publishedAt: '2026-03-05T09:05:00.000Z',
 				handle: 'alice@mastodon.social',
 				text: '@orvia why three days?',
 			},
 			{
 				id: 'mastodon:https://fosstodon.org/users/bob/statuses/113000000000000300',
-				inReplyToId: null,
+				inReplyToId: ALICE_ID, // a reply to a reply: alice's Mention id
 				publishedAt: '2026-03-05T09:05:00.000Z', // 10:05+01:00
 				handle: 'bob@fosstodon.org',
 				text: 'Same question & no answer',
@@ -172,9 +299,19 @@ describe('Get Replies › Mastodon (status context)', () => {
 		expect(out[0].every((o) => o.json.source === 'mastodon:fosstodon.org')).toBe(true);
 	});
 
+	test('the root status cannot be read (deleted, 5xx): replies still come back, direct ones with inReplyToId null, nested ones resolved', async () => {
+		const { out, calls } = await run(replies('mastodon', '113000000000000100', { mastodonInstance: 'https://fosstodon.org' }), contextAndRoot(() => load('mastodon/statusContext.notFound.json')));
+		expect(calls).toHaveLength(2);
+		expect(out[0].map((o) => o.json.inReplyToId)).toEqual([null, ALICE_ID]);
+	});
+
 	test('access token: the credential instance (trailing slash trimmed) and mastodonApi; 401 names the Mastodon credential', async () => {
-		const ok = await run(replies('mastodon', '113000000000000100', { mastodonAuthentication: 'accessToken' }), () => asAnswer(load('mastodon/statusContext.thread.json')));
+		const ok = await run(replies('mastodon', '113000000000000100', { mastodonAuthentication: 'accessToken' }), ({ url }) =>
+			asAnswer(url.endsWith('/context') ? load('mastodon/statusContext.thread.json') : loadGap('mastodon/status.root.json')),
+		);
 		expect(ok.calls[0]).toMatchObject({ credentialType: 'mastodonApi', url: 'https://fosstodon.org/api/v1/statuses/113000000000000100/context' });
+		expect(ok.calls[1]).toMatchObject({ credentialType: 'mastodonApi', url: 'https://fosstodon.org/api/v1/statuses/113000000000000100' });
+		expect(ok.out[0][0].json.inReplyToId).toBe('mastodon:https://fosstodon.org/users/orvia/statuses/113000000000000100');
 		expect(ok.credentialReads).toEqual(['mastodonApi']);
 		expectNoSecret(ok.out);
 		const bad = await run(replies('mastodon', '113000000000000100', { mastodonAuthentication: 'accessToken' }), () => load('mastodon/statusContext.unauthorized.json'));
@@ -182,7 +319,9 @@ describe('Get Replies › Mastodon (status context)', () => {
 	});
 
 	test('empty thread → no items; unknown status 404 → NodeApiError telling to check the instance', async () => {
-		expect((await run(replies('mastodon', '113000000000000100'), () => asAnswer(load('mastodon/statusContext.emptyThread.json')))).out).toEqual([[]]);
+		const empty = await run(replies('mastodon', '113000000000000100'), () => asAnswer(load('mastodon/statusContext.emptyThread.json')));
+		expect(empty.out).toEqual([[]]);
+		expect(empty.calls).toHaveLength(1); // no reply, no root read
 		const { out } = await run(replies('mastodon', '113000000000000100'), () => load('mastodon/statusContext.notFound.json'));
 		expectApiError(out, { message: 'mastodon: HTTP 404: API error Record not found', credential: 'no credential (public endpoint)', hint: 'instance' });
 	});

@@ -123,8 +123,9 @@ describe('JSON error bodies received as text are read by content', () => {
 		expect(failure.json.sourceFailure).toMatchObject({ source: 'youtube', kind: 'quotaExceeded', status: 403, credential: 'youTubeApi' });
 		expect(failure.json.error).toContain('youtube: HTTP 403: API error 403: The request cannot be completed because you have exceeded your');
 		expect(failure.json.errorDescription).toContain('quota');
-		// Not asserted: retryAt. YouTube sends no reset header and describeHttpFailure (core) does not
-		// derive "next midnight Pacific", so it stays null and the next poll asks again (see report).
+		// YouTube sends no reset header: retryAt is the next midnight Pacific time (youtubeQuota.trigger.test.js).
+		expect(failure.json.sourceFailure.retryAt).toMatch(/^\d{4}-\d{2}-\d{2}T0[78]:00:00\.000Z$/);
+		expect(staticData.sources.youtube.retryAt).toBe(failure.json.sourceFailure.retryAt);
 		expect(staticData.sources.youtube.lastError).toContain('quota');
 		expect(JSON.stringify(items)).not.toContain(SECRET);
 	});
