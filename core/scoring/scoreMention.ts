@@ -11,9 +11,8 @@ import type { Mention } from '../mention/mention';
 import { authorReach, totalEngagement } from '../mention/mention';
 import { detectLanguage } from './language';
 import { analyzeText } from './sentiment/analyzeSentiment';
-import type { SentimentAnalysis } from './sentiment/analyzeSentiment';
-import { toThemeMatches } from './themes';
-import type { ThemeMatch } from './themes';
+import type { TextAnalysis, ThemeFinds } from './sentiment/analyzeSentiment';
+import { rankThemes, THEMES } from './themes';
 import type { MentionScore, RiskFactor, Sentiment, SentimentLabel } from './types';
 
 /** Maximum points each factor can add to the 0–100 risk. */
@@ -359,7 +358,8 @@ const LEXICON_PREFIXES: Record<SentimentLabel, string[]> = {
 function lexiconPrefix(label: SentimentLabel, score: number): string {
 	const k = Math.round(score * 1000);
 	if (!(k / 1000 === score) || k < -1000 || k > 1000) return LEXICON_ORIGIN + ': ' + label + ', score ' + formatRounded(score, 3);
-	const cache = LEXICON_PREFIXES[label];
+	// (A comparison, not LEXICON_PREFIXES[label]: a keyed load with varying keys is slow.)
+	const cache = label === 'negative' ? LEXICON_PREFIXES.negative : label === 'neutral' ? LEXICON_PREFIXES.neutral : LEXICON_PREFIXES.positive;
 	let text = cache[k + 1000];
 	if (text === '') {
 		text = LEXICON_ORIGIN + ': ' + label + ', score ' + formatRounded(score, 3);
@@ -422,7 +422,12 @@ function perHourText(perHour: number): string {
 /** "language 'en' from the platform", built once per language. */
 const PLATFORM_NOTES = new Map<string, string>();
 
+const PLATFORM_NOTE_EN = "language 'en' from the platform";
+const PLATFORM_NOTE_FR = "language 'fr' from the platform";
+
 function platformNote(language: string): string {
+	if (language === 'en') return PLATFORM_NOTE_EN;
+	if (language === 'fr') return PLATFORM_NOTE_FR;
 	let note = PLATFORM_NOTES.get(language);
 	if (note === undefined) {
 		note = `language '${language}' from the platform`;
@@ -431,8 +436,47 @@ function platformNote(language: string): string {
 	return note;
 }
 
-/** Shared empty list (never returned: `themes` is always a fresh array). */
-const NO_MATCHES: ThemeMatch[] = [];
+function isRecord(x: unknown): boolean {
+	return typeof x === 'object' && x !== null;
+}
+
+/** The author-reach factor: followers on a log scale, 1M+ = full points. */
+function reachFactor(author: Mention['author'], weight: number): RiskFactor {
+	const followers = authorReach(author);
+	const known = author.followers !== null && Number.isFinite(author.followers);
+	let share = followers > 0 ? clamp(Math.log10(1 + followers) / 6, 0, 1) : 0;
+	if (author.verified) share = Math.min(1, share + 0.1);
+	const contribution = round1(weight * share);
+	return {
+		name: 'reach',
+		value: followers,
+		contribution,
+		// (Handle and suffix joined first: 'author @' + a short handle would be copied, not linked.)
+		reason: known
+			? 'author @' + (author.handle + reachSuffix(followers, author.verified))
+			: author.verified
+				? 'author reach unknown (verified account); no reach risk from followers'
+				: 'author reach unknown; no reach risk from followers',
+	};
+}
+
+/** The engagement-velocity factor: likes + shares + replies per hour, 1,000/h = full points. */
+function velocityFactor(mention: Mention, now: string, weight: number): RiskFactor {
+	const engagement = totalEngagement(mention.engagement);
+	const age = hoursBetween(mention.publishedAt, now);
+	if (age === null) {
+		return { name: 'engagementVelocity', value: 0, contribution: 0, reason: 'publication time or now unreadable; velocity not computed' };
+	}
+	const hours = Math.max(age, MIN_AGE_HOURS);
+	const perHour = engagement / hours;
+	const contribution = round1(weight * clamp(Math.log10(1 + perHour) / 3, 0, 1));
+	return {
+		name: 'engagementVelocity',
+		value: Math.round(perHour * 100) / 100,
+		contribution,
+		reason: engagement > 0 ? formatCount(engagement) + velocityMiddle(age) + perHourText(perHour) : 'no engagement yet',
+	};
+}
 
 /**
  * Scores one mention. `now` is an RFC3339 timestamp (used for engagement velocity);
@@ -450,13 +494,35 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	const supported: BuiltIn[] = opts.supportedLanguages
 		? opts.supportedLanguages.map((l) => normalizeLanguage(l)).filter((l): l is BuiltIn => l === 'en' || l === 'fr')
 		: ALL_BUILT_IN;
-	const text = textOf(mention);
+	// (The common cases of textOf, normalizeLanguage and platformNote are written out in
+	// this function: small functions called once per mention are optimised by the engine
+	// only after many calls, and stay slow meanwhile.)
+	const text = mention.title ? textOf(mention) : mention.text || '';
+
+	// The reach and velocity factors are built here, first, when the records they read are
+	// plain objects (then nothing in them can throw; an unscored mention just drops them):
+	// those records are often not in cache, and reading them now lets their memory loads
+	// overlap with each other and with the text's, instead of each stalling later on.
+	// Otherwise they are built at their place below, as before.
+	// (The three records are checked one after the other before anything is computed
+	// from them, so that their loads are under way together.)
+	const author = mention.author;
+	const authorReadable = isRecord(author);
+	const engagementReadable = isRecord(mention.engagement);
+	const publishedReadable = typeof mention.publishedAt === 'string';
+	const reach =
+		weights.reach > 0 && authorReadable && typeof author.handle === 'string' ? reachFactor(author, weights.reach) : null;
+	const velocity =
+		weights.engagementVelocity > 0 && engagementReadable && publishedReadable && typeof now === 'string'
+			? velocityFactor(mention, now, weights.engagementVelocity)
+			: null;
 
 	// 1. Language: the platform field first, then detection (only when the platform gives none).
-	let language = normalizeLanguage(mention.language);
+	const platformLanguage = mention.language;
+	let language = platformLanguage === 'en' || platformLanguage === 'fr' ? platformLanguage : normalizeLanguage(platformLanguage);
 	let languageNote: string;
 	if (language) {
-		languageNote = platformNote(language);
+		languageNote = language === 'en' ? PLATFORM_NOTE_EN : language === 'fr' ? PLATFORM_NOTE_FR : platformNote(language);
 	} else {
 		const detected = detectLanguage(text);
 		language = detected === 'en' || detected === 'fr' ? detected : null;
@@ -492,142 +558,131 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 		};
 	}
 
-	let analysis: SentimentAnalysis | null = null;
-	let themeMatches: ThemeMatch[] = NO_MATCHES;
+	// The text pass's result (a shared scratch, like its theme finds): read below, before
+	// anything else runs a text pass.
+	let analysis: TextAnalysis | null = null;
+	// Crisis themes: the pass's finds and their THEMES indices, most severe first.
+	let themeCount = 0;
+	let finds: ThemeFinds | null = null;
+	let ranked: Int32Array | null = null;
 	let sentiment: Sentiment;
 	if (lexiconLanguage) {
-		const pass = analyzeText(text, lexiconLanguage, weights.crisisVocabulary > 0);
-		analysis = pass.sentiment;
-		if (pass.themes.size > 0) themeMatches = toThemeMatches(pass.themes);
+		analysis = analyzeText(text, lexiconLanguage, weights.crisisVocabulary > 0);
+		finds = analysis.themes;
 	} else if (language === null && weights.crisisVocabulary > 0) {
 		// Upstream sentiment, language unknown: still look for crisis vocabulary (EN + FR).
-		const found = analyzeText(text, 'fr', true).themes;
-		if (found.size > 0) themeMatches = toThemeMatches(found);
+		finds = analyzeText(text, 'fr', true).themes;
+	}
+	if (finds !== null && finds.count > 0) {
+		themeCount = finds.count;
+		ranked = rankThemes(finds);
 	}
 	if (upstream) {
 		sentiment = upstream;
 	} else {
-		const a = analysis as SentimentAnalysis;
+		const a = analysis as TextAnalysis;
 		sentiment = { label: a.label, score: a.score, source: 'lexicon' };
 	}
 
-	const factors: RiskFactor[] = [];
+	// The factors, in this order; null when their weight is 0 (or, for the rating, when there is none).
+	let sentimentFactor: RiskFactor;
+	let complaintFactor: RiskFactor | null = null;
+	let crisisFactor: RiskFactor | null = null;
+	let ratingFactor: RiskFactor | null = null;
 
 	// Sentiment factor.
 	{
 		const negativity = sentiment.label === 'negative' ? clamp(Math.max(-sentiment.score, 0.25), 0, 1) : 0;
 		const contribution = round1(weights.sentiment * negativity);
-		let detail = '';
-		if (analysis && sentiment.source === 'lexicon' && analysis.hits.length > 0) {
-			const hits = analysis.hits;
-			for (let k = 0; k < hits.length && k < 4; k++) {
-				const w = hits[k].weight;
-				detail += (k === 0 ? " ('" : ", '") + hits[k].term + hitSuffix(w);
-			}
-			detail += analysis.sarcasm ? '; sarcasm detected)' : ')';
-		}
-		// "<origin>: <label>, score <score><detail>", and "; no risk added" unless negative.
-		const prefix =
+		// "<origin>: <label>, score <score> ('<term>' <weight>, …)", and "; no risk added" unless
+		// negative. Built by appending to the (long) prefix: each step then only links two
+		// strings, where joining the short pieces first would copy their characters.
+		let reason =
 			sentiment.source === 'upstream'
 				? `sentiment taken from ${sentiment.field}` + ': ' + sentiment.label + ', score ' + formatRounded(sentiment.score, 3)
 				: lexiconPrefix(sentiment.label, sentiment.score);
-		factors.push({
-			name: 'sentiment',
-			value: sentiment.score,
-			contribution,
-			reason: sentiment.label === 'negative' ? prefix + detail : prefix + detail + '; no risk added',
-		});
+		if (analysis && sentiment.source === 'lexicon' && analysis.hitCount > 0) {
+			for (let k = 0; k < analysis.hitCount && k < 4; k++) {
+				reason = reason + (k === 0 ? " ('" : ", '") + analysis.hitTerms[k] + hitSuffix(analysis.hitWeights[k]);
+			}
+			reason += analysis.sarcasm ? '; sarcasm detected)' : ')';
+		}
+		if (sentiment.label !== 'negative') reason += '; no risk added';
+		sentimentFactor = { name: 'sentiment', value: sentiment.score, contribution, reason };
 	}
 
 	// Complaint phrasing.
 	if (analysis && weights.complaint > 0) {
 		const terms = analysis.complaintTerms;
-		const applies = terms.length > 0 && sentiment.label !== 'positive';
-		const contribution = applies ? round1(weights.complaint * Math.min(1, 0.6 + 0.2 * (terms.length - 1))) : 0;
+		const count = analysis.complaintCount;
+		const applies = count > 0 && sentiment.label !== 'positive';
+		const contribution = applies ? round1(weights.complaint * Math.min(1, 0.6 + 0.2 * (count - 1))) : 0;
 		let reason: string;
 		if (applies) {
 			reason = 'complaint phrasing: ';
-			for (let k = 0; k < terms.length && k < 4; k++) reason += (k === 0 ? "'" : ", '") + terms[k] + "'";
+			for (let k = 0; k < count && k < 4; k++) reason = reason + (k === 0 ? "'" : ", '") + terms[k] + "'";
 		} else {
-			reason = terms.length > 0 ? 'problem words found but the mention is positive overall; no risk added' : 'no complaint phrasing';
+			reason = count > 0 ? 'problem words found but the mention is positive overall; no risk added' : 'no complaint phrasing';
 		}
-		factors.push({ name: 'complaint', value: terms.length, contribution, reason });
+		complaintFactor = { name: 'complaint', value: count, contribution, reason };
 	}
 
 	// Crisis vocabulary.
 	if (weights.crisisVocabulary > 0) {
-		if (themeMatches.length > 0) {
-			const top = themeMatches[0].severity;
-			const extra = Math.min(0.3, 0.1 * (themeMatches.length - 1));
+		if (themeCount > 0) {
+			const order = ranked as Int32Array;
+			const termsOf = (finds as ThemeFinds).terms;
+			const top = THEMES[order[0]].severity;
+			const extra = Math.min(0.3, 0.1 * (themeCount - 1));
 			const contribution = round1(weights.crisisVocabulary * Math.min(1, top + extra));
 			let reason = 'crisis themes: ';
-			for (let k = 0; k < themeMatches.length && k < 4; k++) {
-				const m = themeMatches[k];
-				reason += (k === 0 ? '' : '; ') + m.label + " ('" + m.terms[0] + (m.terms.length > 1 ? "', '" + m.terms[1] + "')" : "')");
+			for (let k = 0; k < themeCount && k < 4; k++) {
+				const m = THEMES[order[k]];
+				const terms = termsOf[order[k]];
+				reason = reason + (k === 0 ? '' : '; ') + m.label + " ('" + terms[0];
+				reason = terms.length > 1 ? reason + "', '" + terms[1] + "')" : reason + "')";
 			}
-			factors.push({ name: 'crisisVocabulary', value: themeMatches.length, contribution, reason });
+			crisisFactor = { name: 'crisisVocabulary', value: themeCount, contribution, reason };
 		} else {
-			factors.push({
+			crisisFactor = {
 				name: 'crisisVocabulary',
 				value: 0,
 				contribution: 0,
 				reason: lexiconLanguage ? 'no crisis vocabulary' : `crisis vocabulary not checked: ${languageNote}`,
-			});
+			};
 		}
 	}
 
 	// Author reach.
-	if (weights.reach > 0) {
-		const author = mention.author;
-		const followers = authorReach(author);
-		const known = author.followers !== null && Number.isFinite(author.followers);
-		let share = followers > 0 ? clamp(Math.log10(1 + followers) / 6, 0, 1) : 0;
-		if (author.verified) share = Math.min(1, share + 0.1);
-		const contribution = round1(weights.reach * share);
-		factors.push({
-			name: 'reach',
-			value: followers,
-			contribution,
-			reason: known
-				? 'author @' + author.handle + reachSuffix(followers, author.verified)
-				: author.verified
-					? 'author reach unknown (verified account); no reach risk from followers'
-					: 'author reach unknown; no reach risk from followers',
-		});
-	}
+	const reachF = weights.reach > 0 ? (reach ?? reachFactor(mention.author, weights.reach)) : null;
 
 	// Engagement velocity.
-	if (weights.engagementVelocity > 0) {
-		const engagement = totalEngagement(mention.engagement);
-		const age = hoursBetween(mention.publishedAt, now);
-		if (age === null) {
-			factors.push({ name: 'engagementVelocity', value: 0, contribution: 0, reason: 'publication time or now unreadable; velocity not computed' });
-		} else {
-			const hours = Math.max(age, MIN_AGE_HOURS);
-			const perHour = engagement / hours;
-			const contribution = round1(weights.engagementVelocity * clamp(Math.log10(1 + perHour) / 3, 0, 1));
-			factors.push({
-				name: 'engagementVelocity',
-				value: Math.round(perHour * 100) / 100,
-				contribution,
-				reason:
-					engagement > 0
-						? formatCount(engagement) + velocityMiddle(age) + perHourText(perHour)
-						: 'no engagement yet',
-			});
-		}
-	}
+	const velocityF = weights.engagementVelocity > 0 ? (velocity ?? velocityFactor(mention, now, weights.engagementVelocity)) : null;
 
 	// Star rating (reviews).
 	if (weights.rating > 0 && mention.rating !== null && Number.isFinite(mention.rating)) {
 		const r = mention.rating;
 		const share = r <= 1 ? 1 : r <= 2 ? 0.5 : 0;
-		factors.push({
+		ratingFactor = {
 			name: 'rating',
 			value: r,
 			contribution: round1(weights.rating * share),
 			reason: share > 0 ? `${r}-star review` : `${r}-star review; no risk added`,
-		});
+		};
+	}
+
+	// The usual case (every factor but the rating) as one literal: one allocation of the
+	// right size rather than an array grown by pushes.
+	let factors: RiskFactor[];
+	if (complaintFactor !== null && crisisFactor !== null && reachF !== null && velocityF !== null && ratingFactor === null) {
+		factors = [sentimentFactor, complaintFactor, crisisFactor, reachF, velocityF];
+	} else {
+		factors = [sentimentFactor];
+		if (complaintFactor !== null) factors.push(complaintFactor);
+		if (crisisFactor !== null) factors.push(crisisFactor);
+		if (reachF !== null) factors.push(reachF);
+		if (velocityF !== null) factors.push(velocityF);
+		if (ratingFactor !== null) factors.push(ratingFactor);
 	}
 
 	let sum = 0;
@@ -656,15 +711,16 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 	let summary = riskText(risk);
 	if (first === null) summary += ': nothing raises it';
 	else {
-		summary += ', mainly from ' + first.name + summaryPoints(first.contribution);
-		if (second !== null) summary += ', ' + second.name + summaryPoints(second.contribution);
-		if (third !== null) summary += ', ' + third.name + summaryPoints(third.contribution);
+		// (Appended piece by piece to the long string, like the sentiment reason.)
+		summary = summary + ', mainly from ' + first.name + summaryPoints(first.contribution);
+		if (second !== null) summary = summary + ', ' + second.name + summaryPoints(second.contribution);
+		if (third !== null) summary = summary + ', ' + third.name + summaryPoints(third.contribution);
 	}
 	const reasons = upstreamProblem === null ? [summary, languageNote] : [summary, upstreamProblem, languageNote];
 	if (sentiment.source === 'upstream') reasons.push(`sentiment taken from ${sentiment.field} (${sentiment.label})`);
 
 	const themes: string[] = [];
-	for (let k = 0; k < themeMatches.length; k++) themes.push(themeMatches[k].theme);
+	for (let k = 0; k < themeCount; k++) themes.push(THEMES[(ranked as Int32Array)[k]].id);
 
 	return {
 		risk,

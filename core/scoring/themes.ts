@@ -8,7 +8,7 @@
  * same look-up map as the sentiment words, so a text is tokenized once for both.
  */
 import { analyzeText, registerThemeIndex } from './sentiment/analyzeSentiment';
-import type { ThemeCandidate } from './sentiment/analyzeSentiment';
+import type { ThemeCandidate, ThemeFinds } from './sentiment/analyzeSentiment';
 import { stripAccents } from './sentiment/lexicon/fr';
 
 export type ThemeId =
@@ -224,8 +224,6 @@ export const THEMES: readonly ThemeDefinition[] = [
 
 export const THEME_IDS: readonly ThemeId[] = THEMES.map((t) => t.id);
 
-const BY_ID: ReadonlyMap<string, ThemeDefinition> = new Map(THEMES.map((t) => [t.id, t]));
-
 export interface ThemeMatch {
 	theme: ThemeId;
 	label: string;
@@ -250,11 +248,12 @@ let index: Map<string, ThemeCandidate[]> | null = null;
 function themeIndex(): Map<string, ThemeCandidate[]> {
 	if (index) return index;
 	const idx = new Map<string, ThemeCandidate[]>();
-	for (const theme of THEMES) {
+	for (let index = 0; index < THEMES.length; index++) {
+		const theme = THEMES[index];
 		for (const term of theme.terms) {
 			const words = termWords(term);
 			if (words.length === 0) continue;
-			const cand: ThemeCandidate = { theme: theme.id, term, rest: words.slice(1) };
+			const cand: ThemeCandidate = { theme: theme.id, index, term, rest: words.slice(1) };
 			const firsts = new Set([words[0], term.toLowerCase().split(/[^a-zà-ÿœæ0-9']+/)[0].replace(ELISION, '')]);
 			for (const first of firsts) {
 				if (!first) continue;
@@ -270,14 +269,35 @@ function themeIndex(): Map<string, ThemeCandidate[]> {
 
 registerThemeIndex(themeIndex);
 
-/** Turns the theme -> terms map of a text pass into matches, most severe first. */
-export function toThemeMatches(found: ReadonlyMap<string, string[]>): ThemeMatch[] {
-	const out: ThemeMatch[] = [];
-	for (const [id, terms] of found) {
-		const def = BY_ID.get(id);
-		if (def) out.push({ theme: def.id, label: def.label, severity: def.severity, terms });
+const ranked = new Int32Array(THEMES.length);
+
+/**
+ * The `THEMES` indices of the themes a text pass found, most severe first (ties in the
+ * order found, as a stable sort gives), in a shared array valid until the next call;
+ * the first `found.count` entries are meaningful.
+ */
+export function rankThemes(found: ThemeFinds): Int32Array {
+	for (let k = 0; k < found.count; k++) {
+		const index = found.order[k];
+		const severity = THEMES[index].severity;
+		let p = k;
+		while (p > 0 && THEMES[ranked[p - 1]].severity < severity) {
+			ranked[p] = ranked[p - 1];
+			p--;
+		}
+		ranked[p] = index;
 	}
-	if (out.length > 1) out.sort((a, b) => b.severity - a.severity);
+	return ranked;
+}
+
+/** Turns the themes of a text pass into matches, most severe first. */
+export function toThemeMatches(found: ThemeFinds): ThemeMatch[] {
+	const order = rankThemes(found);
+	const out: ThemeMatch[] = [];
+	for (let k = 0; k < found.count; k++) {
+		const def = THEMES[order[k]];
+		out.push({ theme: def.id, label: def.label, severity: def.severity, terms: found.terms[order[k]].slice() });
+	}
 	return out;
 }
 

@@ -7,9 +7,14 @@
  * sentiment. No regular expression runs per word.
  *
  * The hot path (`scanTokens`) writes into a reusable `TokenBuffer` of parallel arrays
- * (kinds, flags, counts, texts) instead of allocating one object per token: the only
- * string made per word is its lower-cased slice (the look-up key). Emoji are kept as
- * code points; their text is built only when the analyser needs it.
+ * (kinds, flags, counts, texts) instead of allocating one object per token. Most words
+ * are not even cut out as strings: a plain ASCII word is kept as its position, its
+ * lower-cased characters sit in a byte buffer (`TokenBuffer.chars`) where the analyser's
+ * look-ups compare them (four at a time), and its text is sliced only if needed
+ * (`wordText`). An ASCII text (most social posts) is copied into that buffer by the engine
+ * (`TextEncoder`) and scanned there; other texts are scanned as strings, their plain words'
+ * characters copied to the buffer. Emoji are kept as code points; their text is built only
+ * when the analyser needs it.
  */
 
 export const enum TokenKind {
@@ -62,6 +67,21 @@ export interface TokenizeOptions {
 	/** Split French elisions (`l'avion` -> `l'` + `avion`, `n'est` -> `n'` + `est`). */
 	splitElisions: boolean;
 	emoticons: ReadonlyMap<string, number>;
+	/** Looks each word up as it is scanned (see `WordResolver`); none: `ids` / `recs` are left as they are. */
+	resolver?: WordResolver;
+}
+
+/**
+ * The analyser's word look-up, run by the scanner as soon as a word ends (its characters
+ * and hash are at hand then, and the token arrays need no second pass). It sets
+ * `buf.ids[at]` and `buf.recs[at]` (0 when the word is not in the table) and, when the
+ * analyser normalises keys, `buf.keys[at]` ('' for a word not cut out).
+ */
+export interface WordResolver {
+	/** A plain ASCII word not cut out: lower-cased codes in `buf.chars` from `start` to `end`, `hash` its `hashWord`. */
+	resolvePlain(buf: TokenBuffer, at: number, start: number, end: number, hash: number): void;
+	/** A word cut out as `text` (`hashed`: `hash` is `hashWord(text)`). */
+	resolveText(buf: TokenBuffer, at: number, text: string, hashed: boolean, hash: number): void;
 }
 
 /**
@@ -74,10 +94,36 @@ export class TokenBuffer {
 	flags: Uint8Array;
 	/** '!' / '?': run length; emoji: the code point; otherwise 1. */
 	counts: Int32Array;
-	/** Words flagged `Hashed`: `hashWord(texts[i])`. */
+	/** Words flagged `Hashed`: `hashWord` of the word's text. */
 	hashes: Int32Array;
-	/** Words: lower-cased text; emoticons: as written; other kinds: ''. */
+	/**
+	 * Words: lower-cased text, or '' for a plain ASCII word not cut out yet (see `chars`
+	 * and `wordText`); emoticons: as written; other kinds: ''.
+	 */
 	texts: string[];
+	/** Words whose `texts` entry is '': where the word is in the scanned text. */
+	starts: Int32Array;
+	ends: Int32Array;
+	/**
+	 * Scratch bytes of the last scan: for each word whose `texts` entry is '', its
+	 * lower-cased (ASCII) characters at `starts[i]` to `ends[i]`. Other bytes are meaningless.
+	 */
+	chars: Uint8Array;
+	/** `chars` as a DataView (to read 4 bytes at once). */
+	view: DataView;
+	/**
+	 * With `TokenizeOptions.resolver`: per word, its entry id and record in the analyser's
+	 * table (0: none; also 0 for other tokens), and its normalised key (see `WordResolver`).
+	 */
+	ids: Int32Array;
+	recs: Int32Array;
+	keys: string[];
+	/** Words scanned, and of them the ones in capitals. */
+	words = 0;
+	capsWords = 0;
+	/** The scanned text (entities decoded), and its lower-case form once computed. */
+	private text = '';
+	private lowered: string | null = null;
 
 	constructor(capacity = 256) {
 		this.kinds = new Uint8Array(capacity);
@@ -85,6 +131,40 @@ export class TokenBuffer {
 		this.counts = new Int32Array(capacity);
 		this.hashes = new Int32Array(capacity);
 		this.texts = new Array<string>(capacity).fill('');
+		this.starts = new Int32Array(capacity);
+		this.ends = new Int32Array(capacity);
+		this.ids = new Int32Array(capacity);
+		this.recs = new Int32Array(capacity);
+		this.keys = new Array<string>(capacity).fill('');
+		this.chars = new Uint8Array(capacity + 8);
+		this.view = new DataView(this.chars.buffer);
+	}
+
+	/** Makes `chars` hold at least `size` bytes (its content is scratch). */
+	ensureChars(size: number): void {
+		if (this.chars.length >= size) return;
+		this.chars = new Uint8Array(2 * size);
+		this.view = new DataView(this.chars.buffer);
+	}
+
+	/** The text of word `i` (cut out of the lower-cased text on first use, then kept). */
+	wordText(i: number): string {
+		let w = this.texts[i];
+		if (w === '') {
+			if (this.lowered === null) this.lowered = this.text.toLowerCase();
+			w = this.lowered.slice(this.starts[i], this.ends[i]);
+			this.texts[i] = w;
+		}
+		return w;
+	}
+
+	/** Starts a scan of `text` (its lower-case form when already computed). */
+	reset(text: string, lowered: string | null): void {
+		this.length = 0;
+		this.words = 0;
+		this.capsWords = 0;
+		this.text = text;
+		this.lowered = lowered;
 	}
 
 	/** Makes room for at least `needed` tokens (keeps the first `length`). */
@@ -100,12 +180,27 @@ export class TokenBuffer {
 		counts.set(this.counts);
 		const hashes = new Int32Array(size);
 		hashes.set(this.hashes);
+		const starts = new Int32Array(size);
+		starts.set(this.starts);
+		const ends = new Int32Array(size);
+		ends.set(this.ends);
+		const ids = new Int32Array(size);
+		ids.set(this.ids);
+		const recs = new Int32Array(size);
+		recs.set(this.recs);
+		const keys = new Array<string>(size).fill('');
+		for (let k = 0; k < this.length; k++) keys[k] = this.keys[k];
 		const texts = new Array<string>(size).fill('');
 		for (let k = 0; k < this.length; k++) texts[k] = this.texts[k];
 		this.kinds = kinds;
 		this.flags = flags;
 		this.counts = counts;
 		this.hashes = hashes;
+		this.starts = starts;
+		this.ends = ends;
+		this.ids = ids;
+		this.recs = recs;
+		this.keys = keys;
 		this.texts = texts;
 	}
 }
@@ -208,6 +303,9 @@ function push(buf: TokenBuffer, kind: TokenKind, text: string, flags: number, co
 	buf.texts[at] = text;
 	buf.flags[at] = flags;
 	buf.counts[at] = count;
+	// Other tokens are in no table (the resolver sets these for words).
+	buf.ids[at] = 0;
+	buf.recs[at] = 0;
 	buf.length = at + 1;
 }
 
@@ -219,16 +317,325 @@ function pushBreak(buf: TokenBuffer): void {
 
 /** Tokenizes `input` into `buf` (which is cleared first). */
 export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBuffer): void {
+	// (Not a string, despite the type: the string path fails on it as it always did.)
+	if (typeof input === 'string' && isAsciiCopy(input, buf)) {
+		// ASCII text (most): scanned from its bytes before its HTML entities are decoded;
+		// the scan stops at the first '&' (rare), and only then is the text decoded (it
+		// stays ASCII) and copied and scanned again.
+		const n = input.length;
+		endBytes(buf.chars, n);
+		buf.reset(input, null);
+		if (scanAscii(input, n, options, buf, false)) return;
+		const decoded = decodeEntities(input);
+		isAsciiCopy(decoded, buf);
+		endBytes(buf.chars, decoded.length);
+		buf.reset(decoded, null);
+		scanAscii(decoded, decoded.length, options, buf, true);
+		return;
+	}
 	const text = decodeEntities(input);
-	// Lower-case once; per-word slices of it (unless lower-casing changed the length).
 	const lowered = text.toLowerCase();
-	const sameLength = lowered.length === text.length;
+	buf.reset(text, lowered);
+	scanString(text, lowered, options, buf);
+}
+
+/** Copies `text` into `buf.chars`; false when it is not all ASCII (then the bytes are meaningless). */
+function isAsciiCopy(text: string, buf: TokenBuffer): boolean {
 	const n = text.length;
-	const emoticons = options.emoticons;
-	const splitElisions = options.splitElisions;
-	buf.length = 0;
 	// At most one token per character, plus one for a split elision per word.
 	if (buf.kinds.length < n + 1) buf.grow(n + 1);
+	buf.ensureChars(n + 8);
+	// The engine copies an ASCII text into the bytes (UTF-8 of ASCII = the character
+	// codes); any other character takes more than one byte, and the text is scanned as a
+	// string instead.
+	const copied = encoder.encodeInto(text, buf.chars);
+	return copied.read === n && copied.written === n;
+}
+
+/** Zeros after the `n` bytes of a text: look-aheads past its end see no character of interest. */
+function endBytes(chars: Uint8Array, n: number): void {
+	chars[n] = 0;
+	chars[n + 1] = 0;
+	chars[n + 2] = 0;
+	chars[n + 3] = 0;
+	chars[n + 4] = 0;
+}
+
+const encoder = new TextEncoder();
+
+/** Emoticon prefixes of the last table used (saves the WeakMap look-up per candidate). */
+let lastEmoticons: ReadonlyMap<string, number> | null = null;
+let lastPrefixes: Uint8Array = new Uint8Array(0);
+
+function prefixesOf(emoticons: ReadonlyMap<string, number>): Uint8Array {
+	if (emoticons !== lastEmoticons) {
+		lastPrefixes = emoticonPrefixes(emoticons);
+		lastEmoticons = emoticons;
+	}
+	return lastPrefixes;
+}
+
+/** The emoticon starting at `i` (longest first, not followed by a letter or digit), or ''. */
+function matchEmoticon(text: string, i: number, n: number, emoticons: ReadonlyMap<string, number>): string {
+	const maxLen = Math.min(MAX_EMOTICON, n - i);
+	for (let len = maxLen; len >= 2; len--) {
+		const cand = text.slice(i, i + len);
+		if (emoticons.has(cand)) {
+			const after = i + len < n ? text.charCodeAt(i + len) : 32;
+			if ((charClass(after) & (C_LETTER | C_DIGIT)) === 0) return cand;
+		}
+	}
+	return '';
+}
+
+/**
+ * `scanTokens` for an ASCII text whose codes are in `buf.chars` (followed by zeros):
+ * the same tokens the string scanner gives, read from bytes. Upper-case letters of words
+ * are lower-cased in place (what `TokenBuffer.chars` promises for words not cut out).
+ * Unless `decoded` (entities already decoded), stops and returns false at a '&'.
+ */
+function scanAscii(text: string, n: number, options: TokenizeOptions, buf: TokenBuffer, decoded: boolean): boolean {
+	const chars = buf.chars;
+	const resolver = options.resolver;
+	const emoticons = options.emoticons;
+	const splitElisions = options.splitElisions;
+	// Plain words and those in capitals (added to `buf.words` / `buf.capsWords` at the end).
+	let plainWords = 0;
+	let plainCaps = 0;
+	let i = 0;
+	let prevSpace = true;
+	while (i < n) {
+		const c = chars[i];
+		if (c === 32 || c === 9 || c === 10 || c === 13) {
+			if (c === 10) pushBreak(buf);
+			i++;
+			prevSpace = true;
+			continue;
+		}
+		const cls = CHAR_CLASS[c];
+		// URLs ('http' + ':' or 's', or 'www.'): skip to the next space.
+		if (
+			(c === 104 && chars[i + 1] === 116 && chars[i + 2] === 116 && chars[i + 3] === 112 && (chars[i + 4] === 58 || chars[i + 4] === 115)) ||
+			(c === 119 && chars[i + 1] === 119 && chars[i + 2] === 119 && chars[i + 3] === 46)
+		) {
+			while (i < n) {
+				const d = chars[i];
+				if (d === 32 || d === 9 || d === 10 || d === 13) break;
+				i++;
+			}
+			prevSpace = true;
+			continue;
+		}
+		// @handles: skipped.
+		if (c === 64 && (CHAR_CLASS[chars[i + 1]] & C_WORD) !== 0 && i + 1 < n) {
+			i++;
+			while (i < n) {
+				const d = chars[i];
+				if ((CHAR_CLASS[d] & C_WORD) !== 0 || d === 46) i++;
+				else break;
+			}
+			prevSpace = false;
+			continue;
+		}
+		const hashtag = c === 35 && (CHAR_CLASS[chars[i + 1]] & C_LETTER) !== 0 && i + 1 < n;
+		if (hashtag || (cls & (C_LETTER | C_DIGIT)) !== 0) {
+			const start = hashtag ? i + 1 : i;
+			let j = start;
+			let upper = 0;
+			// Digits, underscores and the apostrophe: characters that are neither case.
+			let caseless = 0;
+			let run = 0;
+			let maxRun = 0;
+			let prev = -1;
+			let apos = -1;
+			let hash = 0;
+			// The bytes end with a zero (no word character), so only the apostrophe test needs `n`.
+			for (;;) {
+				// Runs (elongation) compare the codes as written; the hash and the bytes
+				// take the lower-case code.
+				const d = chars[j];
+				if (d >= 97 && d <= 122) {
+					// Lower-case letter (most characters): counted at the end, from the word length.
+					hash = (Math.imul(hash, 31) + d) | 0;
+					if (d === prev) {
+						run++;
+						if (run > maxRun) maxRun = run;
+					} else {
+						run = 1;
+					}
+					prev = d;
+					j++;
+					continue;
+				}
+				let low = d;
+				if (d >= 65 && d <= 90) {
+					upper++;
+					low = d + 32;
+					chars[j] = low;
+				} else if ((d >= 48 && d <= 57) || d === 95) {
+					// Digit or underscore: part of the word, no case.
+					caseless++;
+				} else if (d === 39 && apos === -1 && j + 1 < n && (CHAR_CLASS[chars[j + 1]] & C_LETTER) !== 0) {
+					apos = j - start;
+					prev = -1;
+					hash = (Math.imul(hash, 31) + 39) | 0;
+					caseless++;
+					j++;
+					continue;
+				} else {
+					break;
+				}
+				hash = (Math.imul(hash, 31) + low) | 0;
+				if (d === prev) {
+					run++;
+					if (run > maxRun) maxRun = run;
+				} else {
+					run = 1;
+				}
+				prev = d;
+				j++;
+			}
+			const lower = j - start - upper - caseless;
+			// Letters = upper + lower.
+			const elongated = maxRun >= 3 && upper + lower > 0;
+			const capsFlag = lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
+			if (!elongated && apos === -1) {
+				pushPlain(buf, start, j, hash, capsFlag | (hashtag ? TokenFlag.Hashtag : 0), resolver);
+				plainWords++;
+				if (capsFlag !== 0) plainCaps++;
+			} else {
+				pushWord(buf, text.slice(start, j).toLowerCase(), apos, elongated, !elongated, hash, capsFlag, hashtag, splitElisions, resolver);
+			}
+			i = j;
+			prevSpace = false;
+			continue;
+		}
+		// Emoticons: longest match first, only at a token boundary.
+		if (EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
+			const c2 = i + 1 < n ? chars[i + 1] : 128;
+			const prefixes = prefixesOf(emoticons);
+			if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) {
+				const matched = matchEmoticon(text, i, n, emoticons);
+				if (matched !== '') {
+					push(buf, TokenKind.Emoticon, matched, 0, 1);
+					i += matched.length;
+					prevSpace = false;
+					continue;
+				}
+			}
+		}
+		if (c === 33) {
+			let k = i;
+			while (k < n) {
+				const d = chars[k];
+				if (d === 33 || d === 49) k++;
+				else break;
+			}
+			push(buf, TokenKind.Exclamation, '', 0, k - i);
+			i = k;
+			prevSpace = false;
+			continue;
+		}
+		if (c === 63) {
+			let k = i;
+			while (k < n) {
+				const d = chars[k];
+				if (d === 63 || d === 33) k++;
+				else break;
+			}
+			push(buf, TokenKind.Question, '', 0, k - i);
+			i = k;
+			prevSpace = false;
+			continue;
+		}
+		// Clause breaks: . , ; : ( ) " |
+		if (c === 46 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34 || c === 124) {
+			pushBreak(buf);
+			i++;
+			prevSpace = false;
+			continue;
+		}
+		if (c === 45 && prevSpace) pushBreak(buf);
+		else if (c === 38 && !decoded) return false;
+		i++;
+		prevSpace = false;
+	}
+	buf.words += plainWords;
+	buf.capsWords += plainCaps;
+	return true;
+}
+
+/**
+ * Pushes a plain ASCII word not cut out (`chars` from start to end, lower-cased; flags
+ * other than Hashed in `flags`) and looks it up.
+ */
+function pushPlain(buf: TokenBuffer, start: number, end: number, hash: number, flags: number, resolver: WordResolver | undefined): void {
+	// (No `counts` for a word: only '!', '?' and emoji have one. The caller counts the word.)
+	const at = buf.length;
+	buf.kinds[at] = TokenKind.Word;
+	buf.texts[at] = '';
+	buf.flags[at] = flags | TokenFlag.Hashed;
+	buf.hashes[at] = hash;
+	buf.starts[at] = start;
+	buf.ends[at] = end;
+	buf.length = at + 1;
+	if (resolver !== undefined) resolver.resolvePlain(buf, at, start, end, hash);
+}
+
+/** Pushes a word cut out as `text` and looks it up. */
+function pushText(buf: TokenBuffer, text: string, flags: number, hash: number, resolver: WordResolver | undefined): void {
+	push(buf, TokenKind.Word, text, flags, 1);
+	const at = buf.length - 1;
+	const hashed = (flags & TokenFlag.Hashed) !== 0;
+	if (hashed) buf.hashes[at] = hash;
+	buf.words++;
+	if ((flags & TokenFlag.Caps) !== 0) buf.capsWords++;
+	if (resolver !== undefined) resolver.resolveText(buf, at, text, hashed, hash);
+}
+
+/**
+ * Pushes a word that is cut out as a string (`word`: lower-cased, as written): collapses
+ * elongations, splits French elisions, sets the flags.
+ */
+function pushWord(
+	buf: TokenBuffer,
+	lowered: string,
+	apos: number,
+	elongated: boolean,
+	hashable: boolean,
+	hash: number,
+	capsFlag: number,
+	hashtag: boolean,
+	splitElisions: boolean,
+	resolver: WordResolver | undefined,
+): void {
+	let word = lowered;
+	let hashed = hashable;
+	let hasApos = apos !== -1;
+	if (elongated) word = collapseRuns(word);
+	if (splitElisions && apos > 0 && ELISIONS.has(word.slice(0, apos))) {
+		pushText(buf, word.slice(0, apos + 1), TokenFlag.Apostrophe, 0, resolver);
+		word = word.slice(apos + 1);
+		hashed = false;
+		hasApos = false;
+	}
+	const flags =
+		capsFlag |
+		(elongated ? TokenFlag.Elongated : 0) |
+		(hashtag ? TokenFlag.Hashtag : 0) |
+		(hashed ? TokenFlag.Hashed : 0) |
+		(hasApos ? TokenFlag.Apostrophe : 0);
+	pushText(buf, word, flags, hash, resolver);
+}
+
+/** `scanTokens` for any text, read as a string (`lowered`: its lower-case form). */
+function scanString(text: string, lowered: string, options: TokenizeOptions, buf: TokenBuffer): void {
+	// Per-word slices of the lower-cased text (unless lower-casing changed the length).
+	const sameLength = lowered.length === text.length;
+	const n = text.length;
+	const chars = buf.chars;
+	const emoticons = options.emoticons;
+	const splitElisions = options.splitElisions;
 	let i = 0;
 	let prevSpace = true;
 	while (i < n) {
@@ -327,29 +734,24 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 					break;
 				}
 			}
+			// Letters = upper + lower.
+			const elongated = maxRun >= 3 && upper + lower > 0;
+			const capsFlag = lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
+			if (ascii && !elongated && apos === -1 && sameLength) {
+				// A plain ASCII word: not cut out; its lower-cased characters go to the bytes.
+				for (let k = start; k < j; k++) chars[k] = lowered.charCodeAt(k);
+				pushPlain(buf, start, j, hash, capsFlag | (hashtag ? TokenFlag.Hashtag : 0), options.resolver);
+				buf.words++;
+				if (capsFlag !== 0) buf.capsWords++;
+				i = j;
+				prevSpace = false;
+				continue;
+			}
 			let word = sameLength ? lowered.slice(start, j) : text.slice(start, j).toLowerCase();
 			if (apos !== -1 && text.charCodeAt(start + apos) === 0x2019) {
 				word = word.slice(0, apos) + "'" + word.slice(apos + 1);
 			}
-			// Letters = upper + lower.
-			const elongated = maxRun >= 3 && upper + lower > 0;
-			let hashed = ascii && !elongated;
-			let hasApos = apos !== -1;
-			if (elongated) word = collapseRuns(word);
-			if (splitElisions && apos > 0 && ELISIONS.has(word.slice(0, apos))) {
-				push(buf, TokenKind.Word, word.slice(0, apos + 1), TokenFlag.Apostrophe, 1);
-				word = word.slice(apos + 1);
-				hashed = false;
-				hasApos = false;
-			}
-			const flags =
-				(lower === 0 && upper >= 2 ? TokenFlag.Caps : 0) |
-				(elongated ? TokenFlag.Elongated : 0) |
-				(hashtag ? TokenFlag.Hashtag : 0) |
-				(hashed ? TokenFlag.Hashed : 0) |
-				(hasApos ? TokenFlag.Apostrophe : 0);
-			push(buf, TokenKind.Word, word, flags, 1);
-			if (hashed) buf.hashes[buf.length - 1] = hash;
+			pushWord(buf, word, apos, elongated, ascii && !elongated, hash, capsFlag, hashtag, splitElisions, options.resolver);
 			i = j;
 			prevSpace = false;
 			continue;
@@ -371,21 +773,10 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 		// Emoticons: longest match first, only at a token boundary.
 		if (c < 128 && EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
 			const c2 = i + 1 < n ? text.charCodeAt(i + 1) : 128;
-			const prefixes = emoticonPrefixes(emoticons);
+			const prefixes = prefixesOf(emoticons);
 			if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) {
-				let matched = '';
-				const maxLen = Math.min(MAX_EMOTICON, n - i);
-				for (let len = maxLen; len >= 2; len--) {
-					const cand = text.slice(i, i + len);
-					if (emoticons.has(cand)) {
-						const after = i + len < n ? text.charCodeAt(i + len) : 32;
-						if ((charClass(after) & (C_LETTER | C_DIGIT)) === 0) {
-							matched = cand;
-							break;
-						}
-					}
-				}
-				if (matched) {
+				const matched = matchEmoticon(text, i, n, emoticons);
+				if (matched !== '') {
 					push(buf, TokenKind.Emoticon, matched, 0, 1);
 					i += matched.length;
 					prevSpace = false;
@@ -451,7 +842,9 @@ export function tokenize(input: string, options: TokenizeOptions): Token[] {
 						? '?'
 						: kind === TokenKind.Break
 							? BREAK_TEXT
-							: buf.texts[k];
+							: kind === TokenKind.Word
+								? buf.wordText(k)
+								: buf.texts[k];
 		out.push({
 			kind,
 			text,
