@@ -465,25 +465,10 @@ class WordTable implements WordResolver {
 		const mixed = Math.imul(hash, 0x9e3779b1);
 		const bit = mixed >>> this.filterShift;
 		if ((this.filter[bit >>> 5] & (1 << (bit & 31))) !== 0) {
-			const packed = this.packed;
-			const view = buf.view;
-			const len = end - start;
-			const code = len > 8 ? 9 : len;
-			const c0 = view.getInt32(start, true) & LOW_BYTES[len < 4 ? len : 4];
-			const c1 = len > 4 ? view.getInt32(start + 4, true) & LOW_BYTES[len < 8 ? len - 4 : 4] : 0;
-			let q = mixed >>> this.packedShift;
-			for (;;) {
-				const head = packed[q << 2];
-				if (head === 0) break;
-				if (packed[(q << 2) + 1] === c0 && packed[(q << 2) + 2] === c1 && head >>> 24 === code) {
-					const found = head & 0xffffff;
-					if (code !== 9 || (this.keys[found - 1].length === len && sameChars(this.keys[found - 1], buf.chars, start))) {
-						id = found;
-						rec = packed[(q << 2) + 3];
-						break;
-					}
-				}
-				q = (q + 1) & this.packedMask;
+			const q = this.packedSlot(buf, start, end, mixed);
+			if (q >= 0) {
+				id = this.packed[q << 2] & 0xffffff;
+				rec = this.packed[(q << 2) + 3];
 			}
 		}
 		// Not an entry: maybe an inflected form.
@@ -493,10 +478,34 @@ class WordTable implements WordResolver {
 	}
 
 	/**
+	 * The packed slot of the plain word at `buf.chars[start]` to `[end - 1]` (`mixed`: its
+	 * mixed hash), or -1. (Kept out of `resolvePlain` so that the engine inlines that one
+	 * into the scanner: it inlines small functions only.)
+	 */
+	private packedSlot(buf: TokenBuffer, start: number, end: number, mixed: number): number {
+		const packed = this.packed;
+		const view = buf.view;
+		const len = end - start;
+		const code = len > 8 ? 9 : len;
+		const c0 = view.getInt32(start, true) & LOW_BYTES[len < 4 ? len : 4];
+		const c1 = len > 4 ? view.getInt32(start + 4, true) & LOW_BYTES[len < 8 ? len - 4 : 4] : 0;
+		let q = mixed >>> this.packedShift;
+		for (;;) {
+			const head = packed[q << 2];
+			if (head === 0) return -1;
+			if (packed[(q << 2) + 1] === c0 && packed[(q << 2) + 2] === c1 && head >>> 24 === code) {
+				if (code !== 9) return q;
+				const key = this.keys[(head & 0xffffff) - 1];
+				if (key.length === len && sameChars(key, buf.chars, start)) return q;
+			}
+			q = (q + 1) & this.packedMask;
+		}
+	}
+
+	/**
 	 * The record of the plain word `src[start]` to `src[end - 1]` if it is an inflected
 	 * form (see `forms`), else 0; most words are ruled out on their last letter. (Apart
-	 * from `resolvePlain`, which the engine then inlines into the scanner: it would not,
-	 * were this in it.)
+	 * from `resolvePlain`, like `packedSlot`.)
 	 */
 	private formRecord(src: Uint8Array, start: number, end: number, hash: number): number {
 		const forms = this.forms as WordTable;
@@ -895,39 +904,28 @@ type HashtagSegment = { value: number; negated: boolean } | null;
 /**
  * Memo of `segmentHashtagUncached` per language, an open-addressing table keyed by the
  * tag's `hashWord`, so a tag not cut out of the text is found by comparing its bytes in
- * place (no string made, no string hashing). Emptied when 4,096 tags are in it.
+ * place (no string made, no string hashing). Emptied when 4,096 tags are in it. The
+ * look-up is written out in the token pass (see there); `add` stores a new result.
  */
 class HashtagCache {
-	private readonly hashes = new Int32Array(8192);
+	readonly hashes = new Int32Array(8192);
 	/** '' = empty slot. */
-	private readonly tags: string[] = new Array<string>(8192).fill('');
-	private readonly results: HashtagSegment[] = new Array<HashtagSegment>(8192).fill(null);
+	readonly tags: string[] = new Array<string>(8192).fill('');
+	readonly results: HashtagSegment[] = new Array<HashtagSegment>(8192).fill(null);
 	private size = 0;
 
-	/**
-	 * '#notcool' -> not + cool, '#badservice' -> bad, '#communicationfail' -> fail, for
-	 * hashtag word `i` of `buf` (`keys`: the pass's keys). One method, look-up included:
-	 * called for a fraction of the words, it is optimised by the engine only after many
-	 * calls, so the fewer calls in its path, the sooner.
-	 */
-	segment(c: CompiledLexicon, buf: TokenBuffer, keys: string[], i: number): HashtagSegment {
-		// A word not cut out is its own key, with the tokenizer's hash.
-		const key = keys[i];
-		const inPlace = key === '';
-		const hash = inPlace ? buf.hashes[i] : hashWord(key);
-		let p = Math.imul(hash, 0x9e3779b1) >>> 19;
-		for (;;) {
-			const t = this.tags[p];
-			if (t === '') break;
-			if (this.hashes[p] === hash && (inPlace ? sliceIs(buf.chars, buf.starts[i], buf.ends[i], t) : t === key)) return this.results[p];
-			p = (p + 1) & 8191;
-		}
-		const tag = inPlace ? buf.wordText(i) : key;
+	/** The first slot to probe for `hash`. */
+	static slot(hash: number): number {
+		return Math.imul(hash, 0x9e3779b1) >>> 19;
+	}
+
+	/** Segments `tag` (hash `hash`, not in the table: `p` is the empty slot its probe ended at) and stores the result. */
+	add(c: CompiledLexicon, tag: string, hash: number, p: number): HashtagSegment {
 		const result = segmentHashtagUncached(c, tag);
 		if (this.size >= 4096) {
 			this.tags.fill('');
 			this.size = 0;
-			p = Math.imul(hash, 0x9e3779b1) >>> 19;
+			p = HashtagCache.slot(hash);
 		}
 		this.hashes[p] = hash;
 		this.tags[p] = tag;
@@ -937,7 +935,8 @@ class HashtagCache {
 	}
 }
 
-const hashtagCache: Record<SentimentLanguage, HashtagCache> = { en: new HashtagCache(), fr: new HashtagCache() };
+const hashtagCacheEn = new HashtagCache();
+const hashtagCacheFr = new HashtagCache();
 
 function segmentHashtagUncached(c: CompiledLexicon, tag: string): { value: number; negated: boolean } | null {
 	const suffix = c.lex.negatorSuffix ? c.lex.negatorSuffix.replace("'", '') : null;
@@ -1374,7 +1373,29 @@ function tokenPass(c: CompiledLexicon, buf: TokenBuffer, keys: string[], withThe
 		}
 		let hashNegated = false;
 		if (v === undefined && (tokFlags & TokenFlag.Hashtag) !== 0 && (texts[i] !== '' ? texts[i].length : ends[i] - starts[i]) >= 6) {
-			const seg = hashtagCache[c.lex.language].segment(c, buf, keys, i);
+			// '#notcool' -> not + cool, '#badservice' -> bad, '#communicationfail' -> fail,
+			// memoised. The memo's look-up is written out here, not in a function of its own:
+			// called for a fraction of the words, such a function is optimised by the engine
+			// only after many texts, and is slow until then.
+			const memo = c.lex.language === 'fr' ? hashtagCacheFr : hashtagCacheEn;
+			// A word not cut out is its own key, with the tokenizer's hash.
+			const key = keys[i];
+			const inPlace = key === '';
+			const hash = inPlace ? hashes[i] : hashWord(key);
+			let seg: HashtagSegment = null;
+			let p = HashtagCache.slot(hash);
+			for (;;) {
+				const t = memo.tags[p];
+				if (t === '') {
+					seg = memo.add(c, inPlace ? buf.wordText(i) : key, hash, p);
+					break;
+				}
+				if (memo.hashes[p] === hash && (inPlace ? sliceIs(chars, starts[i], ends[i], t) : t === key)) {
+					seg = memo.results[p];
+					break;
+				}
+				p = (p + 1) & 8191;
+			}
 			if (seg) {
 				v = seg.value;
 				hashNegated = seg.negated;

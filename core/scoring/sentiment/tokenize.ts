@@ -276,13 +276,21 @@ function emoticonPrefixes(emoticons: ReadonlyMap<string, number>): Uint8Array {
 	return table;
 }
 
+/**
+ * Decodes &lt; &gt; &amp; &quot; &apos; &#39;. One plain replacement per entity (no
+ * regular expression, no callback), '&amp;' last: what one left-to-right pass gives,
+ * since no other replacement makes a '&', and '&amp;lt;' must stay '&lt;'.
+ */
 function decodeEntities(text: string): string {
 	if (text.indexOf('&') === -1) return text;
-	return text.replace(ENTITY, (m) => ENTITIES[m] ?? m);
+	return text
+		.replaceAll('&lt;', '<')
+		.replaceAll('&gt;', '>')
+		.replaceAll('&quot;', '"')
+		.replaceAll('&apos;', "'")
+		.replaceAll('&#39;', "'")
+		.replaceAll('&amp;', '&');
 }
-
-const ENTITY = /&(?:lt|gt|amp|quot|apos|#39);/g;
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'", '&#39;': "'" };
 
 /** Collapses runs of 3+ identical letters to two (`loooove` -> `loove`). */
 function collapseRuns(word: string): string {
@@ -327,7 +335,7 @@ export function scanTokens(input: string, options: TokenizeOptions, buf: TokenBu
 		buf.reset(input, null);
 		if (scanAscii(input, n, options, buf, false)) return;
 		const decoded = decodeEntities(input);
-		isAsciiCopy(decoded, buf);
+		isAsciiCopy(decoded, buf); // (true: decoding leaves an ASCII text ASCII)
 		endBytes(buf.chars, decoded.length);
 		buf.reset(decoded, null);
 		scanAscii(decoded, decoded.length, options, buf, true);
