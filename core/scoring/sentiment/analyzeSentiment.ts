@@ -839,25 +839,14 @@ function compile(language: SentimentLanguage): CompiledLexicon {
 	return c;
 }
 
-const stemScratch: string[] = new Array<string>(32).fill('');
-
 const partLens = new Int32Array(32);
 const partEndings: string[] = new Array<string>(32).fill('');
 
 function lookupValence(c: CompiledLexicon, key: string): number | undefined {
 	if (key.length < 4) return undefined;
-	const stemParts = c.lex.stemParts;
-	if (stemParts !== undefined) {
-		const parts = stemParts(key, partLens, partEndings);
-		for (let k = 0; k < parts; k++) {
-			const e = c.table.getPart(key, partLens[k], partEndings[k]);
-			if (e !== undefined && e.valence !== undefined) return e.valence;
-		}
-		return undefined;
-	}
-	const count = c.lex.stemInto(key, stemScratch);
-	for (let k = 0; k < count; k++) {
-		const e = c.table.get(stemScratch[k]);
+	const parts = c.lex.stemParts(key, partLens, partEndings);
+	for (let k = 0; k < parts; k++) {
+		const e = c.table.getPart(key, partLens[k], partEndings[k]);
 		if (e !== undefined && e.valence !== undefined) return e.valence;
 	}
 	return undefined;

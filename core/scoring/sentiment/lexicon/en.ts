@@ -153,29 +153,13 @@ export function englishLexicon(): LanguageLexicon {
 		trailingNot: 'not',
 		splitElisions: false,
 		negatorSuffix: "n't",
-		stem: stemEnglish,
-		stemInto: stemEnglishInto,
 		stemParts: stemEnglishParts,
 		inflect: inflectEnglish,
 	};
 	return cached;
 }
 
-const NO_STEMS: string[] = [];
-
-/** Fallback forms tried when a word is not in the lexicon (plural, past, -ing, -ly). */
-function stemEnglish(word: string): string[] {
-	const n = word.length;
-	const last = word.charCodeAt(n - 1);
-	// Only words ending in s, d, g or y can have one of these suffixes.
-	if (last !== 115 && last !== 100 && last !== 103 && last !== 121) return NO_STEMS;
-	if (last === 115) return n > 3 ? [word.slice(0, -1)] : NO_STEMS;
-	if (last === 100) return n > 4 && word.charCodeAt(n - 2) === 101 ? [word.slice(0, -2), word.slice(0, -1)] : NO_STEMS;
-	if (last === 103) return n > 5 && word.endsWith('ing') ? [word.slice(0, -3), word.slice(0, -3) + 'e'] : NO_STEMS;
-	return n > 5 && word.charCodeAt(n - 2) === 108 ? [word.slice(0, -2)] : NO_STEMS;
-}
-
-/** `stemEnglish` as prefixes plus endings (no string built); returns how many. */
+/** Fallback forms tried when a word is not in the lexicon (plural, past, -ing, -ly), as prefixes plus endings; returns how many. */
 function stemEnglishParts(word: string, lens: Int32Array, endings: string[]): number {
 	const n = word.length;
 	const last = word.charCodeAt(n - 1);
@@ -212,40 +196,11 @@ function stemEnglishParts(word: string, lens: Int32Array, endings: string[]): nu
 
 /**
  * Every word whose `stemEnglishParts` candidates can include `base` (a superset: the
- * analyser checks each one with the real stemmer): base + s / ed / ing / ly, and for a
+ * analyser checks each one with `stemEnglishParts`): base + s / ed / ing / ly, and for a
  * base ending in e, base + d and base without the e + ing.
  */
 function inflectEnglish(base: string): string[] {
 	const out = [base + 's', base + 'ed', base + 'ing', base + 'ly'];
 	if (base.length > 0 && base.charCodeAt(base.length - 1) === 101) out.push(base + 'd', base.slice(0, -1) + 'ing');
 	return out;
-}
-
-/** `stemEnglish` writing into `out` (same candidates, same order); returns how many. */
-function stemEnglishInto(word: string, out: string[]): number {
-	const n = word.length;
-	const last = word.charCodeAt(n - 1);
-	if (last === 115) {
-		if (n <= 3) return 0;
-		out[0] = word.slice(0, -1);
-		return 1;
-	}
-	if (last === 100) {
-		if (n <= 4 || word.charCodeAt(n - 2) !== 101) return 0;
-		out[0] = word.slice(0, -2);
-		out[1] = word.slice(0, -1);
-		return 2;
-	}
-	if (last === 103) {
-		if (n <= 5 || !word.endsWith('ing')) return 0;
-		out[0] = word.slice(0, -3);
-		out[1] = out[0] + 'e';
-		return 2;
-	}
-	if (last === 121) {
-		if (n <= 5 || word.charCodeAt(n - 2) !== 108) return 0;
-		out[0] = word.slice(0, -2);
-		return 1;
-	}
-	return 0;
 }

@@ -6,7 +6,7 @@
  *
  * Entries are written with accents for readability; keys are stored without accents and
  * words are looked up without accents, so tweets written without accents still match.
- * Lemmas only (masculine singular, infinitive): `frenchStem` maps inflected forms back;
+ * Lemmas only (masculine singular, infinitive): `frenchStemParts` maps inflected forms back;
  * irregular forms are listed as they are (meurt, soutient). A few neutral words have a
  * valence of 0 so that neither the accent-free look-up nor the stemmer misreads them
  * (déplacement is not déplacé); 'sûr' is left out because without accents it is 'sur'.
@@ -518,24 +518,6 @@ export function frenchStemParts(word: string, lens: Int32Array, endings: string[
 	return c;
 }
 
-const stemLens = new Int32Array(32);
-const stemEndings: string[] = new Array<string>(32).fill('');
-
-/** Candidate lemmas for an inflected French form (already accent-free): `frenchStemParts` as strings. */
-export function frenchStem(word: string): string[] {
-	const count = frenchStemParts(word, stemLens, stemEndings);
-	const out: string[] = [];
-	for (let k = 0; k < count; k++) out.push(word.slice(0, stemLens[k]) + stemEndings[k]);
-	return out;
-}
-
-/** `frenchStem` copied into `out`; returns how many candidates. */
-function frenchStemInto(word: string, out: string[]): number {
-	const cands = frenchStem(word);
-	for (let k = 0; k < cands.length; k++) out[k] = cands[k];
-	return cands.length;
-}
-
 function normalizedMap(src: Record<string, number>): Map<string, number> {
 	const map = new Map<string, number>();
 	for (const [k, v] of Object.entries(src)) {
@@ -567,8 +549,6 @@ export function frenchLexicon(): LanguageLexicon {
 		negatePhrases: true,
 		postNegators: new Set(['pas']),
 		shifters: new Set(FR_SHIFTERS.map(stripAccents)),
-		stem: frenchStem,
-		stemInto: frenchStemInto,
 		stemParts: frenchStemParts,
 		normalize: stripAccents,
 	};

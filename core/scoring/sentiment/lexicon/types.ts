@@ -21,16 +21,11 @@ export interface LanguageLexicon {
 	splitElisions: boolean;
 	/** Suffix that makes a word a negator (English "n't"), or null. */
 	negatorSuffix: string | null;
-	/** Candidate base forms for a word missing from `words` (cheap suffix stripping). */
-	stem: (word: string) => string[];
-	/** Same candidates as `stem`, written into `out` (no array allocated); returns how many. */
-	stemInto: (word: string, out: string[]) => number;
 	/**
-	 * Optional allocation-free form of `stem` for candidates that are a prefix of the word
-	 * plus a short ending: candidate k is `word.slice(0, lens[k]) + endings[k]`, same order
-	 * as `stem`. Returns how many.
+	 * Candidate base forms for a word missing from `words` (cheap suffix stripping), built
+	 * without strings: candidate k is `word.slice(0, lens[k]) + endings[k]`. Returns how many.
 	 */
-	stemParts?: (word: string, lens: Int32Array, endings: string[]) => number;
+	stemParts: (word: string, lens: Int32Array, endings: string[]) => number;
 	/**
 	 * Optional inverse of `stemParts`: every word one of whose candidates can be `base`
 	 * (a superset is fine). Lets the analyser resolve inflected forms ahead of time.
