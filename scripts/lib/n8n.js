@@ -53,15 +53,29 @@ function packPackage(dir) {
 	return path.join(dir, file);
 }
 
-/** Installs the tarball the way a community package is installed. */
+/**
+ * The README's manual install route, exactly (docs/install.md and docs/docker/Dockerfile run the same
+ * arguments; test/unit/package/installRoutes.test.js keeps the three identical):
+ *   cd ~/.n8n/nodes && npm install --ignore-scripts --legacy-peer-deps <tarball or package name>
+ * --legacy-peer-deps: n8n provides n8n-workflow itself; installing the peer would pull isolated-vm.
+ * Saved in ~/.n8n/nodes/package.json, so a later npm install there keeps it.
+ */
+const INSTALL_ARGS = ['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'];
+
+/** Installs the tarball the way a community package is installed by hand (the README route). */
 function installPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
 		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	}
-	// --legacy-peer-deps: n8n provides n8n-workflow itself; installing the peer would pull isolated-vm.
-	execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', tarball], {
+	// A previous install from a tarball that is gone (a temp dir) must not block this one.
+	const manifest = JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
+	if (manifest.dependencies && manifest.dependencies[PKG.name]) {
+		delete manifest.dependencies[PKG.name];
+		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify(manifest, null, 2));
+	}
+	execFileSync('npm', [...INSTALL_ARGS, tarball], {
 		cwd: nodesDir,
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});
@@ -204,6 +218,7 @@ module.exports = {
 	ensureN8n,
 	packPackage,
 	installPackage,
+	INSTALL_ARGS,
 	makeUserFolder,
 	n8nCli,
 	parseExecuteOutput,
