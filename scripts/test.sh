@@ -13,19 +13,22 @@ ROOT=$PWD
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/ck-test-XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 log() { printf '\n[test %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+CK_TAG=test
+# shellcheck source=lib/progress.sh
+. scripts/lib/progress.sh
 T0=$(date +%s)
 
 # ---- set-up -------------------------------------------------------------------------
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # Not `npm ci`: this registry lacks some platform-only optional packages of unrs-resolver, so npm
   # leaves them out of the lock and `npm ci` refuses it; `npm install` follows the lock and skips them.
-  log "installing dev dependencies (npm install from the lock; ignore-scripts comes from .npmrc)"
-  npm install --no-save --no-audit --no-fund --loglevel=error || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
+  with_progress "installing dev dependencies (npm install from the lock; ignore-scripts comes from .npmrc)" "about 1,500 packages, 1-3 minutes" node_modules -- \
+    npm install --no-save --no-audit --no-fund --loglevel=error || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 if ! command -v chromium >/dev/null 2>&1 && [ -z "${CK_SKIP_E2E:-}" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "installing Debian chromium (editor screenshot, report rendering, XSS test)"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core) >"$OUT/apt.log" 2>&1 \
+    with_progress "installing Debian chromium (apt-get)" "about 1 minute" "" -- bash -c "(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core) >'$OUT/apt.log' 2>&1" \
       || { tail -20 "$OUT/apt.log"; echo "chromium install failed"; }
   else
     echo "chromium not found and not root: install it (apt-get install chromium) for the browser checks"
