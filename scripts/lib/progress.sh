@@ -10,17 +10,18 @@ with_progress() {
   local t0; t0=$(date +%s)
   ck_log "$what ($eta)"
   "$@" 1>&2 &
-  local pid=$! mb state
+  local pid=$! mb state short=${what%% (*}
+  short=${short%% into *}
   while kill -0 "$pid" 2>/dev/null; do
     for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
     kill -0 "$pid" 2>/dev/null || break
     mb=""
     [ -n "$dir" ] && [ -d "$dir" ] && mb=$(du -sm "$dir" 2>/dev/null | cut -f1 || true)
     if [ -n "$mb" ]; then state="$mb MB on disk"; else state="working"; fi
-    ck_log "  ...$what: $state, $(( $(date +%s) - t0 )) s"
+    ck_log "  ...$short: $state, $(( $(date +%s) - t0 )) s"
   done
   local rc=0
   wait "$pid" || rc=$?
-  ck_log "$what: done in $(( $(date +%s) - t0 )) s$( [ "$rc" -ne 0 ] && printf ' (FAILED, exit %s)' "$rc")"
+  ck_log "$short: done in $(( $(date +%s) - t0 )) s$( [ "$rc" -ne 0 ] && printf ' (FAILED, exit %s)' "$rc")"
   return "$rc"
 }
