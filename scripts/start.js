@@ -96,10 +96,7 @@ function importTemplatesOnce(n8n, home, work) {
 		N8N_PORT: String(port),
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
+		...lib.QUIET_ENV,
 		DB_TYPE: 'sqlite',
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: email,
@@ -107,6 +104,7 @@ function importTemplatesOnce(n8n, home, work) {
 		N8N_INSTANCE_OWNER_FIRST_NAME: 'Crisis',
 		N8N_INSTANCE_OWNER_LAST_NAME: 'Kit',
 	};
+	lib.log(lib.EXPECTED_NOTICES);
 	const child = spawn(n8n.n8nBin, ['start'], { env, stdio: 'inherit' });
 	const banner = () =>
 		process.stdout.write(

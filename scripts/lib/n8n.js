@@ -86,15 +86,35 @@ function makeUserFolder(prefix = 'ck-e2e-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * n8n settings for a local instance that works offline and starts quietly (npm start, every test
+ * tier): nothing phones home, and no start-up line looks like a failure when nothing failed.
+ */
+const QUIET_ENV = {
+	N8N_DIAGNOSTICS_ENABLED: 'false', // telemetry
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false', // version check against api.n8n.io
+	N8N_TEMPLATES_ENABLED: 'false', // n8n's template gallery (fetched from api.n8n.io)
+	N8N_PERSONALIZATION_ENABLED: 'false', // the sign-up survey
+	// The MCP-server registry refreshes itself from api.n8n.io at start-up: offline that prints two
+	// ENOTFOUND stack traces and "A system task run failed". Crisis Kit does not use it.
+	N8N_DISABLED_MODULES: 'mcp-registry',
+	// Set explicitly to today's values: left unset, n8n prints a deprecation notice for each.
+	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true', // Crisis Kit is an unverified community package until published
+	N8N_RUNNERS_TASK_TIMEOUT: '300',
+	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
+	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
+};
+
+/** The two start-up notices that remain, explained in one line (printed by npm start). */
+const EXPECTED_NOTICES =
+	"n8n's log follows; two notices in it are expected here and harmless: \"Failed to start Python task runner\" (no Python runner is installed; Crisis Kit and the Code node's JavaScript do not need it) and the N8N_RUNNERS_MODE deprecation (internal runners are n8n's default for one local instance).";
+
 function baseEnv(n8n, userFolder, extra = {}) {
 	return {
 		...process.env,
 		PATH: n8n.pathEnv,
 		N8N_USER_FOLDER: userFolder,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
+		...QUIET_ENV,
 		N8N_LOG_LEVEL: 'info',
 		N8N_RUNNERS_BROKER_PORT: String(extra.brokerPort || 5679),
 		DB_TYPE: 'sqlite',
@@ -219,6 +239,8 @@ module.exports = {
 	packPackage,
 	installPackage,
 	INSTALL_ARGS,
+	QUIET_ENV,
+	EXPECTED_NOTICES,
 	makeUserFolder,
 	n8nCli,
 	parseExecuteOutput,
