@@ -11,67 +11,42 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const crypto = require('crypto');
 const lib = require('./lib/n8n');
 
 /**
- * Imports each template once. A template already in this n8n (imported before, or created by the
- * user under that id) is never imported over: the user's edits are kept. When a newer Crisis Kit
- * ships a changed template, it is imported beside the old one, under a new id and a name that says
- * "(updated …)". What was imported is remembered in <home>/.crisis-kit-templates.json.
+ * Imports each template once (scripts/lib/templates.js decides): a template already in this n8n is
+ * never imported over, so the user's edits are kept; a changed template from a newer Crisis Kit goes
+ * beside the old one under a new id. Remembered in <home>/.crisis-kit-templates.json.
  */
 function importTemplatesOnce(n8n, home, work) {
+	const { planTemplateImports, recordImports } = require('./lib/templates');
 	const manifestFile = path.join(home, '.crisis-kit-templates.json');
 	const manifest = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {};
 	const listed = lib.n8nCli(n8n, home, ['list:workflow'], { brokerPort: 5779 });
-	const existing = new Set(
-		(listed.stdout || '')
-			.split('\n')
-			.map((l) => l.split('|')[0].trim())
-			.filter(Boolean),
-	);
+	const existing = new Set((listed.stdout || '').split('\n').map((l) => l.split('|')[0].trim()).filter(Boolean));
 	const dir = path.join(lib.ROOT, 'workflows');
-	const toImport = path.join(work, 'templates');
-	fs.mkdirSync(toImport);
-	const plan = [];
-	for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.workflow.json')).sort()) {
-		const text = fs.readFileSync(path.join(dir, f), 'utf8');
-		const hash = crypto.createHash('sha256').update(text).digest('hex');
-		const wf = JSON.parse(text);
-		const seen = manifest[wf.id];
-		if (seen && seen.hash === hash) {
-			lib.log(`template ${f}: already imported (id ${seen.importedAs}); left as it is, your edits are kept`);
-			continue;
+	const templates = fs
+		.readdirSync(dir)
+		.filter((x) => x.endsWith('.workflow.json'))
+		.sort()
+		.map((file) => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }));
+	const plan = planTemplateImports(manifest, existing, templates, lib.PKG.version);
+	for (const k of plan.kept) lib.log(`template ${k.file}: ${k.reason} (id ${k.id})`);
+	if (plan.imports.length) {
+		const toImport = path.join(work, 'templates');
+		fs.mkdirSync(toImport);
+		for (const p of plan.imports) fs.writeFileSync(path.join(toImport, p.file), JSON.stringify(p.json));
+		lib.log(`importing ${plan.imports.length} template(s) (one n8n import:workflow run, ~10 s)`);
+		const r = lib.n8nCli(n8n, home, ['import:workflow', '--separate', `--input=${toImport}`], { brokerPort: 5779 });
+		if (r.status !== 0) {
+			process.stderr.write(r.stdout + r.stderr);
+			throw new Error('could not import the templates');
 		}
-		if (!seen && existing.has(wf.id)) {
-			manifest[wf.id] = { hash: null, importedAs: wf.id, note: 'found in n8n before this manifest existed' };
-			lib.log(`template ${f}: a workflow with id ${wf.id} is already in n8n; left as it is, your edits are kept`);
-			continue;
+		for (const p of plan.imports) {
+			lib.log(p.updated ? `template ${p.file}: changed since you imported it; the new version is beside yours as id ${p.id} ("… (updated ${lib.PKG.version})")` : `imported template ${p.file} (id ${p.id})`);
 		}
-		if (seen) {
-			// A newer version of a template the user already has: add it beside, never over it.
-			const id = `${wf.id.slice(0, 24)}u${hash.slice(0, 7)}`;
-			wf.id = id;
-			wf.name = `${wf.name} (updated ${lib.PKG.version})`;
-			plan.push({ f, id, hash, key: JSON.parse(text).id, updated: true });
-			fs.writeFileSync(path.join(toImport, f), JSON.stringify(wf));
-			continue;
-		}
-		plan.push({ f, id: wf.id, hash, key: wf.id, updated: false });
-		fs.writeFileSync(path.join(toImport, f), text);
 	}
-	if (!plan.length) return;
-	lib.log(`importing ${plan.length} template(s) (one n8n import:workflow run, ~10 s)`);
-	const r = lib.n8nCli(n8n, home, ['import:workflow', '--separate', `--input=${toImport}`], { brokerPort: 5779 });
-	if (r.status !== 0) {
-		process.stderr.write(r.stdout + r.stderr);
-		throw new Error('could not import the templates');
-	}
-	for (const p of plan) {
-		manifest[p.key] = { hash: p.hash, importedAs: p.id, importedAt: new Date().toISOString() };
-		lib.log(p.updated ? `template ${p.f}: changed since you imported it; the new version is imported beside yours as id ${p.id} ("(updated ${lib.PKG.version})")` : `imported template ${p.f} (id ${p.id})`);
-	}
-	fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+	fs.writeFileSync(manifestFile, JSON.stringify(recordImports(plan.manifest, plan.imports, new Date().toISOString()), null, 2));
 }
 
 (async () => {
