@@ -28,8 +28,14 @@ export interface SituationConfig {
 	bucketMinutes: number;
 	/** Level thresholds (the crisis document's `levels`); defaults to the default document's. */
 	thresholds: LevelThresholds;
-	/** Consecutive buckets a higher level must be met before escalating (default 2). */
+	/** Consecutive buckets a higher level must be met by the document's absolute thresholds before escalating (default 2). */
 	persistenceBuckets: number;
+	/**
+	 * Consecutive buckets a higher level must be met by the calibrated volume score (under the
+	 * document's floors) before escalating (default 1: the score already measures how rare the
+	 * surge is for this brand, and its one-hour test covers slow build-ups).
+	 */
+	volumePersistenceBuckets: number;
 	/** Distinct platforms among negative mentions that confirm an escalation at once (default 3). */
 	confirmationSources: number;
 	/** Consecutive buckets below the current level before stepping down one level (default 8 = 2 h). */
@@ -60,6 +66,7 @@ export interface SituationConfig {
 export const DEFAULT_SITUATION_CONFIG: Readonly<Omit<SituationConfig, 'thresholds'>> = Object.freeze({
 	bucketMinutes: 15,
 	persistenceBuckets: 2,
+	volumePersistenceBuckets: 1,
 	confirmationSources: 3,
 	deescalationBuckets: 8,
 	cooldownMinutes: 120,
@@ -106,6 +113,8 @@ export interface LevelMemory {
 	streak: number[];
 	/** Consecutive buckets the raw level was below the current level. */
 	below: number;
+	/** Consecutive buckets the volume path (under the floors) reached at least each level (index = level rank). */
+	volumeStreak?: number[];
 	lastNotified: Partial<Record<Level, number>>;
 }
 
@@ -154,7 +163,7 @@ export function createSituationState(config: Partial<SituationConfig> = {}): Sit
 		closed: [],
 		expected: [],
 		negativeShareBaseline: null,
-		memory: { level: 'calm', since: null, streak: LEVELS.map(() => 0), below: 0, lastNotified: {} },
+		memory: { level: 'calm', since: null, streak: LEVELS.map(() => 0), volumeStreak: LEVELS.map(() => 0), below: 0, lastNotified: {} },
 		late: 0,
 	};
 }
@@ -575,20 +584,37 @@ function assess(state: SituationState, v: VolumeEvidence, endMs: number, c: Situ
 	const previous = mem.level;
 	const rawRank = levelRank(raw.level);
 	for (let r = 0; r < LEVELS.length; r++) mem.streak[r] = rawRank >= r ? (mem.streak[r] ?? 0) + 1 : 0;
+	const volumeRank = levelRank(raw.flooredLevel);
+	const volumeStreak = Array.isArray(mem.volumeStreak) && mem.volumeStreak.length === LEVELS.length ? mem.volumeStreak : LEVELS.map(() => 0);
+	for (let r = 0; r < LEVELS.length; r++) volumeStreak[r] = volumeRank >= r ? (Number(volumeStreak[r]) || 0) + 1 : 0;
+	mem.volumeStreak = volumeStreak;
 	const confirmed = n.negativePlatforms.length >= c.confirmationSources && n.influentialAuthors.length > 0;
 	const reasons: string[] = [];
 	let level = previous;
 	if (rawRank > levelRank(previous)) {
 		// Escalate to the highest level that persisted, or straight to the raw level when confirmed.
 		let target = previous;
-		for (let r = levelRank(previous) + 1; r <= rawRank; r++) if (mem.streak[r] >= c.persistenceBuckets) target = LEVELS[r];
+		let byVolume = false;
+		for (let r = levelRank(previous) + 1; r <= rawRank; r++) {
+			if (r <= volumeRank && volumeStreak[r] >= c.volumePersistenceBuckets) {
+				target = LEVELS[r];
+				byVolume = true;
+			} else if (mem.streak[r] >= c.persistenceBuckets) {
+				target = LEVELS[r];
+				byVolume = false;
+			}
+		}
+		const byConfirmation = confirmed && target !== raw.level;
 		if (confirmed) target = raw.level;
 		if (target !== previous) {
 			level = target;
 			reasons.push(
-				confirmed && mem.streak[rawRank] < c.persistenceBuckets
+				byConfirmation
 					? `Escalated from ${previous} to ${level}: confirmed at once on ${n.negativePlatforms.length} sources with an influential author.`
-					: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
+					: byVolume
+						? `Escalated from ${previous} to ${level}: the volume score reached ${level}` +
+							(volumeStreak[levelRank(level)] > 1 ? ` for ${volumeStreak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.` : ' (a surge this rare for this brand counts at once).')
+						: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
 			);
 		} else {
 			reasons.push(`Held at ${previous}: ${raw.level} criteria met in ${mem.streak[rawRank]} of the ${c.persistenceBuckets} consecutive buckets needed (or confirmation on ${c.confirmationSources} sources with an influential author).`);
