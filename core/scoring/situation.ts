@@ -507,13 +507,16 @@ export function advanceSituation(
 	const windowBuckets = c.thresholds.windowMinutes / c.bucketMinutes;
 	const out: AssessedSituation[] = [];
 	if (state.nextBucket === null) return out;
+	let skippedMs = 0;
 	// Too many open buckets (a flood of old data): close the oldest first, whatever `now` says.
 	while (state.nextBucket !== null && (state.nextBucket + size <= nowMs || state.open.length > c.maxOpenBuckets)) {
 		const start: number = state.nextBucket;
 		const gap = state.open.length ? Math.round((state.open[0].start - start) / size) : Math.round((nowMs - start) / size);
 		if (gap > c.maxGapBuckets) {
 			// Long silence: skip it rather than feed weeks of zeros (the detector keeps its baseline).
-			state.nextBucket = state.open.length ? state.open[0].start : Math.floor(nowMs / size) * size;
+			const resume: number = state.open.length ? state.open[0].start : Math.floor(nowMs / size) * size;
+			skippedMs += resume - start;
+			state.nextBucket = resume;
 			state.closed = [];
 			state.expected = [];
 			continue;
@@ -527,7 +530,14 @@ export function advanceSituation(
 			state.expected.shift();
 		}
 		state.nextBucket = start + size;
-		out.push(assess(state, volumeEvidence(state, det, bucket.mentions, c), start + size, c, extra));
+		const situation = assess(state, volumeEvidence(state, det, bucket.mentions, c), start + size, c, extra);
+		if (skippedMs > 0) {
+			situation.reasons.push(
+				`No data for ${(skippedMs / 86400000).toFixed(1)} days before this window (longer than ${((c.maxGapBuckets * c.bucketMinutes) / 1440).toFixed(0)} days): the silence was skipped, the brand's baseline kept from before it.`,
+			);
+			skippedMs = 0;
+		}
+		out.push(situation);
 	}
 	return out;
 }
