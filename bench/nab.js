@@ -1,62 +1,112 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * NAB benchmark of the streaming volume detector.
+ * NAB benchmark of what ships: Assess Situation's output.
  *
- *   npm run bench:nab -- [--data DIR] [--out DIR] [--loo] [--json]
+ *   npm run bench:nab -- [--data DIR] [--out DIR] [--json]
  *
- * Runs the compiled detector (dist/core/detector) over every NAB-format CSV in --data
- * (`timestamp,value`), writes NAB-format results (`timestamp,value,anomaly_score`, same file
- * names) to --out, and scores them with our own NAB scorer (bench/lib/nabScorer.js) on the
+ * Runs the compiled Assess Situation engine (dist/core/scoring/situation) over every NAB-format
+ * CSV in --data (`timestamp,value`): counts without texts, one bucket per row (bucket = the data's
+ * step), assessed as each bucket closes, with the shipped defaults (nothing chosen per file). The
+ * anomaly score of a row is the situation's score when its level went up there (an alarm), else
+ * 0 (bench/lib/nabSituations.js). Writes NAB-format results (`timestamp,value,anomaly_score`, same
+ * file names) to --out and scores them with our own NAB scorer (bench/lib/nabScorer.js) on the
  * three profiles, beside the published detectors found in DATA/reference-results/<name>/.
+ *
+ * Also printed, each clearly labelled:
+ *  - nested leave-one-file-out (the headline): for each file, the setting (from the small grid
+ *    NESTED_GRID, shipped defaults included) and the NAB threshold are chosen on the other files
+ *    only, then the file is scored with them; pooled over the held-out files;
+ *  - in-sample: the shipped defaults, threshold optimised over all files (NAB's own protocol);
+ *  - per file: alerts per calm week and the detection delay of each labelled window, at the
+ *    shipped alert level (what a team would have received);
+ *  - the volume detector alone (its own score per row), the previous figure, for comparison.
  * Windows come from DATA/windows.json. Data is read-only; nothing is copied into the repo.
- * --loo adds a leave-one-file-out check (threshold optimised on the other files).
  * --json prints all figures as one JSON object on the last line.
  */
 const fs = require('fs');
 const path = require('path');
 const { scoreCorpus, parseNabCsv, parseTimestamp, PROFILES } = require('./lib/nabScorer');
+const { runSituations, alertStats } = require('./lib/nabSituations');
+
+/**
+ * Settings the nested leave-one-file-out protocol chooses among (on the training files only).
+ * Fixed before scoring; the first entry is the shipped defaults.
+ */
+const NESTED_GRID = [
+	{ name: 'defaults', config: {} },
+	{ name: 'persistence 1', config: { persistenceBuckets: 1 } },
+	{ name: 'persistence 3', config: { persistenceBuckets: 3 } },
+	{ name: 'level 72 h', config: { detector: { levelHours: 72 } } },
+	{ name: 'tail quantile 0.97', config: { detector: { tailQuantile: 0.97 } } },
+	{ name: 'tail quantile 0.99', config: { detector: { tailQuantile: 0.99 } } },
+];
 
 const ROOT = path.resolve(__dirname, '..');
 
 function parseArgs(argv) {
-	const args = { data: path.resolve(ROOT, '../shared/data/nab-realtweets'), out: path.join(ROOT, 'bench/out/nab'), json: false, loo: false };
+	const args = { data: path.resolve(ROOT, '../shared/data/nab-realtweets'), out: path.join(ROOT, 'bench/out/nab'), json: false, loo: false, nested: true };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--data') args.data = path.resolve(argv[++i]);
 		else if (a === '--out') args.out = path.resolve(argv[++i]);
 		else if (a === '--json') args.json = true;
-		else if (a === '--loo') args.loo = true;
+		else if (a === '--loo') args.loo = true; // kept for old scripts: leave-one-out is always printed
+		else if (a === '--no-nested') args.nested = false;
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write('Usage: npm run bench:nab -- [--data DIR] [--out DIR] [--loo] [--json]\n');
+			process.stdout.write('Usage: npm run bench:nab -- [--data DIR] [--out DIR] [--json] [--no-nested]\n');
 			process.exit(0);
 		} else throw new Error(`Unknown argument ${a}`);
 	}
 	return args;
 }
 
-function loadDetector() {
-	const p = path.join(ROOT, 'dist/core/detector/index.js');
+function loadCompiled(rel) {
+	const p = path.join(ROOT, 'dist', rel);
 	if (!fs.existsSync(p)) throw new Error(`${p} not found: run \`npm run build\` first (npm run bench:nab does).`);
 	return require(p);
-}
-
-function runDetector(det, times, values) {
-	const state = det.createDetectorState();
-	const scores = new Array(values.length);
-	for (let i = 0; i < values.length; i++) {
-		scores[i] = det.updateDetector(state, { timestamp: times[i], value: values[i] }).score;
-	}
-	return { scores, state };
 }
 
 function fmt(x, w = 8) {
 	return (typeof x === 'number' ? x.toFixed(1) : String(x)).padStart(w);
 }
 
+function pooled(list) {
+	// Standard profile: A_TP = A_FN = 1, so null = -windows, perfect = +windows.
+	const raw = list.reduce((a, l) => a + l.raw, 0);
+	const win = list.reduce((a, l) => a + l.windows, 0);
+	return win ? +((100 * (raw + win)) / (2 * win)).toFixed(2) : null;
+}
+
+/** Leave-one-file-out; with several candidate runs, the candidate is chosen on the training files too. */
+function leaveOneOut(runsByCandidate) {
+	const k = runsByCandidate[0].files.length;
+	const folds = [];
+	for (let h = 0; h < k; h++) {
+		let best = null;
+		for (const cand of runsByCandidate) {
+			const train = cand.files.filter((_, i) => i !== h);
+			const tr = scoreCorpus(train, { profiles: ['standard'] }).standard;
+			if (!best || tr.score > best.train.score + 1e-9) best = { cand, train: tr };
+		}
+		const te = scoreCorpus([best.cand.files[h]], { profiles: ['standard'], threshold: best.train.threshold }).standard;
+		folds.push({
+			heldOut: best.cand.files[h].name,
+			setting: best.cand.name,
+			trainScore: +best.train.score.toFixed(2),
+			threshold: best.train.threshold,
+			heldOutScore: +te.score.toFixed(2),
+			raw: te.raw,
+			windows: te.windows,
+		});
+	}
+	return { folds, pooled: pooled(folds) };
+}
+
 function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const det = loadDetector();
+	const det = loadCompiled('core/detector/index.js');
+	const sit = loadCompiled('core/scoring/situation.js');
 	const windowsPath = path.join(args.data, 'windows.json');
 	const windows = JSON.parse(fs.readFileSync(windowsPath, 'utf8'));
 	const names = fs
@@ -71,31 +121,31 @@ function main() {
 		return { name, timestamps: p.timestamps, times: p.timestamps.map(parseTimestamp), values: p.values, windows: windows[name] || [] };
 	});
 
-	// Run the detector, write NAB results.
+	// Assess Situation with the shipped defaults: the result files.
+	const t0 = process.hrtime.bigint();
 	let maxStateBytes = 0;
-	const ours = series.map((s) => {
-		const { scores, state } = runDetector(det, s.times, s.values);
-		maxStateBytes = Math.max(maxStateBytes, Buffer.byteLength(det.serializeDetectorState(state)));
+	const runs = series.map((s) => {
+		const r = runSituations(sit, s.times, s.values, {});
+		maxStateBytes = Math.max(maxStateBytes, r.stateBytes);
 		const lines = ['timestamp,value,anomaly_score'];
-		for (let i = 0; i < scores.length; i++) lines.push(`${s.timestamps[i]},${s.values[i]},${scores[i]}`);
+		for (let i = 0; i < r.scores.length; i++) lines.push(`${s.timestamps[i]},${s.values[i]},${r.scores[i]}`);
 		fs.writeFileSync(path.join(args.out, s.name), lines.join('\n') + '\n');
-		return { name: s.name, timestamps: s.times, scores, windows: s.windows };
+		return { s, r };
+	});
+	const situationMs = Number(process.hrtime.bigint() - t0) / 1e6;
+	const totalBuckets = series.reduce((a, s) => a + s.values.length, 0);
+	const ours = runs.map(({ s, r }) => ({ name: s.name, timestamps: s.times, scores: r.scores, windows: s.windows }));
+
+	// The volume detector alone (its own refractory score per row), for comparison.
+	const detectorOnly = series.map((s) => {
+		const state = det.createDetectorState({ bucketMinutes: runs[0].r.bucketMinutes });
+		const cfg = { bucketMinutes: runs.find((x) => x.s === s).r.bucketMinutes };
+		const st = det.createDetectorState(cfg);
+		void state;
+		return { name: s.name, timestamps: s.times, scores: s.values.map((value, i) => det.updateDetector(st, { timestamp: s.times[i], value }, cfg).score), windows: s.windows };
 	});
 
-	// Throughput: the detector alone on epoch-ms timestamps, all files, best of 3.
-	const totalBuckets = series.reduce((a, s) => a + s.values.length, 0);
-	let bestMs = Infinity;
-	for (let rep = 0; rep < 3; rep++) {
-		const t0 = process.hrtime.bigint();
-		for (const s of series) {
-			const state = det.createDetectorState();
-			for (let i = 0; i < s.values.length; i++) det.updateDetector(state, { timestamp: s.times[i], value: s.values[i] });
-		}
-		bestMs = Math.min(bestMs, Number(process.hrtime.bigint() - t0) / 1e6);
-	}
-	const bucketsPerSecond = Math.round(totalBuckets / (bestMs / 1000));
-
-	const results = { crisisKit: scoreCorpus(ours) };
+	const results = { crisisKit: scoreCorpus(ours), 'detector-only': scoreCorpus(detectorOnly) };
 	const refDir = path.join(args.data, 'reference-results');
 	if (fs.existsSync(refDir)) {
 		for (const detName of fs.readdirSync(refDir).sort()) {
@@ -113,6 +163,7 @@ function main() {
 	const profiles = Object.keys(PROFILES);
 	const out = [];
 	out.push(`NAB scoring (our scorer) on ${series.length} files, ${ours.reduce((a, f) => a + f.windows.length, 0)} windows, data ${args.data}`);
+	out.push('crisisKit = Assess Situation with the shipped defaults (counts without texts; alarm = level going up); in-sample: threshold optimised over these files');
 	out.push(`${'detector'.padEnd(14)}${profiles.map((p) => p.padStart(20)).join('')}   detected  FP  threshold`);
 	for (const [detName, r] of Object.entries(results)) {
 		out.push(
@@ -120,52 +171,73 @@ function main() {
 		);
 	}
 	out.push('');
-	out.push(`crisisKit per file (standard): ${results.crisisKit.standard.perFile.map((f) => `${f.name.replace(/^Twitter_volume_|\.csv$/g, '')} ${f.detected}/${f.windows} FP ${f.falsePositives}`).join(', ')}`);
-	out.push(`detector throughput: ${bucketsPerSecond.toLocaleString('en-US')} buckets/s; max state size ${maxStateBytes} bytes (JSON)`);
+	out.push(`crisisKit per file (standard, in-sample threshold): ${results.crisisKit.standard.perFile.map((f) => `${f.name.replace(/^Twitter_volume_|\.csv$/g, '')} ${f.detected}/${f.windows} FP ${f.falsePositives}`).join(', ')}`);
+
+	// What a team receives at the shipped levels.
+	const perFile = runs.map(({ s, r }) => ({ name: s.name, bucketMinutes: r.bucketMinutes, ...alertStats(s.times, r.levels, r.notify, s.windows, 'alert', parseTimestamp) }));
+	out.push('at the shipped alert level (what a team receives): alerts per calm week; delay to alert per labelled window');
+	for (const f of perFile) {
+		const inc = f.incidents.map((i) => (i.delayMinutes === null ? 'missed' : `${fmtDelay(i.delayMinutes)}`)).join(', ');
+		out.push(`  ${f.name.padEnd(34)} ${f.bucketMinutes}-min buckets  ${f.alertsPerCalmWeek === null ? 'no calm week' : `${f.alertsPerCalmWeek.toFixed(1)} alerts/calm week (${f.calmWeeks} weeks)`}  windows: ${inc || 'none'}`);
+	}
+	out.push(`Assess Situation throughput: ${Math.round(totalBuckets / (situationMs / 1000)).toLocaleString('en-US')} buckets/s (live mode, one bucket per run, incl. reasons); max state ${maxStateBytes} bytes (JSON)`);
 	out.push(`results written to ${args.out}`);
 
+	// Leave-one-file-out: the shipped defaults (threshold only), and nested (setting + threshold).
 	let loo = null;
-	let looPooled = null;
-	if (args.loo && ours.length > 1) {
-		loo = [];
-		for (let k = 0; k < ours.length; k++) {
-			const train = ours.filter((_, i) => i !== k);
-			const tr = scoreCorpus(train, { profiles: ['standard'] }).standard;
-			const te = scoreCorpus([ours[k]], { profiles: ['standard'], threshold: tr.threshold }).standard;
-			loo.push({ heldOut: ours[k].name, trainScore: +tr.score.toFixed(2), threshold: tr.threshold, heldOutScore: +te.score.toFixed(2), heldOutRaw: te.raw, heldOutWindows: te.windows });
+	let nested = null;
+	if (ours.length > 1) {
+		loo = leaveOneOut([{ name: 'defaults', files: ours }]);
+		out.push(`leave-one-file-out, shipped defaults (threshold from the other files): pooled ${loo.pooled.toFixed(1)}; ${loo.folds.map((l) => `${short(l.heldOut)} ${l.heldOutScore.toFixed(1)}`).join(', ')}`);
+		if (args.nested) {
+			const candidates = [{ name: NESTED_GRID[0].name, files: ours }];
+			for (const g of NESTED_GRID.slice(1)) {
+				candidates.push({
+					name: g.name,
+					files: series.map((s) => ({ name: s.name, timestamps: s.times, scores: runSituations(sit, s.times, s.values, g.config).scores, windows: s.windows })),
+				});
+			}
+			nested = leaveOneOut(candidates);
+			out.push(`NESTED leave-one-file-out (setting from ${NESTED_GRID.length} candidates and threshold, both chosen on the other files): pooled ${nested.pooled.toFixed(1)}`);
+			for (const l of nested.folds) out.push(`  ${short(l.heldOut).padEnd(28)} setting ${l.setting.padEnd(20)} threshold ${l.threshold.toFixed(3)}  train ${fmt(l.trainScore, 6)}  held-out ${fmt(l.heldOutScore, 6)}`);
 		}
-		out.push('leave-one-file-out (threshold from the other files -> held-out file, standard):');
-		for (const l of loo) out.push(`  ${l.heldOut.padEnd(26)} train ${fmt(l.trainScore, 6)}  threshold ${l.threshold.toFixed(3)}  held-out ${fmt(l.heldOutScore, 6)}`);
-		const thresholds = loo.map((l) => l.threshold);
-		out.push(`  threshold range ${Math.min(...thresholds).toFixed(3)}..${Math.max(...thresholds).toFixed(3)}`);
-		// Pooled: the held-out files scored together, each at its own leave-one-out threshold
-		// (standard profile: A_TP = A_FN = 1, so null = -windows, perfect = +windows).
-		const rawSum = loo.reduce((a, l) => a + l.heldOutRaw, 0);
-		const winSum = loo.reduce((a, l) => a + l.heldOutWindows, 0);
-		looPooled = +((100 * (rawSum + winSum)) / (2 * winSum)).toFixed(2);
-		out.push(`  pooled held-out score ${looPooled.toFixed(1)}`);
 	}
 	process.stdout.write(out.join('\n') + '\n');
 
 	if (args.json) {
 		const pick = (r) => Object.fromEntries(profiles.map((p) => [p, +r[p].score.toFixed(2)]));
 		const summary = {
+			measures: 'Assess Situation (shipped defaults), counts without texts',
 			nab: pick(results.crisisKit),
-			reference: Object.fromEntries(Object.entries(results).filter(([k]) => k !== 'crisisKit').map(([k, r]) => [k, pick(r)])),
+			detectorOnly: pick(results['detector-only']),
+			reference: Object.fromEntries(Object.entries(results).filter(([k]) => k !== 'crisisKit' && k !== 'detector-only').map(([k, r]) => [k, pick(r)])),
 			threshold: results.crisisKit.standard.threshold,
 			detected: results.crisisKit.standard.detected,
 			windows: results.crisisKit.standard.windows,
 			falsePositives: results.crisisKit.standard.falsePositives,
-			bucketsPerSecond,
+			perFile: perFile.map((f) => ({ name: f.name, bucketMinutes: f.bucketMinutes, alertsPerCalmWeek: f.alertsPerCalmWeek, calmWeeks: f.calmWeeks, incidents: f.incidents })),
+			bucketsPerSecond: Math.round(totalBuckets / (situationMs / 1000)),
 			stateBytes: maxStateBytes,
 			files: series.length,
 		};
 		if (loo) {
-			summary.leaveOneOut = loo.map((l) => ({ heldOut: l.heldOut, trainScore: l.trainScore, threshold: l.threshold, heldOutScore: l.heldOutScore }));
-			summary.leaveOneOutPooled = looPooled;
+			summary.leaveOneOut = loo.folds.map(({ raw, windows: w, ...l }) => l);
+			summary.leaveOneOutPooled = loo.pooled;
+		}
+		if (nested) {
+			summary.nestedLeaveOneOut = nested.folds.map(({ raw, windows: w, ...l }) => l);
+			summary.nestedLeaveOneOutPooled = nested.pooled;
 		}
 		process.stdout.write(JSON.stringify(summary) + '\n');
 	}
+}
+
+function short(name) {
+	return name.replace(/^Twitter_volume_|\.csv$/g, '');
+}
+
+function fmtDelay(min) {
+	return min >= 120 ? `${(min / 60).toFixed(1)} h` : `${min} min`;
 }
 
 try {

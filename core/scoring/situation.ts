@@ -13,10 +13,11 @@
  * waits `deescalationBuckets` buckets below the current level and steps down one level at a time;
  * repeat notifications of the same level are capped by `cooldownMinutes`.
  */
-import { createDetectorState, loadDetectorState, updateDetector } from '../detector';
-import type { DetectorState } from '../detector';
+import { createDetectorState, DEFAULT_DETECTOR_CONFIG, DEFAULT_SCORE_THRESHOLDS, levelForScore, loadDetectorState, updateDetector } from '../detector';
+import type { DetectorConfig, DetectorState, DetectorUpdate } from '../detector';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../document/levelThresholds';
-import type { LevelThreshold, LevelThresholds } from '../document/types';
+import { PLAN_LEVELS } from '../document/types';
+import type { LevelThreshold, LevelThresholds, PlanLevel } from '../document/types';
 import type { Mention } from '../mention/mention';
 import { LEVELS, levelRank } from '../levels';
 import type { Level } from '../levels';
@@ -27,8 +28,14 @@ export interface SituationConfig {
 	bucketMinutes: number;
 	/** Level thresholds (the crisis document's `levels`); defaults to the default document's. */
 	thresholds: LevelThresholds;
-	/** Consecutive buckets a higher level must be met before escalating (default 2). */
+	/** Consecutive buckets a higher level must be met by the document's absolute thresholds before escalating (default 2). */
 	persistenceBuckets: number;
+	/**
+	 * Consecutive buckets a higher level must be met by the calibrated volume score (under the
+	 * document's floors) before escalating (default 1: the score already measures how rare the
+	 * surge is for this brand, and its one-hour test covers slow build-ups).
+	 */
+	volumePersistenceBuckets: number;
 	/** Distinct platforms among negative mentions that confirm an escalation at once (default 3). */
 	confirmationSources: number;
 	/** Consecutive buckets below the current level before stepping down one level (default 8 = 2 h). */
@@ -43,11 +50,23 @@ export interface SituationConfig {
 	maxGapBuckets: number;
 	/** Open buckets kept at most (default 16); older ones are closed first. */
 	maxOpenBuckets: number;
+	/**
+	 * Volume score (calibrated surprise, 0–1) from which each level is reached on volume evidence
+	 * (defaults watch 0.25, alert 0.4, crisis 0.6, critical 0.8). The score means the same for a
+	 * brand with 2 mentions a day and one with 2,000 an hour: it measures how rare the surge is
+	 * in this brand's own history. The document's thresholds still apply as floors (see docs/situation.md).
+	 */
+	scoreThresholds: Record<Exclude<Level, 'calm'>, number>;
+	/** Hours of history before the volume score is trusted (default 24); before, only the document's absolute thresholds judge. */
+	baselineHours: number;
+	/** Volume-detector settings (bucket size always comes from `bucketMinutes`). */
+	detector: Partial<Omit<DetectorConfig, 'bucketMinutes'>>;
 }
 
 export const DEFAULT_SITUATION_CONFIG: Readonly<Omit<SituationConfig, 'thresholds'>> = Object.freeze({
 	bucketMinutes: 15,
 	persistenceBuckets: 2,
+	volumePersistenceBuckets: 1,
 	confirmationSources: 3,
 	deescalationBuckets: 8,
 	cooldownMinutes: 120,
@@ -55,6 +74,9 @@ export const DEFAULT_SITUATION_CONFIG: Readonly<Omit<SituationConfig, 'threshold
 	weakSignalMentions: 3,
 	maxGapBuckets: 7 * 24 * 4,
 	maxOpenBuckets: 16,
+	scoreThresholds: DEFAULT_SCORE_THRESHOLDS,
+	baselineHours: 24,
+	detector: {},
 });
 
 export function resolveSituationConfig(config: Partial<SituationConfig> = {}): SituationConfig {
@@ -91,6 +113,8 @@ export interface LevelMemory {
 	streak: number[];
 	/** Consecutive buckets the raw level was below the current level. */
 	below: number;
+	/** Consecutive buckets the volume path (under the floors) reached at least each level (index = level rank). */
+	volumeStreak?: number[];
 	lastNotified: Partial<Record<Level, number>>;
 }
 
@@ -119,6 +143,10 @@ export interface AssessedSituation extends Situation {
 	changed: boolean;
 	/** Whether this situation should notify people (a change upward, or a repeat past the cooldown). */
 	notify: boolean;
+	/** The score the raw level is chosen from (0–1; `scoreThresholds` per level): the calibrated volume score under the document's floors, raised to the threshold of the level the document's absolute rules reach. */
+	score: number;
+	/** Sources that failed this run (left out of the mentions). */
+	sourceFailures?: Array<{ source: string; kind: string | null; retryAt: string | null }>;
 	topMentions: Array<{ id: string; risk: number; handle: string; text: string }>;
 }
 
@@ -129,13 +157,13 @@ export function createSituationState(config: Partial<SituationConfig> = {}): Sit
 	return {
 		version: 1,
 		bucketMinutes: c.bucketMinutes,
-		detector: createDetectorState({ bucketMinutes: c.bucketMinutes }),
+		detector: createDetectorState(detectorConfigOf(c)),
 		nextBucket: null,
 		open: [],
 		closed: [],
 		expected: [],
 		negativeShareBaseline: null,
-		memory: { level: 'calm', since: null, streak: LEVELS.map(() => 0), below: 0, lastNotified: {} },
+		memory: { level: 'calm', since: null, streak: LEVELS.map(() => 0), volumeStreak: LEVELS.map(() => 0), below: 0, lastNotified: {} },
 		late: 0,
 	};
 }
@@ -162,7 +190,7 @@ export function loadSituationState(stored: unknown, config: Partial<SituationCon
 		problem = 'stored state is corrupted';
 	}
 	if (problem) return { state: createSituationState(c), warning: `Situation state reset: ${problem}` };
-	const det = loadDetectorState(s.detector, { bucketMinutes: c.bucketMinutes });
+	const det = loadDetectorState(s.detector, detectorConfigOf(c));
 	const state = s as SituationState;
 	state.detector = det.state;
 	return { state, warning: det.warning ? `Volume detector state reset: ${det.warning}` : undefined };
@@ -181,28 +209,95 @@ export type ScoredMention = Mention & { crisis?: MentionScore };
 export function ingestMentions(state: SituationState, mentions: ScoredMention[], config: Partial<SituationConfig> = {}): { added: number; late: number } {
 	const c = resolveSituationConfig(config);
 	const size = c.bucketMinutes * 60000;
+	// Parse each date once, sort by it (stable: equal dates keep their input order).
+	const order: Array<{ t: number; k: number }> = [];
+	let invalid = 0;
+	for (let k = 0; k < mentions.length; k++) {
+		const t = Date.parse(mentions[k].publishedAt);
+		if (Number.isFinite(t)) order.push({ t, k });
+		else invalid++;
+	}
+	order.sort((a, b) => a.t - b.t || a.k - b.k);
 	let added = 0;
 	let late = 0;
-	const sorted = [...mentions].sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
-	for (const m of sorted) {
-		const t = Date.parse(m.publishedAt);
-		const start = Math.floor(t / size) * size;
-		if (state.nextBucket === null) state.nextBucket = start;
-		if (start < state.nextBucket) {
+	const index = openIndex(state);
+	for (const { t, k } of order) {
+		const b = bucketFor(state, index, Math.floor(t / size) * size);
+		if (!b) {
 			late++;
 			continue;
 		}
-		let b = state.open.find((x) => x.start === start);
-		if (!b) {
-			b = emptyBucket(start);
-			state.open.push(b);
-			state.open.sort((x, y) => x.start - y.start);
-		}
-		addToBucket(b, m, c);
+		addToBucket(b, mentions[k], c);
 		added++;
 	}
 	state.late += late;
-	return { added, late };
+	return { added, late: late + invalid };
+}
+
+/**
+ * Adds counts without texts (`{ timestamp, value }` per bucket, e.g. a past volume series or a
+ * source that only reports counts): each adds `value` mentions to its bucket, none of them scored,
+ * so only the volume evidence speaks for them. Several rows for one bucket add up; rows for a
+ * closed bucket are counted as late.
+ */
+export function ingestCounts(
+	state: SituationState,
+	counts: Array<{ timestamp: string | number; value: number }>,
+	config: Partial<SituationConfig> = {},
+): { added: number; late: number; invalid: number } {
+	const c = resolveSituationConfig(config);
+	const size = c.bucketMinutes * 60000;
+	const order: Array<{ t: number; v: number; k: number }> = [];
+	let invalid = 0;
+	for (let k = 0; k < counts.length; k++) {
+		const row = counts[k];
+		const t = typeof row?.timestamp === 'number' ? row.timestamp : Date.parse(String(row?.timestamp));
+		const v = Number(row?.value);
+		if (!Number.isFinite(t) || !Number.isFinite(v) || v < 0) {
+			invalid++;
+			continue;
+		}
+		order.push({ t, v: Math.min(v, 1e12), k });
+	}
+	order.sort((a, b) => a.t - b.t || a.k - b.k);
+	let added = 0;
+	let late = 0;
+	const index = openIndex(state);
+	for (const { t, v } of order) {
+		const b = bucketFor(state, index, Math.floor(t / size) * size);
+		if (!b) {
+			late++;
+			continue;
+		}
+		b.mentions += v;
+		added++;
+	}
+	state.late += late;
+	return { added, late, invalid };
+}
+
+/** Open buckets by start (built once per ingest call). */
+function openIndex(state: SituationState): Map<number, BucketAggregate> {
+	const index = new Map<number, BucketAggregate>();
+	for (const b of state.open) index.set(b.start, b);
+	return index;
+}
+
+/** The open bucket starting at `start` (created in order), or null when that bucket is already closed. */
+function bucketFor(state: SituationState, index: Map<number, BucketAggregate>, start: number): BucketAggregate | null {
+	if (state.nextBucket === null) state.nextBucket = start;
+	if (start < state.nextBucket) return null;
+	let b = index.get(start);
+	if (!b) {
+		b = emptyBucket(start);
+		index.set(start, b);
+		const open = state.open;
+		// Inputs arrive sorted, so a new bucket almost always goes last: O(1) amortised.
+		let pos = open.length;
+		while (pos > 0 && open[pos - 1].start > start) pos--;
+		open.splice(pos, 0, b);
+	}
+	return b;
 }
 
 function addToBucket(b: BucketAggregate, m: ScoredMention, c: SituationConfig): void {
@@ -311,26 +406,100 @@ function fmt(x: number): string {
 	return Math.round(x).toLocaleString('en-US');
 }
 
-function rawLevelOf(n: WindowNumbers, c: SituationConfig): { level: Level; weakSignal: boolean; nextMissing: string[] } {
-	let level: Level = 'calm';
+/** The volume evidence of one closed bucket: the detector's calibrated surprise, and whether the baseline is ready. */
+interface VolumeEvidence {
+	/** Buckets of history the detector has learned from (this one included). */
+	history: number;
+	/** Buckets needed before the volume score is trusted. */
+	needed: number;
+	ready: boolean;
+	/** Surprise in tail e-folds (0 when the bucket is within the brand's usual highs). */
+	surprise: number;
+	/** 1 - e^(-surprise / scale), in [0, 1] (0 while the baseline is not ready). */
+	score: number;
+	returnPeriodDays: number;
+	/** The last bucket's count and expectation. */
+	bucketValue: number;
+	bucketExpected: number;
+}
+
+interface RawLevel {
+	level: Level;
+	/** The score the level is chosen from (see `scoreThresholds`): the volume score held under the floors, or the threshold of the level the document's absolute rules reach. */
+	score: number;
+	/** Level reached by the document's absolute thresholds alone. */
+	documentLevel: Level;
+	/** Level the volume score reaches on its own, before the document's floors. */
+	volumeLevel: Level;
+	/** Level the volume score reaches once the document's floors are applied. */
+	flooredLevel: Level;
+	/** What held the volume level below its score (the floor that was not met), or null. */
+	heldBy: string | null;
+	weakSignal: boolean;
+	/** Whether the window holds scored texts (else negative share, authors and reach are unknown). */
+	textsKnown: boolean;
+	nextMissing: string[];
+}
+
+/** A floor of level `t` on the volume path: the mentions, and (when texts are scored) the content criteria. */
+function floorMissing(t: LevelThreshold, n: WindowNumbers): string[] {
+	const missing: string[] = [];
+	if (n.mentions < t.minMentions) missing.push(`${fmt(n.mentions)} of ${fmt(t.minMentions)} mentions`);
+	if (n.scored > 0) {
+		if (n.negativeShare < t.minNegativeShare) missing.push(`${pct(n.negativeShare)} of ${pct(t.minNegativeShare)} negative`);
+		if (n.influentialAuthors.length < t.minInfluentialAuthors) missing.push(`${n.influentialAuthors.length} of ${t.minInfluentialAuthors} influential authors`);
+		if (n.negativeReach < t.minNegativeReach) missing.push(`reach ${fmt(n.negativeReach)} of ${fmt(t.minNegativeReach)}`);
+	}
+	return missing;
+}
+
+function rawLevelOf(n: WindowNumbers, v: VolumeEvidence, c: SituationConfig): RawLevel {
+	let documentLevel: Level = 'calm';
 	let nextMissing: string[] = [];
-	for (const l of ['watch', 'alert', 'crisis', 'critical'] as const) {
+	for (const l of PLAN_LEVELS) {
 		const r = meets(c.thresholds.thresholds[l], n);
-		if (r.ok) level = l;
+		if (r.ok) documentLevel = l;
 		else {
 			nextMissing = r.missing;
 			break;
 		}
 	}
+	const st = c.scoreThresholds;
+	const volumeLevel = v.ready ? levelForScore(v.score, st) : 'calm';
+	let flooredLevel: Level = volumeLevel;
+	let heldBy: string | null = null;
+	while (flooredLevel !== 'calm') {
+		const missing = floorMissing(c.thresholds.thresholds[flooredLevel as PlanLevel], n);
+		if (!missing.length) break;
+		if (heldBy === null) heldBy = `${flooredLevel} needs ${missing.join(', ')}`;
+		flooredLevel = LEVELS[levelRank(flooredLevel) - 1];
+	}
+	// The volume score, held just under the first level its floors refused.
+	let score = v.ready ? v.score : 0;
+	if (flooredLevel !== volumeLevel) {
+		const refused = LEVELS[levelRank(flooredLevel) + 1] as PlanLevel;
+		score = Math.min(score, Math.max(0, st[refused] - 1e-3));
+	}
+	let level: Level = levelRank(documentLevel) > levelRank(flooredLevel) ? documentLevel : flooredLevel;
+	if (documentLevel !== 'calm') score = Math.max(score, st[documentLevel as PlanLevel]);
 	const weakSignal = level === 'calm' && (n.highRisk >= c.weakSignalMentions || (n.influentialAuthors.length > 0 && n.highRisk > 0));
-	return { level: weakSignal ? 'watch' : level, weakSignal, nextMissing };
+	if (weakSignal) {
+		level = 'watch';
+		score = Math.max(score, st.watch);
+	}
+	return { level, score, documentLevel, volumeLevel, flooredLevel, heldBy, weakSignal, textsKnown: n.scored > 0, nextMissing };
 }
 
 /**
  * Closes every bucket that ended at or before `now` and returns one situation per closed bucket
  * (oldest first). Empty buckets in between are closed too (counts of 0 matter to the baseline).
  */
-export function advanceSituation(state: SituationState, now: string, config: Partial<SituationConfig> = {}): AssessedSituation[] {
+export function advanceSituation(
+	state: SituationState,
+	now: string,
+	config: Partial<SituationConfig> = {},
+	extra: AssessExtras = {},
+): AssessedSituation[] {
 	const c = resolveSituationConfig(config);
 	const nowMs = Date.parse(now);
 	if (!Number.isFinite(nowMs)) throw new Error(`now: expected an RFC3339 timestamp, got "${now}"`);
@@ -338,19 +507,22 @@ export function advanceSituation(state: SituationState, now: string, config: Par
 	const windowBuckets = c.thresholds.windowMinutes / c.bucketMinutes;
 	const out: AssessedSituation[] = [];
 	if (state.nextBucket === null) return out;
+	let skippedMs = 0;
 	// Too many open buckets (a flood of old data): close the oldest first, whatever `now` says.
 	while (state.nextBucket !== null && (state.nextBucket + size <= nowMs || state.open.length > c.maxOpenBuckets)) {
 		const start: number = state.nextBucket;
 		const gap = state.open.length ? Math.round((state.open[0].start - start) / size) : Math.round((nowMs - start) / size);
 		if (gap > c.maxGapBuckets) {
 			// Long silence: skip it rather than feed weeks of zeros (the detector keeps its baseline).
-			state.nextBucket = state.open.length ? state.open[0].start : Math.floor(nowMs / size) * size;
+			const resume: number = state.open.length ? state.open[0].start : Math.floor(nowMs / size) * size;
+			skippedMs += resume - start;
+			state.nextBucket = resume;
 			state.closed = [];
 			state.expected = [];
 			continue;
 		}
 		const bucket = state.open.length && state.open[0].start === start ? (state.open.shift() as BucketAggregate) : emptyBucket(start);
-		const det = updateDetector(state.detector, { timestamp: start, value: bucket.mentions }, { bucketMinutes: c.bucketMinutes });
+		const det = updateDetector(state.detector, { timestamp: start, value: bucket.mentions }, detectorConfigOf(c));
 		state.closed.push(bucket);
 		state.expected.push(det.expected);
 		while (state.closed.length > windowBuckets) {
@@ -358,33 +530,101 @@ export function advanceSituation(state: SituationState, now: string, config: Par
 			state.expected.shift();
 		}
 		state.nextBucket = start + size;
-		out.push(assess(state, det.score, det.reasons, start + size, c));
+		const situation = assess(state, volumeEvidence(state, det, bucket.mentions, c), start + size, c, extra);
+		if (skippedMs > 0) {
+			situation.reasons.push(
+				`No data for ${(skippedMs / 86400000).toFixed(1)} days before this window (longer than ${((c.maxGapBuckets * c.bucketMinutes) / 1440).toFixed(0)} days): the silence was skipped, the brand's baseline kept from before it.`,
+			);
+			skippedMs = 0;
+		}
+		out.push(situation);
 	}
 	return out;
 }
 
-function assess(state: SituationState, detectorScore: number, detectorReasons: string[], endMs: number, c: SituationConfig): AssessedSituation {
-	const n = windowNumbers(state.closed, state.expected, detectorScore, c);
+/** Context of one assessment that is not in the mentions: sources that failed this run. */
+export interface AssessExtras {
+	/** Source failures left out of the mentions (Mentions nodes' `sourceFailure` items). */
+	sourceFailures?: Array<{ source: string; kind?: string | null; retryAt?: string | null }>;
+}
+
+const detectorConfigs = new WeakMap<object, Map<number, Partial<DetectorConfig>>>();
+
+/** The detector config of a situation config, one object per (detector settings, bucket size) so the detector's own cache hits. */
+function detectorConfigOf(c: SituationConfig): Partial<DetectorConfig> {
+	const key = c.detector ?? {};
+	let byBucket = detectorConfigs.get(key);
+	if (!byBucket) {
+		byBucket = new Map();
+		detectorConfigs.set(key, byBucket);
+	}
+	let dc = byBucket.get(c.bucketMinutes);
+	if (!dc) {
+		dc = { ...key, bucketMinutes: c.bucketMinutes };
+		byBucket.set(c.bucketMinutes, dc);
+	}
+	return dc;
+}
+
+const DEFAULT_DETECTOR_SCORE_SCALE = DEFAULT_DETECTOR_CONFIG.scoreScale;
+
+function volumeEvidence(state: SituationState, det: DetectorUpdate, value: number, c: SituationConfig): VolumeEvidence {
+	const needed = Math.max(1, Math.ceil((c.baselineHours * 60) / c.bucketMinutes));
+	const history = state.detector.count;
+	const ready = history >= needed;
+	const scale = typeof c.detector?.scoreScale === 'number' && c.detector.scoreScale > 0 ? c.detector.scoreScale : DEFAULT_DETECTOR_SCORE_SCALE;
+	const surprise = Number.isFinite(det.surprise) ? det.surprise : 0;
+	return {
+		history,
+		needed,
+		ready,
+		surprise,
+		score: ready ? 1 - Math.exp(-surprise / scale) : 0,
+		returnPeriodDays: det.returnPeriodDays,
+		bucketValue: value,
+		bucketExpected: det.expected,
+	};
+}
+
+function assess(state: SituationState, v: VolumeEvidence, endMs: number, c: SituationConfig, extra: AssessExtras): AssessedSituation {
+	const n = windowNumbers(state.closed, state.expected, v.score, c);
 	const baselineNeg = state.negativeShareBaseline;
-	const raw = rawLevelOf(n, c);
+	const raw = rawLevelOf(n, v, c);
 	const mem = state.memory;
 	const previous = mem.level;
 	const rawRank = levelRank(raw.level);
 	for (let r = 0; r < LEVELS.length; r++) mem.streak[r] = rawRank >= r ? (mem.streak[r] ?? 0) + 1 : 0;
+	const volumeRank = levelRank(raw.flooredLevel);
+	const volumeStreak = Array.isArray(mem.volumeStreak) && mem.volumeStreak.length === LEVELS.length ? mem.volumeStreak : LEVELS.map(() => 0);
+	for (let r = 0; r < LEVELS.length; r++) volumeStreak[r] = volumeRank >= r ? (Number(volumeStreak[r]) || 0) + 1 : 0;
+	mem.volumeStreak = volumeStreak;
 	const confirmed = n.negativePlatforms.length >= c.confirmationSources && n.influentialAuthors.length > 0;
 	const reasons: string[] = [];
 	let level = previous;
 	if (rawRank > levelRank(previous)) {
 		// Escalate to the highest level that persisted, or straight to the raw level when confirmed.
 		let target = previous;
-		for (let r = levelRank(previous) + 1; r <= rawRank; r++) if (mem.streak[r] >= c.persistenceBuckets) target = LEVELS[r];
+		let byVolume = false;
+		for (let r = levelRank(previous) + 1; r <= rawRank; r++) {
+			if (r <= volumeRank && volumeStreak[r] >= c.volumePersistenceBuckets) {
+				target = LEVELS[r];
+				byVolume = true;
+			} else if (mem.streak[r] >= c.persistenceBuckets) {
+				target = LEVELS[r];
+				byVolume = false;
+			}
+		}
+		const byConfirmation = confirmed && target !== raw.level;
 		if (confirmed) target = raw.level;
 		if (target !== previous) {
 			level = target;
 			reasons.push(
-				confirmed && mem.streak[rawRank] < c.persistenceBuckets
+				byConfirmation
 					? `Escalated from ${previous} to ${level}: confirmed at once on ${n.negativePlatforms.length} sources with an influential author.`
-					: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
+					: byVolume
+						? `Escalated from ${previous} to ${level}: the volume score reached ${level}` +
+							(volumeStreak[levelRank(level)] > 1 ? ` for ${volumeStreak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.` : ' (a surge this rare for this brand counts at once).')
+						: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
 			);
 		} else {
 			reasons.push(`Held at ${previous}: ${raw.level} criteria met in ${mem.streak[rawRank]} of the ${c.persistenceBuckets} consecutive buckets needed (or confirmation on ${c.confirmationSources} sources with an influential author).`);
@@ -414,11 +654,16 @@ function assess(state: SituationState, detectorScore: number, detectorReasons: s
 		notify = (changed && levelRank(level) > levelRank(previous)) || last === undefined || endMs - last >= c.cooldownMinutes * 60000;
 		if (notify) mem.lastNotified[level] = endMs;
 	}
-	// The numbers, in words.
+	// The numbers, in words: one expectation, one ratio, one score, the same everywhere.
 	const w = c.thresholds.windowMinutes;
 	reasons.push(
-		`${n.mentions} mentions in the last ${w} min, ${n.volumeRatio.toFixed(1)}× the ${n.expected.toFixed(1)} expected from this brand's own baseline (volume detector score ${n.detectorScore.toFixed(2)}).`,
+		`${fmt(n.mentions)} mentions in the last ${w} min against about ${num(n.expected)} expected from this brand's own baseline` +
+			(n.expected >= 1 ? ` (${n.volumeRatio.toFixed(1)}×).` : ` (under 1 expected, so the ratio counts it as 1: ${n.volumeRatio.toFixed(1)}×).`),
 	);
+	reasons.push(volumeReason(v, raw, c));
+	if (!raw.textsKnown && n.mentions > 0) {
+		reasons.push('No scored texts in the window (counts only): negative share, authors and reach are unknown, so the level rests on volume alone.');
+	}
 	if (n.scored) {
 		reasons.push(
 			`${pct(n.negativeShare)} of scored mentions are negative${baselineNeg !== null ? ` (usual ${pct(baselineNeg)})` : ''}; ${n.highRisk} high-risk (risk ≥ ${c.highRisk}).`,
@@ -435,10 +680,13 @@ function assess(state: SituationState, detectorScore: number, detectorReasons: s
 	if (n.negativePlatforms.length > 1) reasons.push(`Negative mentions on ${n.negativePlatforms.length} sources: ${n.negativePlatforms.join(', ')}.`);
 	if (n.themes.length) reasons.push(`Themes: ${n.themes.map(([t, k]) => `${t} (${k})`).join(', ')}.`);
 	if (raw.weakSignal) reasons.push('Weak signal: few mentions, but high-risk or from influential authors.');
+	if (raw.documentLevel !== 'calm') reasons.push(`The document's ${raw.documentLevel} thresholds are all met in the window.`);
 	if (raw.nextMissing.length && levelRank(raw.level) < levelRank('critical')) {
-		reasons.push(`Not ${LEVELS[levelRank(raw.level) + 1]}: ${raw.nextMissing.join(', ')}.`);
+		const next = LEVELS[levelRank(raw.level) + 1];
+		if (levelRank(raw.documentLevel) + 1 === levelRank(next)) reasons.push(`Not ${next} by the document's thresholds: ${raw.nextMissing.join(', ')}.`);
 	}
-	for (const r of detectorReasons.slice(0, 1)) reasons.push(`Volume detector: ${r}`);
+	const failures = extra.sourceFailures ?? [];
+	if (failures.length) reasons.push(sourceFailureReason(failures));
 	// Update the slow negative-share baseline after assessing (causal), only outside escalations.
 	const last = state.closed[state.closed.length - 1];
 	if (last && last.scored > 0 && levelRank(level) <= levelRank('watch')) {
@@ -446,12 +694,13 @@ function assess(state: SituationState, detectorScore: number, detectorReasons: s
 		state.negativeShareBaseline = state.negativeShareBaseline === null ? share : state.negativeShareBaseline + 0.02 * (share - state.negativeShareBaseline);
 	}
 	const windowStart = new Date(endMs - w * 60000).toISOString();
-	return {
+	const situation: AssessedSituation = {
 		level,
 		rawLevel: raw.level,
 		previousLevel: previous,
 		changed,
 		notify,
+		score: round(raw.score),
 		windowStart,
 		windowEnd: new Date(endMs).toISOString(),
 		assessedAt: new Date(endMs).toISOString(),
@@ -460,7 +709,12 @@ function assess(state: SituationState, detectorScore: number, detectorReasons: s
 			mentions: n.mentions,
 			expectedMentions: round(n.expected),
 			volumeRatio: round(n.volumeRatio),
-			detectorScore: round(n.detectorScore),
+			volumeScore: round(v.score),
+			volumeSurprise: round(v.surprise),
+			volumeLevel: raw.flooredLevel,
+			documentLevel: raw.documentLevel,
+			baselineHours: round((v.history * c.bucketMinutes) / 60),
+			detectorScore: round(v.score),
 			scoredMentions: n.scored,
 			negativeShare: round(n.negativeShare),
 			negativeShareBaseline: baselineNeg === null ? null : round(baselineNeg),
@@ -475,6 +729,42 @@ function assess(state: SituationState, detectorScore: number, detectorReasons: s
 		themes: n.themes.map(([t]) => t),
 		topMentions: n.top,
 	};
+	if (failures.length) situation.sourceFailures = failures.map((f) => ({ source: f.source, kind: f.kind ?? null, retryAt: f.retryAt ?? null }));
+	return situation;
+}
+
+/** "1 source failed: reddit rate-limited until …; judged on the others." */
+export function sourceFailureReason(failures: NonNullable<AssessExtras['sourceFailures']>): string {
+	const parts = failures.slice(0, 5).map((f) => `${f.source}${f.kind ? ` ${f.kind}` : ''}${f.retryAt ? ` until ${f.retryAt}` : ''}`);
+	const more = failures.length > 5 ? ` and ${failures.length - 5} more` : '';
+	return `${failures.length} source${failures.length === 1 ? '' : 's'} failed: ${parts.join(', ')}${more}; judged on the others.`;
+}
+
+function num(x: number): string {
+	return x >= 100 ? fmt(x) : x >= 10 ? x.toFixed(0) : x.toFixed(1);
+}
+
+function formatPeriod(days: number): string {
+	if (!Number.isFinite(days)) return 'never';
+	if (days >= 2) return `about once every ${Math.round(days)} days`;
+	const hours = days * 24;
+	if (hours >= 2) return `about once every ${Math.round(hours)} hours`;
+	return `about once every ${Math.max(1, Math.round(hours * 60))} minutes`;
+}
+
+/** One sentence on the volume evidence, agreeing with the window line (same expectation, same score). */
+function volumeReason(v: VolumeEvidence, raw: RawLevel, c: SituationConfig): string {
+	if (!v.ready) {
+		const hours = (v.history * c.bucketMinutes) / 60;
+		return `No baseline yet (${num(hours)} of ${c.baselineHours} hours of history): judged on the document's absolute thresholds only.`;
+	}
+	const bucket = `the last ${c.bucketMinutes} min had ${fmt(v.bucketValue)} against about ${num(v.bucketExpected)} expected`;
+	if (v.surprise <= 0) return `Volume is within this brand's usual range (${bucket}; volume score 0.00).`;
+	let text = `Volume surprise ${v.surprise.toFixed(1)}: a surge like this happens ${formatPeriod(v.returnPeriodDays)} for this brand (${bucket}); volume score ${v.score.toFixed(2)}`;
+	if (raw.volumeLevel === 'calm') text += `, under the ${c.scoreThresholds.watch} of watch.`;
+	else if (raw.flooredLevel === raw.volumeLevel) text += `, ${raw.volumeLevel} on volume.`;
+	else text += `, ${raw.volumeLevel} on volume but held at ${raw.flooredLevel} by the document's floor (${raw.heldBy}).`;
+	return text;
 }
 
 function round(x: number): number {
@@ -482,8 +772,8 @@ function round(x: number): number {
 }
 
 /** Convenience: assess a whole batch from a fresh state (replay / backtest), one situation per bucket. */
-export function replaySituations(mentions: ScoredMention[], now: string, config: Partial<SituationConfig> = {}): AssessedSituation[] {
+export function replaySituations(mentions: ScoredMention[], now: string, config: Partial<SituationConfig> = {}, extra: AssessExtras = {}): AssessedSituation[] {
 	const state = createSituationState(config);
 	ingestMentions(state, mentions, { ...config, maxOpenBuckets: Infinity });
-	return advanceSituation(state, now, { ...config, maxOpenBuckets: Infinity });
+	return advanceSituation(state, now, { ...config, maxOpenBuckets: Infinity }, extra);
 }

@@ -165,6 +165,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 					previousLevel: state.memory.level,
 					changed: false,
 					notify: false,
+					score: 0,
 					windowStart: now,
 					windowEnd: now,
 					assessedAt: now,

@@ -63,7 +63,7 @@ describe('Assess Situation on the shipped sample crisis', () => {
 		expect(delayHours).toBeGreaterThan(0);
 		expect(delayHours).toBeLessThanOrEqual(4);
 		expect(firstCrisis!.reasons.join(' ')).toMatch(/Escalated from \w+ to crisis/);
-		expect(firstCrisis!.reasons.join(' ')).toMatch(/mentions in the last 60 min, [\d.]+× the/);
+		expect(firstCrisis!.reasons.join(' ')).toMatch(/mentions in the last 60 min against about [\d.]+ expected from this brand.s own baseline \([\d.]+×\)/);
 		expect(firstCrisis!.notify).toBe(true);
 	});
 
