@@ -31,7 +31,7 @@ function namedEntities(): Map<string, string> {
 }
 
 /** Characters the HTML5 parser substitutes for numeric references 0x80–0x9F (windows-1252). */
-const C1_WINDOWS_1252: Record<number, number> = {
+export const C1_WINDOWS_1252: Record<number, number> = {
 	0x80: 0x20ac,
 	0x82: 0x201a,
 	0x83: 0x0192,
