@@ -53,6 +53,12 @@ export interface Mention {
 	url: string | null;
 	/** RFC3339 UTC timestamp with a `Z` suffix: `2026-03-05T09:14:00.000Z`. */
 	publishedAt: string;
+	/**
+	 * Present only when the source gave no usable date, so `publishedAt` is the fetch time:
+	 * says why (`no date in the item (pubDate, dc:date, published, updated)`). Absent = the
+	 * platform's own date.
+	 */
+	publishedAtEstimated?: string;
 	/** Title for items that have one (Reddit posts, HN stories, articles, videos), else null. */
 	title: string | null;
 	/** Plain text of the mention (HTML stripped), title excluded. May be empty, never null. */

@@ -151,6 +151,8 @@ export function validateMention(value: unknown): MentionValidation {
 		rating,
 		hashtags: Array.isArray(hashtags) ? (hashtags as string[]).map((h) => h.toLowerCase()) : [],
 	};
+	if (typeof value.publishedAtEstimated === 'string' && value.publishedAtEstimated !== '')
+		mention.publishedAtEstimated = value.publishedAtEstimated;
 	if (value.raw !== undefined) mention.raw = value.raw;
 	if (errors.length) return { ok: false, errors };
 	return { ok: true, mention, warnings };

@@ -102,10 +102,135 @@ export function parseRfc2822(value: string): string | null {
 	return fromMs(ms - offset * 60000);
 }
 
-/** Any timestamp a source may send as text: RFC3339/ISO 8601 first, then RFC 2822. */
-export function toIsoTimestamp(value: unknown): string | null {
-	if (typeof value !== 'string' || value.trim() === '' || value.length > 64) return null;
-	return parseIsoTimestamp(value) ?? parseRfc2822(value);
+/** Month names and abbreviations (accents removed): English, French, Portuguese, Spanish, German. */
+const MONTH_WORDS: Record<string, number> = {};
+[
+	'january jan janvier janv janeiro enero ene januar janner jaenner',
+	'february feb febr fevrier fevr fev fevereiro febrero februar',
+	'march mar mars marco marzo marz maerz mrz',
+	'april apr avril avr abril abr',
+	'may mai maio mayo',
+	'june jun juin junho junio juni',
+	'july jul juillet juil julho julio juli',
+	'august aug aout agosto ago',
+	'september sep sept septembre setembro set septiembre setiembre',
+	'october oct octobre outubro out octubre oktober okt',
+	'november nov novembre novembro noviembre',
+	'december dec decembre dezembro dez diciembre dic dezember',
+].forEach((words, i) => {
+	for (const w of words.split(' ')) MONTH_WORDS[w] = i + 1;
+});
+
+/** Weekday names and abbreviations (same languages) and filler words found in dates: skipped. */
+const SKIPPED_WORDS = new Set(
+	(
+		'mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday ' +
+		'lun lundi mar mardi mer mercredi jeu jeudi ven vendredi sam samedi dim dimanche ' +
+		'seg segunda ter terca qua quarta qui quinta sex sexta sab sabado dom domingo feira ' +
+		'lunes martes mie miercoles jue jueves vie viernes ' +
+		'mo montag di dienstag mi mittwoch do donnerstag fr freitag sa samstag so sonntag ' +
+		'de del do le el la the of at on as a um am uhr h er o em en st nd rd th e'
+	).split(' '),
+);
+
+/** Weekday abbreviations that are also month names (`mar`: mardi/martes vs. March). */
+const WEEKDAY_OR_MONTH = new Set(['mar', 'sat', 'sab', 'dom', 'sex', 'ter']);
+
+const LOOSE_TIME = /(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:[.,]\d{1,9})?(?:\s*([ap])\.?m\b\.?)?/;
+
+function fold(value: string): string {
+	return value
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/\u00ba|\u00aa/g, '');
+}
+
+/**
+ * Common non-RFC dates of real feeds: `Fri, 01/31/2020 - 15:45` (Drupal), `2020/1/31`,
+ * `31.01.2020 15:45`, `31 janvier 2020 à 15h45`, `31 de janeiro de 2020`, `31. Januar 2020`,
+ * `enero 31, 2020`, asctime `Fri Jan 31 15:45:00 2020`. No zone means UTC. A date written
+ * with `/` and both numbers ≤ 12 is read month first unless `dayFirst` (feed language other
+ * than US English). Input is at most 100 characters (checked by the caller), so the
+ * patterns here run on bounded text.
+ */
+export function parseLooseDate(value: string, dayFirst = false): string | null {
+	const s = fold(value.trim());
+	let h = 0;
+	let mi = 0;
+	let sec = 0;
+	let offset = 0;
+	let datePart = s;
+	let afterTime = '';
+	const t = LOOSE_TIME.exec(s);
+	if (t) {
+		h = +t[1];
+		mi = +t[2];
+		sec = t[3] ? +t[3] : 0;
+		if (t[4]) {
+			if (h < 1 || h > 12) return null;
+			if (t[4] === 'p' && h < 12) h += 12;
+			if (t[4] === 'a' && h === 12) h = 0;
+		}
+		datePart = s.slice(0, t.index);
+		afterTime = s.slice(t.index + t[0].length);
+		const z = /^\s*(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?\b/.exec(afterTime);
+		if (z) {
+			offset = (z[1] === '-' ? -1 : 1) * (+z[2] * 60 + (z[3] ? +z[3] : 0));
+			afterTime = afterTime.slice(z[0].length);
+		}
+	}
+	const sep = /\d\s*([./-])\s*\d/.exec(datePart)?.[1] ?? null;
+	const nums: string[] = [];
+	let months: string[] = [];
+	for (const tok of `${datePart} ${afterTime}`.match(/\d+|[a-z]+/g) ?? []) {
+		if (tok.charCodeAt(0) <= 57) nums.push(tok);
+		else if (MONTH_WORDS[tok] !== undefined) months.push(tok);
+		else if (SKIPPED_WORDS.has(tok)) continue;
+		else if (ZONES[tok.toUpperCase()] !== undefined) offset = ZONES[tok.toUpperCase()];
+		else return null;
+	}
+	if (months.length > 1) months = months.filter((m) => !WEEKDAY_OR_MONTH.has(m));
+	if (months.length === 1 && nums.length === 3 && WEEKDAY_OR_MONTH.has(months[0])) months = [];
+	let y: number;
+	let mo: number;
+	let d: number;
+	if (months.length === 1 && nums.length === 2) {
+		mo = MONTH_WORDS[months[0]];
+		const yi = nums[0].length === 4 ? 0 : nums[1].length === 4 || nums[1].length === 2 ? 1 : -1;
+		if (yi === -1 || nums[1 - yi].length > 2) return null;
+		y = +nums[yi];
+		d = +nums[1 - yi];
+	} else if (months.length === 0 && nums.length === 3 && sep !== null) {
+		const [a, b, c] = nums;
+		if (a.length === 4 && b.length <= 2 && c.length <= 2) {
+			y = +a;
+			mo = +b;
+			d = +c;
+		} else if ((c.length === 4 || c.length === 2) && a.length <= 2 && b.length <= 2) {
+			y = +c;
+			const monthFirst = +a > 12 ? false : +b > 12 ? true : sep === '/' ? !dayFirst : false;
+			mo = monthFirst ? +a : +b;
+			d = monthFirst ? +b : +a;
+		} else return null;
+	} else return null;
+	if (y < 100) y += y < 50 ? 2000 : 1900;
+	const ms = validUtc(y, mo, d, h, mi, sec);
+	return ms === null ? null : fromMs(ms - offset * 60000);
+}
+
+export interface TimestampOptions {
+	/** Read `01/02/2020` as 1 February (feeds in languages other than US English). */
+	dayFirst?: boolean;
+}
+
+/**
+ * Any timestamp a source may send as text: RFC3339/ISO 8601 first, then RFC 2822, then
+ * the common non-RFC forms of parseLooseDate. Longer than 100 characters: not a date.
+ */
+export function toIsoTimestamp(value: unknown, options: TimestampOptions = {}): string | null {
+	if (typeof value !== 'string' || value.trim() === '' || value.length > 100) return null;
+	return parseIsoTimestamp(value) ?? parseRfc2822(value) ?? parseLooseDate(value, options.dayFirst === true);
 }
 
 /** Later of two RFC3339 UTC timestamps (as produced here, they sort lexically). */

@@ -2,105 +2,238 @@
  * HTML → plain text for mention bodies (Mastodon `content`, HN `comment_text`, RSS
  * descriptions, YouTube `textDisplay`). Not a sanitiser: the output is text, never
  * re-rendered as HTML.
+ *
+ * Bodies are untrusted, so everything here runs in time linear in the input: one forward
+ * scan with no backtracking regex over unbounded text. Searches for a terminator (`>`,
+ * `-->`, `</script`) remember where the next one is, so a run of unclosed `<a`, `<script`
+ * or `<!--` costs one pass, not one pass per opener (issue 15).
  */
+import { HTML_ENTITY_DATA } from './htmlEntities';
 
-const LATIN1 =
-	'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'.split(
-		' ',
-	);
+let named: Map<string, string> | null = null;
 
-const NAMED: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	hellip: '…',
-	mdash: '—',
-	ndash: '–',
-	lsquo: '‘',
-	rsquo: '’',
-	ldquo: '“',
-	rdquo: '”',
-	sbquo: '‚',
-	bdquo: '„',
-	bull: '•',
-	euro: '€',
-	trade: '™',
-	OElig: 'Œ',
-	oelig: 'œ',
-	Scaron: 'Š',
-	scaron: 'š',
-	Yuml: 'Ÿ',
-	circ: 'ˆ',
-	tilde: '˜',
-	ensp: ' ',
-	emsp: ' ',
-	thinsp: ' ',
-	zwnj: '',
-	zwj: '',
-	lrm: '',
-	rlm: '',
-	dagger: '†',
-	Dagger: '‡',
-	permil: '‰',
-	lsaquo: '‹',
-	rsaquo: '›',
-	prime: '′',
-	Prime: '″',
-	larr: '←',
-	rarr: '→',
+/** The HTML5 named references (built on first use from the compact data table). */
+function namedEntities(): Map<string, string> {
+	if (named) return named;
+	const map = new Map<string, string>();
+	for (const entry of HTML_ENTITY_DATA.split(',')) {
+		const eq = entry.indexOf('=');
+		const cps = entry
+			.slice(eq + 1)
+			.split('.')
+			.map((h) => parseInt(h, 16));
+		map.set(entry.slice(0, eq), String.fromCodePoint(...cps));
+	}
+	// Invisible joiners and direction marks carry nothing for a reader of the text: dropped.
+	for (const name of ['zwnj', 'zwj', 'lrm', 'rlm']) map.set(name, '');
+	named = map;
+	return map;
+}
+
+/** Characters the HTML5 parser substitutes for numeric references 0x80–0x9F (windows-1252). */
+export const C1_WINDOWS_1252: Record<number, number> = {
+	0x80: 0x20ac,
+	0x82: 0x201a,
+	0x83: 0x0192,
+	0x84: 0x201e,
+	0x85: 0x2026,
+	0x86: 0x2020,
+	0x87: 0x2021,
+	0x88: 0x02c6,
+	0x89: 0x2030,
+	0x8a: 0x0160,
+	0x8b: 0x2039,
+	0x8c: 0x0152,
+	0x8e: 0x017d,
+	0x91: 0x2018,
+	0x92: 0x2019,
+	0x93: 0x201c,
+	0x94: 0x201d,
+	0x95: 0x2022,
+	0x96: 0x2013,
+	0x97: 0x2014,
+	0x98: 0x02dc,
+	0x99: 0x2122,
+	0x9a: 0x0161,
+	0x9b: 0x203a,
+	0x9c: 0x0153,
+	0x9e: 0x017e,
+	0x9f: 0x0178,
 };
-LATIN1.forEach((name, i) => {
-	NAMED[name] = String.fromCharCode(160 + i);
-});
 
 function codePoint(n: number): string {
 	if (!Number.isFinite(n) || n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff))
 		return '\uFFFD';
-	return String.fromCodePoint(n);
+	return String.fromCodePoint(C1_WINDOWS_1252[n] ?? n);
 }
 
-/** Decodes HTML character references: numeric (`&#39;`, `&#x27;`) and the common named ones. Unknown names stay as written. */
+/** Bounded pattern: each match attempt reads at most 34 characters, so the scan stays linear. */
+const REFERENCE = /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/**
+ * Decodes HTML character references: numeric (`&#39;`, `&#x27;`, 0x80–0x9F read as
+ * windows-1252 like browsers do) and the full HTML5 named table (`&infin;`, `&radic;`).
+ * Unknown names stay as written. One pass: `&amp;lt;` gives `&lt;`, never `<`.
+ */
 export function decodeEntities(text: string): string {
 	if (text.indexOf('&') === -1) return text;
-	return text.replace(
-		/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g,
-		(whole, ref: string) => {
-			if (ref[0] === '#') {
-				return codePoint(
-					ref[1] === 'x' || ref[1] === 'X'
-						? parseInt(ref.slice(2), 16)
-						: parseInt(ref.slice(1), 10),
-				);
-			}
-			const named = NAMED[ref];
-			return named === undefined ? whole : named;
-		},
-	);
+	const table = namedEntities();
+	return text.replace(REFERENCE, (whole, ref: string) => {
+		if (ref[0] === '#') {
+			return codePoint(
+				ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10),
+			);
+		}
+		const value = table.get(ref);
+		return value === undefined ? whole : value;
+	});
 }
 
-const BLOCK_BREAK = /<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/blockquote|\/tr|p|li|hr)(\s[^>]*)?\/?\s*>/gi;
+/** Opening tags that start a new line. */
+const BREAK_OPEN = new Set(['br', 'p', 'li', 'hr']);
+/** Closing tags that end a line. */
+const BREAK_CLOSE = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr']);
+
+function isAsciiLetter(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isNameChar(c: number): boolean {
+	return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 58;
+}
+
+/** Whitespace that ends a tag name (`\s` in the former pattern, ASCII part). */
+function isTagSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+/**
+ * Remembers the next occurrence of a needle at or after a position. Positions only move
+ * forward, so each search resumes where the last one stopped: total work is linear.
+ */
+function forwardFinder(haystack: string, find: (from: number) => number): (from: number) => number {
+	let found = -2; // -2: not searched yet; -1: none left
+	return (from: number): number => {
+		if (found === -1) return -1;
+		if (found === -2 || found < from) found = find(from);
+		return found;
+	};
+}
+
+/** Index of the next `</name` (case-insensitive, followed by a non-name character), or -1. */
+function findCloseTag(s: string, name: string, from: number): number {
+	for (let i = s.indexOf('</', from); i !== -1; i = s.indexOf('</', i + 2)) {
+		if (s.slice(i + 2, i + 2 + name.length).toLowerCase() === name) {
+			const after = s.charCodeAt(i + 2 + name.length);
+			if (!isNameChar(after)) return i;
+		}
+	}
+	return -1;
+}
+
+/**
+ * Strips tags (linear scan); block tags become `\n`; comments, scripts and styles are
+ * dropped. Text is copied in runs: a piece is cut only where something is dropped, so a
+ * run of `<` that are not tags costs no allocation per character.
+ */
+function stripTags(html: string): string {
+	const out: string[] = [];
+	const n = html.length;
+	const nextGt = forwardFinder(html, (from) => html.indexOf('>', from));
+	const nextCommentEnd = forwardFinder(html, (from) => html.indexOf('-->', from));
+	const nextScriptEnd = forwardFinder(html, (from) => findCloseTag(html, 'script', from));
+	const nextStyleEnd = forwardFinder(html, (from) => findCloseTag(html, 'style', from));
+	let keep = 0; // start of the text not yet copied
+	const drop = (from: number, to: number, replacement: string) => {
+		if (from > keep) out.push(html.slice(keep, from));
+		if (replacement !== '') out.push(replacement);
+		keep = to;
+	};
+	let pos = 0;
+	while (pos < n) {
+		const lt = html.indexOf('<', pos);
+		if (lt === -1) break;
+		if (html.startsWith('<!--', lt)) {
+			// An unclosed comment runs to the end of the text, as in a browser.
+			const end = nextCommentEnd(lt + 4);
+			pos = end === -1 ? n : end + 3;
+			drop(lt, pos, '');
+			continue;
+		}
+		const closing = html.charCodeAt(lt + 1) === 47; // '/'
+		const nameStart = closing ? lt + 2 : lt + 1;
+		if (!isAsciiLetter(html.charCodeAt(nameStart))) {
+			pos = lt + 1; // not a tag: kept as text
+			continue;
+		}
+		let nameEnd = nameStart + 1;
+		while (nameEnd < n && nameEnd - nameStart <= 32 && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+		const gt = nextGt(nameEnd);
+		if (gt === -1) {
+			pos = lt + 1; // no `>` anywhere after: not a tag, kept as text
+			continue;
+		}
+		const name = html.slice(nameStart, nameEnd).toLowerCase();
+		const after = html.charCodeAt(nameEnd);
+		const wholeName = nameEnd === gt || isTagSpace(after) || after === 47;
+		if (!closing && wholeName && (name === 'script' || name === 'style')) {
+			// Dropped with its content; unclosed, it runs to the end of the text (browser behaviour).
+			const end = (name === 'script' ? nextScriptEnd : nextStyleEnd)(gt + 1);
+			const endGt = end === -1 ? -1 : nextGt(end + 2 + name.length);
+			pos = endGt === -1 ? n : endGt + 1;
+			drop(lt, pos, '');
+			continue;
+		}
+		pos = gt + 1;
+		drop(lt, pos, wholeName && (closing ? BREAK_CLOSE.has(name) : BREAK_OPEN.has(name)) ? '\n' : '');
+	}
+	if (keep === 0) return html;
+	if (keep < n) out.push(html.slice(keep));
+	return out.join('');
+}
+
+/** Spaces, tabs, vertical tab, form feed, carriage return, no-break space (`\n` apart). */
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 0xa0;
+}
+
+/**
+ * Whitespace as a reader sees it, in one pass: runs of spaces/tabs/nbsp become one space,
+ * spaces around line breaks go, at most one blank line in a row, trimmed. A single plain
+ * space is left in place (no copy).
+ */
+function tidyWhitespace(s: string): string {
+	const out: string[] = [];
+	const n = s.length;
+	let keep = 0;
+	for (let i = 0; i < n; i++) {
+		const c = s.charCodeAt(i);
+		if (c !== 10 && !isBlank(c)) continue;
+		let j = i;
+		let newlines = 0;
+		for (; j < n; j++) {
+			const d = s.charCodeAt(j);
+			if (d === 10) newlines++;
+			else if (!isBlank(d)) break;
+		}
+		if (newlines === 0 && j === i + 1 && c === 32) continue;
+		if (i > keep) out.push(s.slice(keep, i));
+		out.push(newlines === 0 ? ' ' : newlines === 1 ? '\n' : '\n\n');
+		keep = j;
+		i = j - 1;
+	}
+	if (keep === 0) return s.trim();
+	if (keep < n) out.push(s.slice(keep));
+	return out.join('').trim();
+}
 
 /**
  * Strips tags and decodes entities. Block elements (`<p>`, `<br>`, list items) become
- * line breaks; runs of spaces collapse; `<script>`/`<style>` content is dropped.
+ * line breaks; runs of spaces collapse; `<script>`/`<style>` content and comments are
+ * dropped. Linear in the input, whatever it holds.
  */
 export function htmlToText(html: string): string {
 	if (html === '') return '';
-	let s = html;
-	if (s.indexOf('<') !== -1) {
-		s = s
-			.replace(/<!--[\s\S]*?-->/g, '')
-			.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-			.replace(BLOCK_BREAK, '\n')
-			.replace(/<\/?[A-Za-z][^>]*>/g, '');
-	}
-	s = decodeEntities(s);
-	return s
-		.replace(/\u00a0/g, ' ')
-		.replace(/[ \t\f\v\r]+/g, ' ')
-		.replace(/ *\n */g, '\n')
-		.replace(/\n{3,}/g, '\n\n')
-		.trim();
+	const s = html.indexOf('<') !== -1 ? stripTags(html) : html;
+	return tidyWhitespace(decodeEntities(s));
 }

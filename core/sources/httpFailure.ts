@@ -83,7 +83,7 @@ const HINTS: Record<HttpFailureKind, string> = {
 
 function bodyMessage(body: unknown): string | null {
 	if (typeof body === 'string') {
-		const title = /<title[^>]*>([^<]{0,120})/i.exec(body);
+		const title = /<title[^<>]{0,200}>([^<]{0,120})/i.exec(body);
 		return title ? title[1].trim() : body.trim().slice(0, 160) || null;
 	}
 	return isRecord(body) ? apiErrorMessage(body) : null;

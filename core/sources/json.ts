@@ -51,7 +51,7 @@ export function parseJsonPreservingBigInts(text: string): unknown {
 
 /** Extracts `<title>` from an HTML page, for error messages. */
 function htmlTitle(text: string): string | null {
-	const m = /<title[^>]*>([^<]{0,120})/i.exec(text);
+	const m = /<title[^<>]{0,200}>([^<]{0,120})/i.exec(text);
 	return m ? m[1].trim().replace(/\s+/g, ' ') : null;
 }
 

@@ -106,7 +106,7 @@ function mapEntry(
 			: '';
 	const links = Array.isArray(entry.link) ? entry.link : [entry.link];
 	const href = links.map(linkHref).find((h) => h !== null) ?? null;
-	return {
+	const mention: Mention = {
 		id: mentionId('appstore', id),
 		platform: 'appstore',
 		source,
@@ -136,6 +136,9 @@ function mapEntry(
 		hashtags: extractHashtags(`${title ?? ''} ${text}`),
 		raw: entry,
 	};
+	if (updatedLabel === null)
+		mention.publishedAtEstimated = 'no date in the review (updated): the fetch time is used';
+	return mention;
 }
 
 /** Maps one customer-reviews JSON page. A feed with no `entry` is an empty page (no reviews, or past the last page). */

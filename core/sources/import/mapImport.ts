@@ -13,7 +13,7 @@ import { htmlToText } from '../html';
 import { isRecord } from '../json';
 import { normaliseLanguage } from '../language';
 import { optionalCount, countOf } from '../mapPage';
-import { SourceItemError } from '../errors';
+import { SourceItemError, describeValue } from '../errors';
 
 export type ImportPreset = 'brandwatch' | 'talkwalker' | 'mentionCom' | 'custom';
 
@@ -199,9 +199,18 @@ export function mapImportedRecord(
 ): Mention {
 	const url = canonicalUrl(first(record, fields.url));
 	const rawDate = first(record, fields.publishedAt);
-	const publishedAt = dateOf(rawDate);
-	if (!publishedAt)
-		throw new SourceItemError('import', (fields.publishedAt ?? ['publishedAt'])[0], `not a date: ${JSON.stringify(rawDate ?? null)}`);
+	let publishedAt = dateOf(rawDate);
+	let estimated: string | null = null;
+	if (!publishedAt) {
+		// Undated or unreadable: kept, dated by the import, and the mention says so.
+		publishedAt = toIsoTimestamp(ctx.fetchedAt);
+		if (!publishedAt)
+			throw new SourceItemError('import', (fields.publishedAt ?? ['publishedAt'])[0], `not a date: ${describeValue(rawDate ?? null)}, and ctx.fetchedAt is not a date either`);
+		estimated =
+			rawDate === undefined
+				? `no date in the record (${(fields.publishedAt ?? []).join(', ') || 'no date field mapped'}): the import time is used`
+				: `date ${describeValue(rawDate)} not understood: the import time is used`;
+	}
 	const nativeId = str(first(record, fields.id)) ?? url;
 	if (!nativeId) throw new SourceItemError('import', (fields.id ?? ['id'])[0], 'no id and no URL to identify the mention');
 	const title = str(first(record, fields.title));
@@ -212,7 +221,7 @@ export function mapImportedRecord(
 	const platform = platformOf(first(record, fields.platform), url);
 	const handle = (str(first(record, fields.authorHandle)) ?? 'unknown').replace(/^@/, '');
 	const rating = optionalCount(first(record, fields.rating));
-	return {
+	const mention: Mention = {
 		id: mentionId(platform, nativeId),
 		platform,
 		source: `import:${ctx.tool}`,
@@ -241,4 +250,6 @@ export function mapImportedRecord(
 		hashtags: normaliseHashtags(extractHashtags(`${title ?? ''} ${text}`)),
 		raw: record,
 	};
+	if (estimated) mention.publishedAtEstimated = estimated;
+	return mention;
 }

@@ -35,26 +35,35 @@ function hostOf(url: string | null): string | null {
 	return m ? m[1].toLowerCase() : null;
 }
 
-function mapItem(item: Record<string, unknown>, feed: ParsedFeed, source: string): Mention {
+/** Feeds in US English (or with no language) write `01/02/2020` month first; others day first. */
+function dayFirstFor(language: string | null): boolean {
+	return language !== null && !/^\s*en(-us)?\s*$/i.test(language);
+}
+
+function mapItem(
+	item: Record<string, unknown>,
+	feed: ParsedFeed,
+	source: string,
+	fetchedAt: string,
+): Mention {
 	const rawLink = typeof item.link === 'string' ? item.link : null;
 	const url = canonicalUrl(rawLink);
 	const nativeId = stringOf(item.id) ?? url ?? rawLink;
 	if (!nativeId)
 		throw new SourceItemError(SOURCE, 'id', 'no guid/id and no link to identify the item');
 	const dateText = stringOf(item.published) ?? stringOf(item.updated);
-	if (!dateText)
-		throw new SourceItemError(
-			SOURCE,
-			'published',
-			'missing (no pubDate, dc:date, published or updated)',
-		);
-	const publishedAt = toIsoTimestamp(dateText);
-	if (!publishedAt)
-		throw new SourceItemError(
-			SOURCE,
-			'published',
-			`not an RFC 2822 or RFC3339 date: ${describeValue(dateText)}`,
-		);
+	const dayFirst = dayFirstFor(feed.language);
+	let publishedAt = dateText ? toIsoTimestamp(dateText, { dayFirst }) : null;
+	let estimated: string | null = null;
+	if (!publishedAt) {
+		// Undated or unreadable: kept, dated by the fetch, and the mention says so.
+		publishedAt = toIsoTimestamp(fetchedAt);
+		if (!publishedAt)
+			throw new SourceItemError(SOURCE, 'published', 'no usable date, and ctx.fetchedAt is not a date');
+		estimated = dateText
+			? `date ${describeValue(dateText)} not understood (RFC 2822, RFC3339 or a common form): the fetch time is used`
+			: 'no date in the item (pubDate, dc:date, published, updated): the fetch time is used';
+	}
 	const title = typeof item.title === 'string' ? htmlToText(item.title) || null : null;
 	const body = stringOf(item.content) ?? stringOf(item.summary) ?? '';
 	const text = htmlToText(body);
@@ -62,7 +71,7 @@ function mapItem(item: Record<string, unknown>, feed: ParsedFeed, source: string
 	// Press items rarely name a person: the outlet (article host) is the speaker.
 	const outlet = hostOf(url)?.replace(/^www\./, '') ?? null;
 	const handle = creator ?? outlet ?? feed.title ?? hostOf(feed.link) ?? 'unknown';
-	return {
+	const mention: Mention = {
 		id: mentionId('rss', nativeId),
 		platform: 'rss',
 		source,
@@ -86,6 +95,8 @@ function mapItem(item: Record<string, unknown>, feed: ParsedFeed, source: string
 		hashtags: extractHashtags(`${title ?? ''} ${text}`),
 		raw: item,
 	};
+	if (estimated) mention.publishedAtEstimated = estimated;
+	return mention;
 }
 
 function isParsedFeed(value: unknown): value is ParsedFeed {
@@ -106,17 +117,21 @@ export function mapRssPage(body: unknown, ctx: RssMapContext): MappedPage<RssCur
 	const feedHost = hostOf(feed.link) ?? hostOf(feed.selfLink);
 	const source = ctx.source ?? (feedHost ? `rss:${feedHost}` : SOURCE);
 	const { mentions, skipped } = mapItems(SOURCE, 'items', feed.items as unknown[], (item) =>
-		mapItem(item, feed, source),
+		mapItem(item, feed, source, ctx.fetchedAt),
 	);
 	let newestPublishedAt: string | null = null;
-	for (const m of mentions) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
+	// Estimated dates (the fetch time) say nothing about the feed's own timeline.
+	for (const m of mentions)
+		if (!m.publishedAtEstimated) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
 	return {
 		mentions,
 		skipped,
 		cursor: {
 			newestPublishedAt,
 			feedTitle: feed.title !== null ? htmlToText(feed.title) : null,
-			feedUpdatedAt: feed.updated ? toIsoTimestamp(feed.updated) : null,
+			feedUpdatedAt: feed.updated
+				? toIsoTimestamp(feed.updated, { dayFirst: dayFirstFor(feed.language) })
+				: null,
 			itemCount: feed.items.length,
 			truncated: feed.truncated,
 		},

@@ -134,7 +134,56 @@ function lineOf(xml: string, pos: number): string {
 }
 
 const NAME = /^[A-Za-z_][\w.:-]*/;
-const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+function isNameStart(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+	return isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 58 || c === 45;
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+}
+
+/**
+ * The `name="value"` / `name='value'` pairs of a start tag, in one forward scan (linear:
+ * a name not followed by `=` and a quoted value is skipped whole, never re-read from each
+ * of its characters, which made the former regex quadratic on long name runs). Garbage
+ * between pairs is skipped, as the former pattern did.
+ */
+function scanAttributes(rest: string, onPair: (name: string, rawValue: string) => void): void {
+	const n = rest.length;
+	let i = 0;
+	while (i < n) {
+		const c = rest.charCodeAt(i);
+		if (!isNameStart(c)) {
+			i++;
+			continue;
+		}
+		const nameStart = i;
+		while (i < n && isNameChar(rest.charCodeAt(i))) i++;
+		const name = rest.slice(nameStart, i);
+		let j = i;
+		while (j < n && isSpace(rest.charCodeAt(j))) j++;
+		if (rest.charCodeAt(j) !== 61) continue; // no '=': resume after the name
+		j++;
+		while (j < n && isSpace(rest.charCodeAt(j))) j++;
+		const quote = rest.charCodeAt(j);
+		if (quote !== 34 && quote !== 39) {
+			i = j; // unquoted value: resume at it
+			continue;
+		}
+		const end = rest.indexOf(quote === 34 ? '"' : "'", j + 1);
+		if (end === -1) {
+			i = j + 1;
+			continue;
+		}
+		onPair(name, rest.slice(j + 1, end));
+		i = end + 1;
+	}
+}
 
 /** Parses XML into an element tree; throws SourceBodyError naming what failed and where. */
 function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElement {
@@ -233,10 +282,8 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 			const rest = inner.slice(rawName.length);
 			let ns = nsStack[nsStack.length - 1];
 			let copied = false;
-			ATTR.lastIndex = 0;
-			for (let a = ATTR.exec(rest); a; a = ATTR.exec(rest)) {
-				const value = decodeXml(a[3] ?? a[4] ?? '');
-				const attrName = a[1];
+			scanAttributes(rest, (attrName, rawValue) => {
+				const value = decodeXml(rawValue);
 				if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
 					if (!copied) {
 						ns = { ...ns };
@@ -246,7 +293,7 @@ function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElemen
 				} else {
 					rawAttrs[attrName] = value;
 				}
-			}
+			});
 			const attrs: Record<string, string> = {};
 			for (const [k, v] of Object.entries(rawAttrs)) attrs[resolve(k, ns, true)] = v;
 			const el: XmlElement = {
@@ -281,11 +328,37 @@ function deepText(el: XmlElement): string {
 	return el.nodes.map((n) => (typeof n === 'string' ? n : deepText(n))).join('');
 }
 
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'col', 'wbr', 'source']);
+
+function escapeHtml(t: string): string {
+	return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** An XHTML element back to HTML text (prefixes dropped), so block breaks survive into htmlToText. */
+function toHtml(el: XmlElement): string {
+	const colon = el.name.indexOf(':');
+	const local = colon === -1 ? el.name : el.name.slice(colon + 1);
+	let attrs = '';
+	for (const [k, v] of Object.entries(el.attrs)) {
+		if (k !== 'xmlns' && !k.startsWith('xmlns:')) attrs += ` ${k}="${escapeHtml(v)}"`;
+	}
+	if (el.nodes.length === 0 && VOID_ELEMENTS.has(local.toLowerCase())) return `<${local}${attrs}/>`;
+	const inner = el.nodes.map((n) => (typeof n === 'string' ? escapeHtml(n) : toHtml(n))).join('');
+	return `<${local}${attrs}>${inner}</${local}>`;
+}
+
+/** Text of an element; Atom `type="xhtml"` content comes back as HTML (paragraphs kept). */
+function contentText(el: XmlElement): string {
+	if (el.attrs.type === 'xhtml')
+		return el.nodes.map((n) => (typeof n === 'string' ? escapeHtml(n) : toHtml(n))).join('');
+	return deepText(el);
+}
+
 function textOf(el: XmlElement, ...names: string[]): string | null {
 	for (const name of names) {
 		const c = child(el, name);
 		if (c) {
-			const t = deepText(c).trim();
+			const t = contentText(c).trim();
 			if (t !== '') return t;
 		}
 	}
@@ -375,7 +448,7 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 	if (head === '')
 		throw new SourceBodyError(SOURCE, 'body', 'empty body, expected an RSS or Atom feed');
 	if (/^(<\?xml[^>]*>\s*)?<!DOCTYPE\s+html/i.test(head) || /^<html[\s>]/i.test(head)) {
-		const title = /<title[^>]*>([^<]{0,120})/i.exec(text);
+		const title = /<title[^<>]{0,200}>([^<]{0,120})/i.exec(text);
 		throw new SourceBodyError(
 			SOURCE,
 			'body',

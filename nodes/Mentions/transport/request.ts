@@ -20,6 +20,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { decodeBody } from '../../../core/sources/charset';
 import { describeHttpFailure, type HttpFailure } from '../../../core/sources/httpFailure';
 
 export type FetchContext = IExecuteFunctions | IPollFunctions;
@@ -31,9 +32,14 @@ export interface RequestPolicy {
 	retryDelayMs: number;
 	/** Longest wait for a rate-limit reset before giving up on the source for this poll. */
 	maxWaitMs: number;
-	/** Per-request timeout. */
+	/** Per-request timeout (headers and body: the download is aborted when it runs out). */
 	timeoutMs: number;
+	/** Largest body read, in bytes; the download stops beyond it. Default 5 MB (DEFAULT_MAX_BODY_BYTES). */
+	maxBodyBytes?: number;
 }
+
+/** Bodies are read up to this size; the download stops beyond it (issue 15). */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export const DEFAULT_POLICY: RequestPolicy = {
 	maxRetries: 2,
@@ -77,6 +83,70 @@ interface FullResponse {
 	statusCode?: number;
 	headers?: Record<string, unknown>;
 	body?: unknown;
+	/** Set when the body went past the cap: bytes read when the download was stopped. */
+	tooLarge?: number;
+}
+
+interface Destroyable {
+	destroy?: (error?: Error) => void;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+	);
+}
+
+function concatBytes(chunks: Uint8Array[], total: number): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
+function headerValue(headers: Record<string, unknown>, name: string): unknown {
+	for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+	return undefined;
+}
+
+/**
+ * Reads the body n8n hands back (a stream with `encoding: 'stream'`; text, bytes or an
+ * object from other helpers) up to `maxBytes`, stopping the download beyond it, then
+ * decodes bytes by BOM, Content-Type charset, XML declaration (core/sources/charset.ts).
+ */
+async function readBody(
+	body: unknown,
+	headers: Record<string, unknown>,
+	maxBytes: number,
+): Promise<{ body: unknown; tooLarge?: number }> {
+	if (body === undefined || body === null) return { body: '' };
+	if (typeof body === 'string') return body.length > maxBytes ? { body: '', tooLarge: body.length } : { body };
+	let bytes: Uint8Array;
+	if (body instanceof Uint8Array) bytes = body;
+	else if (body instanceof ArrayBuffer) bytes = new Uint8Array(body);
+	else if (isAsyncIterable(body)) {
+		const chunks: Uint8Array[] = [];
+		let total = 0;
+		for await (const chunk of body) {
+			const c =
+				chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk));
+			total += c.length;
+			if (total > maxBytes) {
+				(body as Destroyable).destroy?.();
+				return { body: '', tooLarge: total };
+			}
+			chunks.push(c);
+		}
+		bytes = concatBytes(chunks, total);
+	} else return { body };
+	if (bytes.length > maxBytes) return { body: '', tooLarge: bytes.length };
+	return { body: decodeBody(bytes, headerValue(headers, 'content-type')).text };
 }
 
 function nowIso(): string {
@@ -120,7 +190,20 @@ async function send(
 	ctx: FetchContext,
 	req: SourceRequest,
 	timeoutMs: number,
+	maxBodyBytes: number,
 	refreshSession = false,
+): Promise<FullResponse> {
+	const response = await sendRaw(ctx, req, timeoutMs, refreshSession);
+	const headers = response.headers ?? {};
+	const read = await readBody(response.body, headers, maxBodyBytes);
+	return { statusCode: response.statusCode, headers, body: read.body, tooLarge: read.tooLarge };
+}
+
+async function sendRaw(
+	ctx: FetchContext,
+	req: SourceRequest,
+	timeoutMs: number,
+	refreshSession: boolean,
 ): Promise<FullResponse> {
 	const options: IHttpRequestOptions = {
 		method: req.method ?? 'GET',
@@ -130,8 +213,11 @@ async function send(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: !refreshSession,
 		json: false,
-		encoding: 'text',
+		// A stream, so the body is capped while it downloads and decoded by its declared charset.
+		encoding: 'stream',
 		timeout: timeoutMs,
+		// Also bounds the body download (n8n's `timeout` stops at the response headers).
+		abortSignal: AbortSignal.timeout(timeoutMs),
 		arrayFormat: 'brackets',
 	};
 	if (req.credentialType) {
@@ -146,7 +232,7 @@ async function send(
 }
 
 /**
- * Bodies arrive as text (`encoding: 'text'`): a JSON error body is parsed so that
+ * Bodies arrive as text (decoded by readBody): a JSON error body is parsed so that
  * describeHttpFailure recognises the API's error object (YouTube `quotaExceeded`, X
  * `UsageCapExceeded`) and quotes its message instead of the first characters of the raw text.
  */
@@ -167,6 +253,7 @@ export async function sourceRequest(
 	req: SourceRequest,
 	policy: RequestPolicy = DEFAULT_POLICY,
 ): Promise<HttpResult> {
+	const maxBodyBytes = policy.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 	let calls = 0;
 	let waitedForRateLimit = false;
 	let refreshSession = false;
@@ -175,7 +262,7 @@ export async function sourceRequest(
 		let response: FullResponse | null = null;
 		let networkError: unknown = null;
 		try {
-			response = await send(ctx, req, policy.timeoutMs, refreshSession);
+			response = await send(ctx, req, policy.timeoutMs, maxBodyBytes, refreshSession);
 		} catch (error) {
 			networkError = error;
 		}
@@ -218,6 +305,22 @@ export async function sourceRequest(
 		}
 		const status = Number(response.statusCode ?? 0);
 		const headers = response.headers ?? {};
+		if (response.tooLarge !== undefined) {
+			return {
+				ok: false,
+				calls,
+				failure: {
+					source: req.source,
+					status,
+					kind: 'other',
+					retryAt: null,
+					message: `${req.source}: body larger than ${maxBodyBytes} bytes: the download was stopped at ${response.tooLarge} bytes`,
+					hint: 'The answer is larger than any feed or API page should be (cap maxBodyBytes, 5 MB by default). Check the URL: it may point at a file, not a feed.',
+					credentialType: req.credentialType,
+					attempts: calls,
+				},
+			};
+		}
 		if (status >= 200 && status < 300) {
 			return { ok: true, status, headers, body: response.body, calls };
 		}

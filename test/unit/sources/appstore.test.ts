@@ -27,6 +27,7 @@ describe('mapAppStorePage', () => {
 		});
 		// this capture has no per-review date: the fetch time stands in, and the cursor says so
 		expect(m.publishedAt).toBe(ctx.fetchedAt);
+		expect(m.publishedAtEstimated).toBe('no date in the review (updated): the fetch time is used');
 		expect(cursor).toEqual({
 			page: 1,
 			nextPage: 2,
@@ -62,13 +63,13 @@ describe('mapAppStorePage', () => {
 		expect(cursor.nextPage).toBeNull();
 	});
 
-	it('skips reviews with a bad rating, id or date', () => {
+	it('skips reviews with a bad rating or id; reads a d/m/y date (issue 15)', () => {
 		const { mentions, skipped } = mapAppStorePage(missing, ctx);
-		expect(mentions).toEqual([]);
+		expect(mentions.map((m) => m.publishedAt)).toEqual(['2020-12-31T00:00:00.000Z']);
+		expect(mentions[0].publishedAtEstimated).toBeUndefined();
 		expect(skipped.map((s) => s.reason)).toEqual([
 			'appstore: feed.entry[0].im:rating.label: expected "1"–"5", got "7"',
 			'appstore: feed.entry[1].id.label: expected a review id, got nothing',
-			'appstore: feed.entry[2].updated.label: expected an ISO date, got "31/12/2020"',
 		]);
 	});
 

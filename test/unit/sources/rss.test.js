@@ -65,7 +65,8 @@ describe('parseFeed', () => {
 			categories: ['incident'],
 			link: 'https://blog.status.example/2026/03/orvia-outage',
 		});
-		expect(atom.items[0].content).toBe('We lost two hours of writes.');
+		// Atom type="xhtml" content comes back as HTML so its block breaks survive (issue 15).
+		expect(atom.items[0].content).toBe('<div><p>We lost <b>two hours</b> of writes.</p></div>');
 		const rdf = parseFeed(fixture('feed.rdf.xml'));
 		expect(rdf.format).toBe('rdf');
 		expect(rdf.language).toBe('de');
@@ -170,13 +171,13 @@ describe('mapRssPage', () => {
 		});
 	});
 
-	it('maps press RSS: RFC 2822 dates with zones, creators, tracking stripped; skips undated and unidentified items', () => {
+	it('maps press RSS: RFC 2822 dates with zones, creators, tracking stripped; dates undated items by the fetch and says so; skips unidentified items', () => {
 		const { mentions, skipped } = mapRssPage(fixture('press.rss2.xml'), {
 			...ctx,
 			source: 'rss:press',
 		});
 		assertValid(mentions);
-		const [first, second, noLink] = mentions;
+		const [first, second, unreadable, undated, noLink] = mentions;
 		expect(first.source).toBe('rss:press');
 		expect(first.publishedAt).toBe('2026-03-05T09:05:00.000Z');
 		expect(first.url).toBe('https://www.journal-numerique.example/tech/orvia-fuite-donnees');
@@ -189,15 +190,18 @@ describe('mapRssPage', () => {
 		expect(second.publishedAt).toBe('2026-03-04T23:00:00.000Z');
 		expect(noLink.url).toBeNull();
 		expect(noLink.nativeId).toBe('urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427');
+		expect(first.publishedAtEstimated).toBeUndefined();
+		// Issue 15: undated or unreadable dates are kept, dated by the fetch, and say so.
+		expect(unreadable.publishedAt).toBe(ctx.fetchedAt);
+		expect(unreadable.publishedAtEstimated).toBe(
+			'date "sometime last week" not understood (RFC 2822, RFC3339 or a common form): the fetch time is used',
+		);
+		expect(undated.publishedAt).toBe(ctx.fetchedAt);
+		expect(undated.publishedAtEstimated).toBe(
+			'no date in the item (pubDate, dc:date, published, updated): the fetch time is used',
+		);
+		expect(mentions).toHaveLength(5);
 		expect(skipped).toEqual([
-			{
-				index: 2,
-				reason: 'rss: items[2].published: not an RFC 2822 or RFC3339 date: "sometime last week"',
-			},
-			{
-				index: 3,
-				reason: 'rss: items[3].published: missing (no pubDate, dc:date, published or updated)',
-			},
 			{ index: 4, reason: 'rss: items[4].id: no guid/id and no link to identify the item' },
 		]);
 	});

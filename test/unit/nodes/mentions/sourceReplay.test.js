@@ -241,15 +241,18 @@ describe('Mentions › Normalize and › Get Replies', () => {
 		expect(out[0].json.author.followers).toBe(48200);
 	});
 
-	test('Talkwalker JSON items map; a record without a date is a NodeOperationError naming the field', async () => {
+	test('Talkwalker JSON items map; a record without a date is dated by the import and says so (issue 15); one without an id is a NodeOperationError naming the field', async () => {
 		const tw = { data: { url: 'https://www.reddit.com/r/fintech/comments/abc/', published: 1772702040000, title: 'Orvia', content: 'Leak', lang: 'en', source_type: 'FORUM', engagement: 3, likes: 2 } };
 		const ok = ctxFor({ params: { operation: 'normalize', inputFormat: 'items', preset: 'talkwalker', toolName: '', includeRaw: false }, items: [{ json: tw }], respond: () => ({}) });
 		const [out] = await new Mentions().execute.call(ok.ctx);
 		expect(out[0].json).toMatchObject({ platform: 'reddit', source: 'import:talkwalker', engagement: { likes: 2 } });
+		const undated = ctxFor({ params: { operation: 'normalize', inputFormat: 'items', preset: 'talkwalker', toolName: '', includeRaw: false }, items: [{ json: { data: { id: 'tw1', content: 'x' } } }], respond: () => ({}) });
+		const [dated] = await new Mentions().execute.call(undated.ctx);
+		expect(dated[0].json.publishedAtEstimated).toMatch(/^no date in the record \(data\.published, .*\): the import time is used$/);
 		const bad = ctxFor({ params: { operation: 'normalize', inputFormat: 'items', preset: 'talkwalker', toolName: '', includeRaw: false }, items: [{ json: { data: { content: 'x' } } }], respond: () => ({}) });
 		const error = await new Mentions().execute.call(bad.ctx).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toContain('data.published');
+		expect(error.message).toContain('data.id');
 	});
 
 	test('Get Replies on X searches the conversation of the post, from its URL', async () => {
