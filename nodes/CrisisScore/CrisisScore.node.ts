@@ -11,7 +11,6 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import * as assessSituation from './actions/assessSituation.operation';
 import * as backtest from './actions/backtest.operation';
 import * as scoreMentions from './actions/scoreMentions.operation';
-import { errorItem, toNodeError } from '../shared/itemErrors';
 
 export class CrisisScore implements INodeType {
 	description: INodeTypeDescription = {
@@ -67,22 +66,7 @@ export class CrisisScore implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		if (operation === 'assessSituation') return await assessSituation.execute.call(this, now);
 		if (operation === 'backtest') return await backtest.execute.call(this, now);
-		if (operation !== 'scoreMentions') {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
-		}
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				returnData.push(...(await scoreMentions.execute.call(this, i, items[i], now)));
-			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push(errorItem(error as Error, i));
-					continue;
-				}
-				throw toNodeError.call(this, error, i);
-			}
-		}
-		return [returnData];
+		if (operation === 'scoreMentions') return await scoreMentions.execute.call(this, now);
+		throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
 	}
 }

@@ -1,7 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { scoreMention } from '../../../core/scoring/scoreMention';
-import { readMention } from '../../shared/itemErrors';
+import { isCanonicalMention } from '../../../core/mention/canonicalMention';
+import type { Mention } from '../../../core/mention/mention';
+import { scoreMention, type ScoreMentionOptions } from '../../../core/scoring/scoreMention';
+import type { MentionScore } from '../../../core/scoring/types';
+import { errorItem, readMention, toNodeError } from '../../shared/itemErrors';
 
 const show = { show: { operation: ['scoreMentions'] } };
 
@@ -44,12 +47,16 @@ function readPath(obj: unknown, path: string): unknown {
 	return cur;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	item: INodeExecutionData,
-	executionNow: string,
-): Promise<INodeExecutionData[]> {
+interface Prepared {
+	now: string;
+	/** Trimmed Upstream Sentiment Field, '' when unset. */
+	field: string;
+}
+
+const NO_UPSTREAM: ScoreMentionOptions = { upstreamSentiment: null };
+
+/** The options of item `i`, checked: the clock of the score and the upstream sentiment field. */
+function prepare(this: IExecuteFunctions, i: number, executionNow: string): Prepared {
 	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string };
 	let now = executionNow;
 	if (options.now) {
@@ -61,13 +68,84 @@ export async function execute(
 		}
 		now = new Date(ms).toISOString();
 	}
-	const mention = readMention.call(this, item, i);
-	const field = (options.sentimentField ?? '').trim();
-	const upstream = field ? readPath(item.json, field) : undefined;
-	const crisis = scoreMention(
-		mention,
-		{ upstreamSentiment: field && upstream !== undefined ? { field, value: upstream } : null },
-		now,
-	);
-	return [{ json: { ...item.json, crisis } as unknown as INodeExecutionData['json'], pairedItem: { item: i } }];
+	return { now, field: String(options.sentimentField ?? '').trim() };
+}
+
+/**
+ * Whether the options are the same for every item (no expression among them): then they are
+ * read once for the batch. Inside n8n, `getNodeParameter('options', i)` per item was ~12 % of
+ * Score's time on 100k items (it resolves and copies the collection each call).
+ */
+function optionsAreFixed(this: IExecuteFunctions): boolean {
+	const raw = (this.getNode().parameters ?? {}).options;
+	if (raw === undefined || raw === null) return true;
+	if (typeof raw !== 'object' || Array.isArray(raw)) return false;
+	for (const value of Object.values(raw)) {
+		if (typeof value === 'string' ? value.startsWith('=') : value !== null && typeof value === 'object') return false;
+	}
+	return true;
+}
+
+/** A failure item from Mentions or the Trigger (`sourceFailure` object): passed on untouched. */
+function isSourceFailure(json: IDataObject): boolean {
+	const failure = json.sourceFailure;
+	return typeof failure === 'object' && failure !== null && !Array.isArray(failure);
+}
+
+/**
+ * The output item: Crisis Kit's `crisis` first, then the input fields, so n8n's table and JSON
+ * views show the risk and its reasons before the record. One shallow copy (the input item
+ * belongs to the previous node's output and is never changed); an older `crisis` is replaced.
+ */
+function withCrisisFirst(json: IDataObject, crisis: MentionScore): IDataObject {
+	const out: IDataObject = Object.assign({ crisis: null }, json);
+	out.crisis = crisis as unknown as IDataObject;
+	return out;
+}
+
+function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number, p: Prepared): INodeExecutionData {
+	const json = item.json;
+	// The fast path takes the record as it is when validateMention would return it unchanged.
+	const mention = isCanonicalMention(json) ? (json as unknown as Mention) : readMention.call(this, item, i);
+	let options = NO_UPSTREAM;
+	if (p.field) {
+		const upstream = readPath(json, p.field);
+		if (upstream !== undefined) options = { upstreamSentiment: { field: p.field, value: upstream } };
+	}
+	return { json: withCrisisFirst(json, scoreMention(mention, options, p.now)), pairedItem: { item: i } };
+}
+
+/**
+ * Scores every input item (one output item per input item, paired to it). A malformed item
+ * fails the node naming the item and the field, or becomes an error item with Continue On
+ * Fail; a source-failure item passes through untouched.
+ */
+export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	let fixed: Prepared | null = null;
+	if (optionsAreFixed.call(this)) {
+		try {
+			fixed = prepare.call(this, 0, executionNow);
+		} catch {
+			fixed = null; // reported per item below, as before
+		}
+	}
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (isSourceFailure(item.json)) {
+			out.push({ json: item.json, pairedItem: { item: i } });
+			continue;
+		}
+		try {
+			out.push(scoreItem.call(this, item, i, fixed ?? prepare.call(this, i, executionNow)));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				out.push(errorItem(error as Error, i));
+				continue;
+			}
+			throw toNodeError.call(this, error, i);
+		}
+	}
+	return [out];
 }

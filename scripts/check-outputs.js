@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * check:outputs — are the outputs byte-identical to the committed baseline?
+ *
+ *   npm run check:outputs              compare with test/fixtures/outputs.sha256.json (exit 1 on a change)
+ *   npm run check:outputs -- --update  rewrite the baseline (after a change that is meant)
+ *   npm run check:outputs -- --json    print one JSON object on the last line
+ *
+ * What is hashed (sha256 of a stable serialisation, one hash per entry, so a change names itself):
+ *   - every node's output of every shipped template (workflows/*.workflow.json), run in-process
+ *     with n8n-core's WorkflowExecute (test/helpers/workflowHarness.js, nodes from the TypeScript
+ *     sources): `<template> › <node> › output <k>` (json and binary data of every item, pairedItem)
+ *     and `<template> › <node> › error` when a node fails (the Data Table nodes do: no server);
+ *   - `scoreMention` on the evaluation splits in ../shared/data (read in place): airline dev,
+ *     French train and val, TweetEval val, with deterministic mention fields around each text
+ *     (language left empty so language detection is part of what is hashed).
+ * A split that cannot be found is reported as skipped, and a baseline entry that is neither
+ * produced nor skipped counts as a change: the check can fail, it cannot pass by finding nothing.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const BASELINE = path.join(ROOT, 'test', 'fixtures', 'outputs.sha256.json');
+const SHARED = process.env.CRISIS_KIT_SHARED_DATA || path.resolve(ROOT, '..', 'shared', 'data');
+const argv = process.argv.slice(2);
+const UPDATE = argv.includes('--update');
+const JSON_OUT = argv.includes('--json');
+
+// Run the TypeScript sources directly (the harness loads nodes from source, as under jest).
+const ts = require('typescript');
+const tsOptions = { ...require(path.join(ROOT, 'tsconfig.json')).compilerOptions, sourceMap: false, declaration: false, inlineSourceMap: false };
+require.extensions['.ts'] = (module, filename) => {
+	const out = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+		compilerOptions: { ...ts.convertCompilerOptionsFromJson(tsOptions, ROOT).options, module: ts.ModuleKind.CommonJS },
+		fileName: filename,
+	});
+	module._compile(out.outputText, filename);
+};
+// `./defaultCrisisDocument` must resolve to the .ts module, not the .json beside it (as with tsc).
+for (const ext of ['.json', '.node']) {
+	const handler = require.extensions[ext];
+	delete require.extensions[ext];
+	require.extensions[ext] = handler;
+}
+
+function sha(value) {
+	return crypto.createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex');
+}
+
+async function templateHashes(out) {
+	const { runWorkflow } = require(path.join(ROOT, 'test', 'helpers', 'workflowHarness.js'));
+	const dir = path.join(ROOT, 'workflows');
+	for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.workflow.json')).sort()) {
+		const base = f.replace(/\.workflow\.json$/, '');
+		const wf = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+		const { run } = await runWorkflow(wf);
+		const runData = run.data.resultData.runData;
+		for (const name of Object.keys(runData).sort()) {
+			const first = runData[name][0];
+			if (first.error) out[`${base} › ${name} › error`] = sha(String(first.error.message));
+			const main = (first.data && first.data.main) || [];
+			main.forEach((branch, k) => {
+				const items = (branch || []).map((item) => ({ json: item.json, binary: item.binary, pairedItem: item.pairedItem }));
+				out[`${base} › ${name} › output ${k}`] = sha(items);
+			});
+		}
+	}
+}
+
+function parseCsv(file) {
+	return require(path.join(ROOT, 'bench', 'lib', 'csv.js')).parseCsvObjects(fs.readFileSync(file, 'utf8'));
+}
+
+function lines(file) {
+	return fs.readFileSync(file, 'utf8').split('\n').filter((l, i, all) => !(i === all.length - 1 && l === ''));
+}
+
+/** Deterministic mention around one text; every factor is computed (reach, engagement, velocity). */
+function mentionOf(text, i) {
+	return {
+		id: `x:${i}`,
+		platform: 'x',
+		source: 'x',
+		nativeId: String(i),
+		url: null,
+		publishedAt: new Date(Date.UTC(2026, 2, 5) + (i % 720) * 60000).toISOString(),
+		title: null,
+		text,
+		language: null,
+		author: { id: null, handle: `user${i % 997}`, name: null, url: null, followers: (i * 7919) % 250000, verified: i % 50 === 0 },
+		engagement: { likes: (i * 13) % 400, shares: (i * 7) % 90, replies: i % 9, views: null },
+		inReplyToId: null,
+		rating: null,
+		hashtags: [],
+	};
+}
+
+function splitHashes(out, skipped) {
+	const { scoreMention } = require(path.join(ROOT, 'core', 'scoring', 'scoreMention.ts'));
+	const splits = {
+		'airline-sentiment/dev': () => parseCsv(path.join(SHARED, 'airline-sentiment', 'dev.csv')).map((r) => r.text || ''),
+		'french-tweets/train': () => lines(path.join(SHARED, 'french-tweets', 'train_text.txt')),
+		'french-tweets/val': () => lines(path.join(SHARED, 'french-tweets', 'val_text.txt')),
+		'tweeteval-sentiment/val': () => lines(path.join(SHARED, 'tweeteval-sentiment', 'val_text.txt')),
+	};
+	const now = '2026-03-05T12:00:00.000Z';
+	for (const [name, load] of Object.entries(splits)) {
+		let texts;
+		try {
+			texts = load();
+		} catch (error) {
+			skipped[`scoreMention › ${name}`] = error.code === 'ENOENT' ? 'data not found' : error.message;
+			continue;
+		}
+		const h = crypto.createHash('sha256');
+		texts.forEach((text, i) => h.update(JSON.stringify(scoreMention(mentionOf(text, i), {}, now)) + '\n'));
+		out[`scoreMention › ${name} (${texts.length} texts)`] = h.digest('hex');
+	}
+}
+
+(async () => {
+	const hashes = {};
+	const skipped = {};
+	await templateHashes(hashes);
+	splitHashes(hashes, skipped);
+	if (UPDATE) {
+		fs.writeFileSync(BASELINE, JSON.stringify(hashes, null, '\t') + '\n');
+		process.stdout.write(`baseline written: ${Object.keys(hashes).length} entries → ${path.relative(ROOT, BASELINE)}\n`);
+		for (const [k, why] of Object.entries(skipped)) process.stdout.write(`  skipped ${k}: ${why}\n`);
+		return;
+	}
+	if (!fs.existsSync(BASELINE)) {
+		process.stdout.write(`no baseline at ${path.relative(ROOT, BASELINE)}: run with --update\n`);
+		process.exitCode = 1;
+		return;
+	}
+	const baseline = JSON.parse(fs.readFileSync(BASELINE, 'utf8'));
+	const changed = [];
+	const added = [];
+	const missing = [];
+	let same = 0;
+	for (const [k, v] of Object.entries(hashes)) {
+		if (!(k in baseline)) added.push(k);
+		else if (baseline[k] !== v) changed.push(k);
+		else same++;
+	}
+	for (const k of Object.keys(baseline)) {
+		if (k in hashes) continue;
+		const skip = Object.keys(skipped).find((s) => k.startsWith(s + ' ('));
+		if (!skip) missing.push(k);
+	}
+	for (const k of changed) process.stdout.write(`  ✗ changed: ${k}\n`);
+	for (const k of added) process.stdout.write(`  ✗ new (not in the baseline): ${k}\n`);
+	for (const k of missing) process.stdout.write(`  ✗ gone (in the baseline, not produced): ${k}\n`);
+	for (const [k, why] of Object.entries(skipped)) process.stdout.write(`  - skipped ${k}: ${why}\n`);
+	const failed = changed.length + added.length + missing.length;
+	process.stdout.write(`${same} identical, ${failed} differ, ${Object.keys(skipped).length} skipped\n`);
+	if (JSON_OUT) process.stdout.write(JSON.stringify({ identical: same, changed, added, missing, skipped }) + '\n');
+	if (failed) process.exitCode = 1;
+})().catch((error) => {
+	process.stderr.write(`${error.stack || error.message}\n`);
+	process.exitCode = 1;
+});
