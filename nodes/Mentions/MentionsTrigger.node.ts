@@ -14,7 +14,8 @@ import {
 	sourceCredentials,
 	sourceSettingsProperties,
 } from './actions/sourceParameters';
-import { readState, runPoll, type FailureReport } from './sources/poll';
+import { runPoll, type FailureReport } from './sources/poll';
+import { dedupeMemoryOf, MAX_DEDUPE_MEMORY, readStateChecked } from './sources/pollState';
 import { credentialLabel } from './transport/request';
 
 /** One item per failed source: which source, what happened, what to check. Cursor untouched. */
@@ -75,7 +76,7 @@ export class MentionsTrigger implements INodeType {
 						displayName: 'Dedupe Memory',
 						name: 'dedupeMemory',
 						type: 'number',
-						typeOptions: { minValue: 100 },
+						typeOptions: { minValue: 100, maxValue: MAX_DEDUPE_MEMORY },
 						default: 5000,
 						description: 'How many recent mention IDs and stories are remembered to drop repeats (bounded static data)',
 					},
@@ -132,17 +133,20 @@ export class MentionsTrigger implements INodeType {
 		const inputs = readSourceInputs((name, fallback) => this.getNodeParameter(name, fallback), options);
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
+		const stored = readStateChecked(staticData);
+		// A malformed state is reset part by part, never a crash: say what was reset.
+		for (const w of stored.warnings) this.logger.warn(`Mentions Trigger: state reset: ${w}`);
 		const outcome = await runPoll(
 			this,
 			{
 				...inputs,
 				maxPages: Number(options.maxPages ?? 10),
-				dedupeMemory: Number(options.dedupeMemory ?? 5000),
+				dedupeMemory: dedupeMemoryOf(options.dedupeMemory),
 				firstPoll: options.firstPoll === 'skip' ? 'skip' : 'emitRecent',
 				manual,
 				now: new Date().toISOString(),
 			},
-			readState(staticData),
+			stored.state,
 		);
 		const saveState = () => {
 			// Stored last: the cursors cover exactly the mentions returned by this poll.

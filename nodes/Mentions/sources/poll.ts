@@ -13,6 +13,7 @@ import { matchesQuery, type MentionQuery } from '../../../core/sources/query';
 import { credentialLabel, type FetchContext, type RequestPolicy } from '../transport/request';
 import { collectStream, type StreamState } from './collect';
 import type { SourceEnv, SourceFailure, SourceName, SourceSettings, StreamSpec } from './mentionSource';
+import { pruneStreams, readStateChecked, seenKey } from './pollState';
 import { SOURCES } from './registry';
 
 export interface SourceState {
@@ -71,20 +72,14 @@ export function emptyState(): PollState {
 	return { version: 1, sources: {}, seenIds: null, seenStories: null };
 }
 
-/** Reads the stored state defensively (anything unexpected starts afresh for that part). */
+/** Reads the stored state defensively (anything malformed starts afresh for that part; see pollState.ts). */
 export function readState(stored: IDataObject): PollState {
-	const s = emptyState();
-	if (stored && typeof stored.sources === 'object' && stored.sources !== null) {
-		s.sources = JSON.parse(JSON.stringify(stored.sources)) as Record<string, SourceState>;
-	}
-	s.seenIds = (stored?.seenIds as unknown as SeenSetState) ?? null;
-	s.seenStories = (stored?.seenStories as unknown as SeenSetState) ?? null;
-	return s;
+	return readStateChecked(stored).state;
 }
 
 function sourceState(state: PollState, name: string): SourceState {
 	const existing = state.sources[name];
-	if (existing && typeof existing.streams === 'object') return existing;
+	if (existing && typeof existing.streams === 'object' && existing.streams !== null) return existing;
 	const fresh: SourceState = { streams: {}, retryAt: null, lastPollAt: null, lastError: null, emitted: 0 };
 	state.sources[name] = fresh;
 	return fresh;
@@ -198,7 +193,7 @@ export async function runPoll(ctx: FetchContext, plan: PollPlan, previous: PollS
 			if (!result.ok) {
 				sourceOk = false;
 				failures.push({ ...result.failure, stream: stream.id, cursorMoved: false });
-				if (!plan.manual) sState.lastError = result.failure.message;
+				if (!plan.manual) sState.lastError = result.failure.message.slice(0, 500);
 				if (result.failure.kind === 'rateLimited' || result.failure.kind === 'quotaExceeded') {
 					if (!plan.manual) sState.retryAt = result.failure.retryAt;
 					break; // stop this source for this poll
@@ -217,7 +212,10 @@ export async function runPoll(ctx: FetchContext, plan: PollPlan, previous: PollS
 				sState.lastError = null;
 			}
 		}
-		if (!plan.manual) sState.lastPollAt = plan.now;
+		if (!plan.manual) {
+			sState.lastPollAt = plan.now;
+			pruneStreams(sState, new Set(streams.map((st) => st.id)));
+		}
 	}
 
 	const seenIds = createSeenSet(plan.dedupeMemory, plan.manual ? undefined : state.seenIds);
@@ -225,12 +223,13 @@ export async function runPoll(ctx: FetchContext, plan: PollPlan, previous: PollS
 	staged.sort((a, b) => (a.mention.publishedAt < b.mention.publishedAt ? -1 : a.mention.publishedAt > b.mention.publishedAt ? 1 : 0));
 	const mentions: EmittedMention[] = [];
 	for (const { mention, filter, quiet } of staged) {
-		if (seenIds.has(mention.id)) continue;
-		seenIds.add(mention.id);
+		const idKey = seenKey(mention.id);
+		if (seenIds.has(idKey)) continue;
+		seenIds.add(idKey);
 		if (quiet) continue;
 		if (filter && !matchesQuery(mention, plan.query)) continue;
 		const key = storyKey(mention);
-		const duplicate = !seenStories.add(key);
+		const duplicate = !seenStories.add(seenKey(key));
 		mentions.push({ mention, story: { key, duplicate } });
 	}
 	if (!plan.manual) {
