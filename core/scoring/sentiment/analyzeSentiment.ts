@@ -47,15 +47,15 @@ export interface SentimentAnalysis {
 }
 
 /**
- * Thresholds on the raw sum for the three labels, per language. `question` moves both
- * thresholds away from zero for texts that ask a question (and do not exclaim): people
- * asking a brand something are neutral unless they clearly complain or praise.
- * English customer traffic needs more than one mild positive word to be praise
- * ('thanks' alone is positive, 'help' or 'good morning' is not).
+ * Symmetric thresholds on the raw sum: a text is negative at -polar or below, positive at
+ * +polar or above, neutral in between. `question` widens the neutral band on both sides
+ * for texts that ask a question (and do not exclaim): people asking something are neutral
+ * unless they clearly complain or praise. See docs/scoring-mentions.md for how the band
+ * was calibrated (on the error-analysis splits only, never on the check sets).
  */
-const THRESHOLDS: Record<SentimentLanguage, { negative: number; positive: number; question: number }> = {
-	en: { negative: -0.35, positive: 1.85, question: -0.9 },
-	fr: { negative: -0.5, positive: 0.6, question: -0.3 },
+const THRESHOLDS: Record<SentimentLanguage, { polar: number; question: number }> = {
+	en: { polar: 1.5, question: 0.5 },
+	fr: { polar: 0.5, question: 0 },
 };
 
 const NEGATION_SCOPE = 3;
@@ -74,8 +74,11 @@ const COURTESY_IN_COMPLAINT = 0.2;
 const COURTESY_IN_QUESTION = 0.4;
 const EXASPERATION = -0.5;
 const SARCASM_FACTOR = -0.8;
-const EXCLAMATION_STEP = 0.25;
+/** VADER's exclamation emphasis: 0.292 per mark, up to 4 (Hutto & Gilbert 2014). */
+const EXCLAMATION_STEP = 0.292;
+const EXCLAMATION_MAX = 4;
 const MAX_PHRASE = 5;
+const NEGATIVE_WEIGHT = 1.5;
 
 /** A theme term whose first word was just seen: the words that must follow. */
 export interface ThemeCandidate {
@@ -142,6 +145,8 @@ class WordInfo {
 	/** Reverses the next sentiment word like a negation, as 'reduce' or 'fight against' do. */
 	shifter = false;
 	themes: ThemeCandidate[] | undefined = undefined;
+	/** Opens an irrealis context ('would', 'if', 'any'): sentiment after it in the clause is not asserted. */
+	irrealis = false;
 	/** Which of the fields above are set (`E_*` bits), so the token pass tests one number. */
 	bits = 0;
 }
@@ -166,15 +171,17 @@ const E_INFLECTED = 1024;
 const E_THEME_WORD = 2048;
 /** Reverses the next sentiment word like a negation ('réduire', 'moins'; French only). */
 const E_SHIFTER = 4096;
+/** Opens an irrealis context for the rest of the clause (English 'would', 'if', 'any'). */
+const E_IRREALIS = 8192;
 
 /**
  * An entry's record: what the token pass needs of it, in one number carried by the
- * table's packed index. Bits 0-12: its `E_*` bits; 13-21: the index of its valence (or
+ * table's packed index. Bits 0-13: its `E_*` bits; 14-21: the index of its valence (or
  * form valence) in `CompiledLexicon.values`; 22-31: its phrase trie root (0 = none).
  */
-const REC_BITS = 0x1fff;
-const REC_VALUE_SHIFT = 13;
-const REC_VALUE_MASK = 0x1ff;
+const REC_BITS = 0x3fff;
+const REC_VALUE_SHIFT = 14;
+const REC_VALUE_MASK = 0xff;
 const REC_ROOT_SHIFT = 22;
 const REC_ROOT_MAX = 0x3ff;
 
@@ -195,7 +202,8 @@ function entryBits(e: WordInfo): number {
 		(e.problem ? E_PROBLEM : 0) |
 		(e.cue ? E_CUE : 0) |
 		(e.problem && (e.valence ?? 0) < 0 ? E_NEGATIVE_PROBLEM : 0) |
-		(e.shifter ? E_SHIFTER : 0)
+		(e.shifter ? E_SHIFTER : 0) |
+		(e.irrealis ? E_IRREALIS : 0)
 	);
 }
 
@@ -699,6 +707,7 @@ function compile(language: SentimentLanguage): CompiledLexicon {
 	for (const w of lex.problemWords) entry(info, w).problem = true;
 	for (const w of lex.sarcasmCues) entry(info, w).cue = true;
 	if (lex.shifters !== undefined) for (const w of lex.shifters) entry(info, w).shifter = true;
+	if (lex.irrealis !== undefined) for (const w of lex.irrealis) entry(info, w).irrealis = true;
 	if (themeIndexProvider) {
 		const themeIndex = themeIndexProvider();
 		for (const [first, cands] of themeIndex) {
@@ -962,6 +971,8 @@ export class TextAnalysis {
 	positive = 0;
 	negative = 0;
 	sarcasm = false;
+	/** Whether the text asks a question without exclaiming (the neutral band is wider then). */
+	asking = false;
 	language: SentimentLanguage = 'en';
 	/** The hits (see `SentimentAnalysis.hits`): the first `hitCount` entries. */
 	hitCount = 0;
@@ -978,9 +989,31 @@ export class TextAnalysis {
 	}
 }
 
+/** The label for a raw sum: symmetric band ±polar, widened by `question` for a text that asks. */
+function labelFor(raw: number, asking: boolean, polar: number, question: number): SentimentLabel {
+	const band = asking ? polar + question : polar;
+	return raw <= -band ? 'negative' : raw >= band ? 'positive' : 'neutral';
+}
+
+/** The built-in neutral band of a language (see THRESHOLDS). */
+export function sentimentThresholds(language: SentimentLanguage): { polar: number; question: number } {
+	return { ...THRESHOLDS[language] };
+}
+
+export interface SentimentOptions {
+	/**
+	 * Replaces the language's neutral band (symmetric: negative at -polar or below,
+	 * positive at +polar or above; `question` widens it for texts that ask). For
+	 * calibration (bench/sentiment.js --calibrate) or a team's own trade-off.
+	 */
+	thresholds?: { polar: number; question?: number };
+}
+
 /** Analyses the sentiment of one text in English or French. Pure and deterministic. */
-export function analyzeSentiment(text: string, language: SentimentLanguage): SentimentAnalysis {
+export function analyzeSentiment(text: string, language: SentimentLanguage, options?: SentimentOptions): SentimentAnalysis {
 	const pass = analyzeText(text, language, false);
+	const th = options?.thresholds;
+	if (th !== undefined) pass.label = labelFor(pass.raw, pass.asking, th.polar, th.question ?? THRESHOLDS[language].question);
 	const hits: SentimentHit[] = [];
 	for (let k = 0; k < pass.hitCount; k++) hits.push({ term: pass.hitTerms[k], weight: pass.hitWeights[k] });
 	return {
@@ -1061,6 +1094,7 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const normalize = c.lex.normalize;
 	const buf = tokenBuffer;
 	scanTokens(text || '', c.tokenize, buf);
+	collectHandles(text || '');
 	// (Items: at most one per token, plus 'negation' and '???'; checked here, not in a
 	// function of its own, which the engine would optimise late.)
 	if (itemValues.length < buf.length + 2) ensureScratch(buf.length);
@@ -1071,6 +1105,39 @@ export function analyzeText(text: string, language: SentimentLanguage, withTheme
 	const shouting = buf.words > 0 && buf.capsWords / buf.words > 0.6;
 	tokenPass(c, buf, keys, withThemes, shouting);
 	return finishPass(c, buf, language);
+}
+
+/**
+ * The @handles of the text being analysed (lower-case, without '@'): a word that repeats
+ * one ('@united … United', '#UnitedAirlines') names the account, it is not an opinion.
+ * Holds for any brand: no brand name is listed anywhere.
+ */
+const handleNames: string[] = [];
+let handleCount = 0;
+
+function collectHandles(text: string): void {
+	handleCount = 0;
+	let at = text.indexOf('@');
+	while (at !== -1 && handleCount < 8) {
+		let end = at + 1;
+		while (end < text.length) {
+			const ch = text.charCodeAt(end);
+			if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95) end++;
+			else break;
+		}
+		if (end - at - 1 >= 4) handleNames[handleCount++] = text.slice(at + 1, end).toLowerCase();
+		at = text.indexOf('@', end);
+	}
+}
+
+/** Whether `word` (lower-case) is the start of an @handle of the text, or starts with one (4+ letters). */
+function echoesHandle(word: string): boolean {
+	if (word.length < 4) return false;
+	for (let k = 0; k < handleCount; k++) {
+		const h = handleNames[k];
+		if (h.startsWith(word) || word.startsWith(h)) return true;
+	}
+	return false;
 }
 
 /** What `tokenPass` leaves for `finishPass` (besides the items). */
@@ -1146,6 +1213,8 @@ function tokenPass(c: CompiledLexicon, buf: TokenBuffer, keys: string[], withThe
 	let shifterItem = -1;
 	let questions = 0;
 	let exasperated = false;
+	// The clause an irrealis marker opened ('if it were good', 'would be great'), -1 if none.
+	let irrealisClause = -1;
 
 	for (let i = 0; i < n; i++) {
 		const kind = kinds[i];
@@ -1260,8 +1329,10 @@ function tokenPass(c: CompiledLexicon, buf: TokenBuffer, keys: string[], withThe
 						lastShifterClause = -1;
 					}
 					const problem = v <= -1.5 && !negated;
-					addItem(term, value, i, (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0));
-					if (problem) complaintTerms[complaintCount++] = term;
+					if (irrealisClause !== clause) {
+						addItem(term, value, i, (problem ? ITEM_PROBLEM : 0) | (negated ? ITEM_NEGATED : 0));
+						if (problem) complaintTerms[complaintCount++] = term;
+					}
 					lastWordItem = -1;
 					if (withThemes) {
 						// Theme terms inside the phrase still count: let the loop see them.
@@ -1323,6 +1394,13 @@ function tokenPass(c: CompiledLexicon, buf: TokenBuffer, keys: string[], withThe
 			boost += b;
 			boostPos = wordPos;
 			// Some intensifiers also carry sentiment ('seriously'): fall through only for them.
+			if ((wb & E_VALENCE) === 0) {
+				wordPos++;
+				continue;
+			}
+		}
+		if ((wb & E_IRREALIS) !== 0) {
+			irrealisClause = clause;
 			if ((wb & E_VALENCE) === 0) {
 				wordPos++;
 				continue;
@@ -1390,7 +1468,7 @@ function tokenPass(c: CompiledLexicon, buf: TokenBuffer, keys: string[], withThe
 				hashNegated = seg.negated;
 			}
 		}
-		if (v !== undefined && v !== 0) {
+		if (v !== undefined && v !== 0 && irrealisClause !== clause && (handleCount === 0 || !echoesHandle(keyOf(buf, keys, i)))) {
 			let value = hashNegated ? v * NEGATE_POSITIVE : v;
 			if (boost !== 0 && wordPos - boostPos <= BOOSTER_SCOPE) value *= 1 + boost;
 			if ((tokFlags & TokenFlag.Caps) !== 0 && !shouting) value *= CAPS_FACTOR;
@@ -1532,25 +1610,29 @@ function finishPass(c: CompiledLexicon, buf: TokenBuffer, language: SentimentLan
 	if (exasperated) addItem('???', EXASPERATION, -1, 0);
 	count = itemCount;
 
+	// Negativity bias: a negative expression weighs NEGATIVE_WEIGHT times its valence (the
+	// published SO-CAL rule, Taboada et al. 2011, set on reviews, not on our data): people
+	// use positive words more often and more loosely than negative ones.
 	let positive = 0;
 	let negative = 0;
 	for (let k = 0; k < count; k++) {
 		const v = values[k];
 		if (v > 0) positive += v;
-		else negative += v;
+		else {
+			values[k] = v * NEGATIVE_WEIGHT;
+			negative += values[k];
+		}
 	}
 	let raw = positive + negative;
 	if (exclamations > 0 && raw !== 0) {
-		const emphasis = Math.min(exclamations, 3) * EXCLAMATION_STEP;
+		const emphasis = Math.min(exclamations, EXCLAMATION_MAX) * EXCLAMATION_STEP;
 		raw += raw > 0 ? emphasis : -emphasis;
 	}
 	const score = raw / Math.sqrt(raw * raw + 15);
 	const th = THRESHOLDS[language];
 	// A question asks before it complains: it needs clearer sentiment to count.
 	const asking = questions > 0 && exclamations === 0 && !exasperated;
-	const negativeThreshold = asking ? th.negative + th.question : th.negative;
-	const positiveThreshold = asking ? th.positive - th.question : th.positive;
-	const label: SentimentLabel = raw <= negativeThreshold ? 'negative' : raw >= positiveThreshold ? 'positive' : 'neutral';
+	const label = labelFor(raw, asking, th.polar, th.question);
 
 	// Hits: the strongest contributions (|value| >= 0.05), strongest first, ties in text
 	// order (a stable insertion sort over item indices), at most 6.
@@ -1595,6 +1677,7 @@ function finishPass(c: CompiledLexicon, buf: TokenBuffer, language: SentimentLan
 	}
 
 	result.label = label;
+	result.asking = asking;
 	result.score = round3(score);
 	result.raw = round3(raw);
 	result.positive = round3(positive);

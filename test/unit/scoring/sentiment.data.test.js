@@ -1,7 +1,11 @@
 // JavaScript on purpose: it reads the shared evaluation data with fs (not allowed in linted .ts tests).
 // The data is read in place from ../shared/data and never copied into the repository.
+// A split whose files are missing is reported as skipped (describe.skip), never passed.
 const fs = require('fs');
 const path = require('path');
+const Sentiment = require('sentiment');
+const vader = require('vader-sentiment');
+const wink = require('wink-sentiment');
 const { parseCsvObjects } = require('../../../bench/lib/csv');
 const { classMetrics } = require('../../../bench/lib/metrics');
 const { analyzeSentiment } = require('../../../core/scoring/sentiment');
@@ -12,50 +16,77 @@ const FR_TEXT = path.join(DATA, 'french-tweets/val_text.txt');
 const FR_LABELS = path.join(DATA, 'french-tweets/val_labels.txt');
 const FR_TRAIN_TEXT = path.join(DATA, 'french-tweets/train_text.txt');
 const FR_TRAIN_LABELS = path.join(DATA, 'french-tweets/train_labels.txt');
+const TE_TEXT = path.join(DATA, 'tweeteval-sentiment/val_text.txt');
+const TE_LABELS = path.join(DATA, 'tweeteval-sentiment/val_labels.txt');
 
 const haveAirline = fs.existsSync(AIRLINE);
 const haveFrench = fs.existsSync(FR_TEXT) && fs.existsSync(FR_LABELS);
 const haveFrenchTrain = fs.existsSync(FR_TRAIN_TEXT) && fs.existsSync(FR_TRAIN_LABELS);
+const haveTweetEval = fs.existsSync(TE_TEXT) && fs.existsSync(TE_LABELS);
 
+const NAMES = ['negative', 'neutral', 'positive'];
+
+function loadLines(textFile, labelFile) {
+	const texts = fs.readFileSync(textFile, 'utf8').split('\n');
+	const labels = fs.readFileSync(labelFile, 'utf8').split('\n');
+	const out = [];
+	labels.forEach((l, i) => {
+		if (l.trim() === '') return;
+		out.push({ text: texts[i] || '', gold: NAMES[Number(l)] });
+	});
+	return out;
+}
+
+function macroF1(items, lang, fn = (t) => analyzeSentiment(t, lang).label) {
+	return classMetrics(
+		items.map((x) => x.gold),
+		items.map((x) => fn(x.text)),
+	).macroF1;
+}
+
+const afinn = new Sentiment();
+const sign = (x, eps) => (x > eps ? 'positive' : x < -eps ? 'negative' : 'neutral');
+const BASELINES = {
+	afinn: (t) => sign(afinn.analyze(t).score, 0),
+	vader: (t) => sign(vader.SentimentIntensityAnalyzer.polarity_scores(t).compound, 0.05 - 1e-12),
+	wink: (t) => sign(wink(t).score, 0),
+};
+
+// Airline dev is the English error-analysis split: a floor against regressions.
 (haveAirline ? describe : describe.skip)('sentiment quality on the airline dev split', () => {
-	it('reaches 3-class macro-F1 >= 0.70', () => {
+	it('reaches 3-class macro-F1 >= 0.66', () => {
 		const rows = parseCsvObjects(fs.readFileSync(AIRLINE, 'utf8'));
 		expect(rows.length).toBeGreaterThan(5000);
 		// Ids stay strings: they exceed 2^53.
 		expect(typeof rows[0].tweet_id).toBe('string');
-		const gold = rows.map((r) => r.airline_sentiment);
-		const pred = rows.map((r) => analyzeSentiment(r.text, 'en').label);
-		const m = classMetrics(gold, pred);
-		expect(m.macroF1).toBeGreaterThanOrEqual(0.7);
+		const items = rows.map((r) => ({ text: r.text, gold: r.airline_sentiment }));
+		expect(macroF1(items, 'en')).toBeGreaterThanOrEqual(0.66);
 	});
 });
 
-function frenchMacroF1(textFile, labelFile) {
-	const texts = fs.readFileSync(textFile, 'utf8').split('\n');
-	const labels = fs.readFileSync(labelFile, 'utf8').split('\n');
-	const names = ['negative', 'neutral', 'positive'];
-	const gold = [];
-	const pred = [];
-	labels.forEach((l, i) => {
-		if (l.trim() === '') return;
-		gold.push(names[Number(l)]);
-		pred.push(analyzeSentiment(texts[i] || '', 'fr').label);
+// TweetEval val is out of domain (general tweets): a check, its errors are not read.
+(haveTweetEval ? describe : describe.skip)('sentiment quality on general English tweets (TweetEval val)', () => {
+	const items = haveTweetEval ? loadLines(TE_TEXT, TE_LABELS) : [];
+	it('holds 2,000 labelled tweets', () => {
+		expect(items.length).toBe(2000);
 	});
-	return classMetrics(gold, pred).macroF1;
-}
-
-(haveFrench ? describe : describe.skip)('sentiment quality on the French validation split', () => {
-	it('reaches 3-class macro-F1 >= 0.63', () => {
-		expect(frenchMacroF1(FR_TEXT, FR_LABELS)).toBeGreaterThanOrEqual(0.63);
+	it('reaches 3-class macro-F1 >= 0.58 and beats AFINN, VADER and wink at their default cut-offs', () => {
+		const ck = macroF1(items, 'en');
+		expect(ck).toBeGreaterThanOrEqual(0.58);
+		for (const fn of Object.values(BASELINES)) expect(ck).toBeGreaterThan(macroF1(items, 'en', fn));
 	});
 });
 
-// Both splits are development data: validation errors shaped the first French lexicon,
-// train errors the general vocabulary and rules added later. A floor on each guards
-// against tuning to either one; the sealed test split is the held-out check.
-(haveFrenchTrain ? describe : describe.skip)('sentiment quality on the French train split', () => {
+(haveFrench ? describe : describe.skip)('sentiment quality on the French validation split (check)', () => {
 	it('reaches 3-class macro-F1 >= 0.64', () => {
-		expect(frenchMacroF1(FR_TRAIN_TEXT, FR_TRAIN_LABELS)).toBeGreaterThanOrEqual(0.64);
+		expect(macroF1(loadLines(FR_TEXT, FR_LABELS), 'fr')).toBeGreaterThanOrEqual(0.64);
+	});
+});
+
+// French train is the French error-analysis split: a floor against regressions.
+(haveFrenchTrain ? describe : describe.skip)('sentiment quality on the French train split (error analysis)', () => {
+	it('reaches 3-class macro-F1 >= 0.68', () => {
+		expect(macroF1(loadLines(FR_TRAIN_TEXT, FR_TRAIN_LABELS), 'fr')).toBeGreaterThanOrEqual(0.68);
 	});
 });
 

@@ -7,50 +7,49 @@
 import { EN_VADER_WORDS } from './enVader';
 import type { LanguageLexicon } from './types';
 
-/** Words whose VADER valence misleads in customer traffic, and service-failure vocabulary. */
+/**
+ * Words whose VADER valence misleads in what people write to and about any brand, and
+ * service-failure vocabulary. Every entry is meant to hold for any brand and any topic:
+ * no brand, product or route names, and no function or context words ('why', 'call',
+ * 'been') given a valence because they are frequent in complaints.
+ */
 const EN_OVERRIDES: Record<string, number> = {
 	// Requests and politeness are not praise (their weight is further reduced in complaints).
-	help: 0, helps: 0, please: 0.3, pls: 0, plz: 0, hope: 0.6, hoping: 0.4, want: 0, like: 0.3, well: 0.2,
+	help: 0, helps: 0, please: 0, pls: 0, plz: 0, hope: 0.6, hoping: 0.4, want: 0, like: 0.3, well: 0.2,
 	care: 0.6, cares: 0.6, free: 0.6, credit: 0, matter: 0, clear: 0.2, top: 0.2, god: 0, true: 0.4,
 	kidding: -1, joke: -1.6, jokes: -1.2, seriously: -1.2, sorry: -0.4, apology: -0.3, apologize: 0,
-	super: 1.4, pretty: 0.6, yes: 1, sure: 0.4, ok: 0.3, okay: 0.3, spirit: 0, united: 0, virgin: 0, delta: 0,
+	super: 1.4, pretty: 0.6, yes: 0.5, yeah: 0.5, yep: 0.3, sure: 0.3, ok: 0.3, okay: 0.3, hand: 0, overhead: 0,
 	trust: 1, honestly: -0.3, honest: 0.8, ready: 0.3, fine: 0.5, safe: 1.2, lol: 0.6, haha: 0.8, funny: 0.4,
-	// Service failures: delays, cancellations, bags, queues.
-	delay: -1.6, delays: -1.8, delayed: -1.8, delaying: -1.8, late: -1.2, later: 0, lateness: -1.8,
+	// Service failures any customer reports: delays, cancellations, lost or broken goods.
+	delay: -1.6, delays: -1.8, delayed: -1.8, delaying: -1.8, late: -1.2, lateness: -1.8,
 	cancel: -1.2, cancels: -1.6, cancelled: -1.9, canceled: -1.9, cancelling: -1.6, canceling: -1.6,
 	cancellation: -1.8, cancellations: -1.9, stranded: -2.6, stuck: -2,
-	waiting: -0.9, wait: -0.7, waited: -1.3, hold: -0.5, queue: -0.6, hrs: -0.5, hours: -0.5, hour: -0.3,
-	lost: -1.9, lose: -1.5, losing: -1.5, missing: -1.6, missed: -1.8, misconnect: -2, misplaced: -2,
-	rebook: -0.6, rebooked: -0.9, rebooking: -0.8, reroute: -0.5, rerouted: -0.9, diverted: -1.2,
-	refund: -0.7, refunds: -0.7, reimburse: -0.5, reimbursement: -0.6, compensation: -0.6, voucher: -0.2,
-	overbooked: -2.2, oversold: -2, downgraded: -2, bumped: -1.4, charged: -1, overcharged: -2.4, fee: -0.8, fees: -0.9,
+	lost: -1.9, lose: -1.5, losing: -1.5, missing: -1.6, missed: -1.8, misplaced: -2,
+	overbooked: -2.2, oversold: -2, downgraded: -2, overcharged: -2.4,
 	broken: -1.8, broke: -1.5, damaged: -2, dirty: -2, filthy: -2.6, smelly: -2, stale: -1.5, cramped: -1.8,
 	unhelpful: -2.4, useless: -2.4, incompetent: -2.8, incompetence: -2.9, clueless: -2.2, unprofessional: -2.6,
 	unacceptable: -2.9, ridiculous: -2.4, rediculous: -2.4, ridic: -2.2, absurd: -2, pathetic: -2.8, disgrace: -2.8,
 	disgraceful: -2.8, shameful: -2.8, shame: -2, appalling: -3, atrocious: -3, horrendous: -3, abysmal: -3,
 	nightmare: -2.8, mess: -1.8, disaster: -2.8, chaos: -2, fiasco: -2.6, sucks: -2.2, suck: -2, sucked: -2.2,
-	disconnected: -1.8, hung: -0.8, unreachable: -1.8, unanswered: -2, ignored: -2, ignoring: -2.1,
-	nobody: -1.2, noone: -1.5, anymore: -1, again: -0.5, still: -0.6, yet: -0.2, apparently: -0.6,
+	disconnected: -1.8, unreachable: -1.8, unanswered: -2, ignored: -2, ignoring: -2.1,
 	complaint: -1.8, complaints: -1.8, complain: -1.6, complaining: -1.5, frustrating: -2.4, frustrated: -2.4,
 	annoying: -2.2, annoyed: -2.2, disappointing: -2.4, disappointed: -2.5, disappointment: -2.4,
 	fail: -2.4, fails: -2.4, failed: -2.3, failure: -2.4, epicfail: -3, worse: -2.4, worst: -3.2, poor: -2, poorly: -2,
-	ruined: -2.6, ruin: -2.4, ruins: -2.4, wasted: -2.2, waste: -2, scam: -2.9, rip: -1, ripoff: -2.6,
-	refused: -1.8, refuse: -1.6, denied: -1.8, declined: -1.2, nope: -1.3, nah: -0.8, smh: -1.8, wtf: -2.8,
-	// Praise in customer traffic.
+	ruined: -2.6, ruin: -2.4, ruins: -2.4, wasted: -2.2, waste: -2, scam: -2.9, ripoff: -2.6,
+	refused: -1.8, refuse: -1.6, denied: -1.8, nope: -1.3, nah: -0.8, smh: -1.8, wtf: -2.8,
+	// Complaint vocabulary any customer uses (a refund is asked for when something went wrong).
+	waited: -1.3, refund: -0.7, refunds: -0.7, reimburse: -0.5, reimbursement: -0.6, compensation: -0.6,
+	charged: -1, fee: -0.8, fees: -0.9, hung: -0.8, excuse: -1.2, rip: -1,
+	lack: -1.4, lacking: -1.4, lacks: -1.3, unreal: -1.2, rude: -2.4, excuses: -1.6, nada: -1.2,
+	unable: -1.2, impossible: -1.6, wrong: -1.8, glitch: -1.6, error: -1.5, errors: -1.6,
+	// Praise and thanks.
 	thanks: 1.9, thank: 1.6, thx: 1.6, ty: 1.2, thankyou: 1.9, appreciate: 2, appreciated: 2, grateful: 2.4,
-	truly: 0, really: 0, terribly: 0, lack: -1.4, lacking: -1.4, lacks: -1.3, canned: -1.2, robotic: -1.4,
-	tarmac: -0.6, forever: -0.9, finally: -0.4, supposed: -0.8, unreal: -1.2, paid: -0.4, pay: -0.3, charging: -0.8,
-	overhead: 0, rude: -2.4, attitude: -0.8, excuse: -1.2, excuses: -1.6, worstflightever: -3, nada: -1.2,
-	unable: -1.2, impossible: -1.6, wrong: -1.8, gone: -0.8, down: -0.6, glitch: -1.6, error: -1.5, errors: -1.6,
-	need: -0.3, needed: -0.3, minutes: -0.2, mins: -0.2, ago: -0.3, told: -0.4, tried: -0.6, trying: -0.2,
 	exceptional: 2.8, thanx: 1.6, thnx: 1.6, thanku: 1.8, tks: 1.4, smoothest: 2.2, seamless: 2.2, flawless: 2.6,
-	// Weak complaint context: people write these to a brand mostly when something went wrong.
-	sitting: -0.5, luggage: -0.4, bags: -0.3, baggage: -0.4, days: -0.3, call: -0.2, phone: -0.2, why: -0.4,
-	should: -0.3, agent: -0.2, been: -0.2,
-	hand: 0, better: 1.2, honor: 0.5, wish: 0.3, hopefully: 0.6, improvement: 1, bonus: 1.2, rescue: -0.5, courtesy: 0.3,
+	truly: 0, really: 0, terribly: 0, number: 0,
+	better: 1.2, honor: 0.5, wish: 0.3, hopefully: 0.6, improvement: 1, bonus: 1.2, courtesy: 0.3,
 	kudos: 2.6, shoutout: 1.8, awesome: 3.1, amazing: 3, fantastic: 3, excellent: 3, outstanding: 3, superb: 3,
 	wonderful: 2.9, great: 2.8, best: 3, love: 3, loved: 3, loving: 2.8, smooth: 1.6, comfy: 1.8, comfortable: 1.8,
-	friendly: 2.2, helpful: 2.3, quick: 1, quickly: 0.8, fast: 0.8, ontime: 1.5, early: 0.8, upgraded: 1.8,
+	friendly: 2.2, helpful: 2.3, quick: 1, quickly: 0.8, fast: 0.8, ontime: 1.5, upgraded: 1.8,
 	resolved: 1.6, sorted: 1.2, fixed: 1, impressed: 2.5, impressive: 2.5, xd: 1.6, yay: 2.4, woohoo: 2.6, woot: 2.4,
 };
 
@@ -82,26 +81,52 @@ const EN_PHRASES: Record<string, number> = {
 	'no problem': 1.2, 'no worries': 1.4, 'no complaints': 1.6, 'no issues': 1.2, 'no thanks': -1,
 	'on hold': -2, 'hung up': -2.4, 'hang up': -2, 'hangs up': -2.2, 'busy signal': -2,
 	'what a joke': -2.8, 'a joke': -2, 'are you kidding': -2.4, 'you kidding': -2.2, 'kidding me': -2.4,
-	'never again': -3, 'never fly': -2.8, 'never flying': -2.8, 'last time i': -1.4, 'will never': -1.4,
+	'never again': -3, 'last time i': -1.4, 'will never': -1.4,
 	'waste of time': -2.6, 'waste of money': -2.6, 'so much for': -1.6, 'yeah right': -1.6, 'let down': -2.2,
 	'sick of': -2.6, 'fed up': -2.6, 'had enough': -2.2, 'over it': -1.4, 'get it together': -2.4,
 	'do better': -2.2, 'step it up': -1.6, 'get your act together': -2.6, 'how hard is it': -2.4,
-	'how hard can it be': -2.4, 'not even': -1, 'at least': -0.5, 'cant wait': 2, "can't wait": 2,
+	'how hard can it be': -2.4, 'not even': -1, 'cant wait': 2, "can't wait": 2,
 	'cannot wait': 2, 'well done': 2.6, 'good job': 2.6, 'great job': 2.8, 'nice job': 2.4, 'great work': 2.6,
 	'you rock': 2.8, 'guys rock': 2.8, 'you guys rock': 2.8, 'made my day': 3, 'above and beyond': 3,
 	'thank you': 1.9, 'thank u': 1.8, 'thank you so much': 2.8, 'thanks so much': 2.8, 'thank you very much': 2.8,
 	'thanks very much': 2.6, 'thanks a lot': 1.4, 'thanks again': 2.2, 'thank you again': 2.2, 'looking forward': 1.8,
 	'look forward': 1.8, 'made it': 0.8, 'nice work': 2.4, 'not bad': 1.5, 'not too bad': 1.2, 'not a problem': 1.2, 'not a big deal': 0.8, 'less than helpful': -2.2, 'less than': -0.8, 'love to know': 0, "i'd love": 0.3, 'would love': 0.4, 'come on': -1.6,
-	'what gives': -1.8, 'now what': -1.4, "what's the point": -2, 'whats the point': -2, 'the point of': -0.6,
+	'what gives': -1.8, 'now what': -1.4, "what's the point": -2, 'whats the point': -2, 
 	'good luck': 0.6, 'of course': 0, 'no idea': -1.2, 'no clue': -1.8, 'no longer': -0.8, 'no room': -1.4,
 	'lack of': -1.6, 'give a shit': -2.4, 'give a damn': -2.2, 'not once': -1.8, 'not even once': -2,
-	'please help': -0.4, 'help me': -0.2, 'help please': -0.4, 'any update': -0.4, 'any updates': -0.4, 'customer service': -0.3, 'customer care': -0.2, 'no show': -1.8,
+	'no show': -1.8,
+	// Complaint phrasing that holds for any brand: waiting, chasing, asking why.
+	'for hours': -1.4, 'hours later': -1.4, 'days later': -1.4, 'hours on hold': -2.4, 'been waiting': -2,
+	'waiting for hours': -2.4, 'waiting for days': -2.4, 'waited for': -1.4, 'still on hold': -2.6,
+	'why would you': -1.6, "why can't": -1.4, 'why cant': -1.4, "why don't": -1.2, 'why dont': -1.2,
+	"why isn't": -1.2, 'why isnt': -1.2, "why won't": -1.4, 'why wont': -1.4, 'why is it': -1,
+	'how long': -0.8, 'how many times': -1.6, 'where is my': -1.4, "where's my": -1.4, 'wheres my': -1.4,
+	'my money back': -2, 'want a refund': -2, 'never received': -2, 'never got': -1.4, 'not received': -1.8,
+	"haven't received": -1.8, 'havent received': -1.8, "didn't receive": -1.8, 'didnt receive': -1.8,
+	'never arrived': -2, "hasn't arrived": -1.8, 'hasnt arrived': -1.8, 'charged twice': -2.4, 'charged me': -1.4,
+	'no longer works': -2, 'keeps crashing': -2.2, 'wont let me': -1.4, "won't let me": -1.4, 'cant get': -0.8,
+	"can't get": -0.8, 'unable to': -1.2, 'tried to call': -1.2, 'trying to reach': -1.2, 'trying to get': -0.8,
+	'nobody can': -1.6, 'no one can': -1.6, 'still nothing': -2.2, 'still no response': -2.6, 'yet again': -1.6,
+	'once again': -0.8, 'over and over': -1.2, 'every time': -0.4,
+	// Modal phrasing that does assert an opinion (irrealis markers would otherwise void it).
+	'would recommend': 2.2, 'would highly recommend': 2.8, 'would definitely recommend': 2.8, 'would buy again': 2.2,
+	'would not recommend': -2.4, "wouldn't recommend": -2.4, 'wouldnt recommend': -2.4, 'would never recommend': -2.8,
+	'could be better': -1.4, 'could have been better': -1.6, 'should be ashamed': -2.8, "couldn't be happier": 3,
+	'couldnt be happier': 3, 'could not be happier': 3, "couldn't be better": 2.6, 'could not be better': 2.6,
+	// The noun 'kind' (a sort of) is not kindness; 'kind of' hedges.
+	'kind of': 0, 'what kind': 0, 'that kind': 0, 'this kind': 0, 'any kind': 0, 'some kind': 0, 'kinds of': 0,
 	'falls short': -2, 'fell short': -2, 'not happy': -2.2, 'not impressed': -2.2, 'not good': -1.8,
 	'not ok': -1.8, 'not okay': -1.8, 'not acceptable': -2.6, 'not cool': -1.8, 'not fair': -2,
 	'not helpful': -2.2, 'not working': -2, 'doesnt work': -2, "doesn't work": -2, 'didnt work': -2,
 	"didn't work": -2, 'stopped working': -2.2, 'out of service': -1.6, 'down again': -2.2,
 	'worst experience': -3.2, 'horrible experience': -3.2, 'great experience': 2.8, 'love you': 2.6,
 };
+
+/**
+ * Irrealis markers (SO-CAL's irrealis blocking): sentiment after them in the clause is not
+ * asserted ('would be great if…', 'if it were any good', 'could have been nice').
+ */
+const EN_IRREALIS = ['would', 'could', 'should', 'might', 'if', 'unless', 'any', 'anything', 'whether', 'wonder', 'expect', 'expected'];
 
 /** Contrast words: what comes after them matters more than what came before. */
 const EN_CONTRAST = ['but', 'however', 'although', 'though', 'yet', 'except'];
@@ -115,9 +140,9 @@ const EN_SARCASM_CUES = ['another', 'again', 'nothing', 'yet', 'more', 'oh', 'ju
 /** Words that name a service failure (used by the sarcasm and courtesy rules). */
 const EN_PROBLEM_WORDS = [
 	'delay', 'delays', 'delayed', 'cancelled', 'canceled', 'cancellation', 'cancellations', 'late', 'lost', 'missed',
-	'missing', 'stuck', 'stranded', 'hold', 'waiting', 'wait', 'waited', 'hours', 'hrs', 'broken', 'rude', 'worst',
-	'overbooked', 'damaged', 'refund', 'rebook', 'rebooked', 'nobody', 'noone', 'down', 'outage', 'error', 'fail',
-	'failed', 'charged', 'losing', 'lose', 'losing', 'breaking', 'delaying', 'cancelling', 'canceling', 'bag', 'bags', 'luggage', 'baggage', 'nothing', 'never', 'no', 'not', 'still', 'again',
+	'missing', 'stuck', 'stranded', 'broken', 'rude', 'worst', 'overbooked', 'damaged', 'down', 'outage', 'error',
+	'fail', 'failed', 'losing', 'lose', 'breaking', 'delaying', 'cancelling', 'canceling', 'nothing', 'never', 'no',
+	'not', 'still', 'again',
 ];
 
 function parsePairs(data: string): Map<string, number> {
@@ -149,6 +174,7 @@ export function englishLexicon(): LanguageLexicon {
 		courtesy: new Set(EN_COURTESY),
 		sarcasmCues: new Set(EN_SARCASM_CUES),
 		problemWords: new Set(EN_PROBLEM_WORDS),
+		irrealis: new Set(EN_IRREALIS),
 		bareNegation: -0.8,
 		trailingNot: 'not',
 		splitElisions: false,

@@ -276,10 +276,9 @@ const FR_PHRASES: Record<string, number> = {
 	'ne fonctionne plus': -2.2, 'hors service': -1.8, 'service après-vente': 0, 'prendre soin': 1.4, 'bonne journée': 1,
 	'bonne année': 1.8, 'tant pis': -1.6, 'tant mieux': 1.6, 'pas acceptable': -2.6, 'pas normal': -2,
 	'même pas': -1, 'à vomir': -3, 'fait pitié': -2.6, 'en danger': -2.2, 'mettre en danger': -2.4, 'met en danger': -2.4,
-	'changement climatique': 0, 'réchauffement climatique': -0.6, 'effet de serre': -0.4, 'gaz à effet de serre': -0.4,
 	'prise de conscience': 1.2, 'feu vert': 1.8, 'mise en valeur': 1.4, 'à la pointe': 2, 'en hausse': 0.3,
 	'fait plaisir': 2.4, 'ça fait plaisir': 2.6, 'bien joué': 2.6, 'bien fait': 1.4, 'bien sûr': 0.3, 'bien que': 0,
-	'ou bien': 0, 'eh bien': 0, 'bon appétit': 1.2, 'bon sens': 1.2, 'de bonnes résolutions': 1.6,
+	'ou bien': 0, 'eh bien': 0, 'bon appétit': 1.2, 'bon sens': 1.2,
 	'très bien': 2, "c'est bien": 1.4, 'bien vu': 1.8, 'bien dit': 1.6, 'bien entendu': 0, 'bien des': 0, 'bien être': 2,
 	// Common idioms.
 	'rien de tel': 1.6, 'sert à rien': -2.2, 'servent à rien': -2.2, 'sert à quoi': -1.2, 'à quoi bon': -1.6,

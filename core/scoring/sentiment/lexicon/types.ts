@@ -57,6 +57,12 @@ export interface LanguageLexicon {
 	 * ('#consommation', '#politique'), so French asks for a longer one.
 	 */
 	hashtagMinHead?: number;
+	/**
+	 * Optional: irrealis markers ('would', 'could', 'if', 'any'): sentiment words after one
+	 * in the same clause are not asserted and count for nothing (SO-CAL's irrealis
+	 * blocking, Taboada et al. 2011): 'if it were any good', 'could have been great'.
+	 */
+	irrealis?: ReadonlySet<string>;
 	/** Optional key normaliser applied before lookup (French: strip accents). */
 	normalize?: (word: string) => string;
 }
