@@ -148,6 +148,8 @@ async function serverSuite(n8n, userFolder) {
 				const run = t.json.id === 'ckBrandMonitoring01';
 				await check(`editor screenshot: ${t.base} opens${run ? ' and runs' : ''} with every node on the canvas and icons loaded`, async () => {
 					const info = await screenshot.captureEditor(server, t.json.id, path.join(out, `editor-${t.base}.png`), { run });
+					// `npm run screenshot:editor` refreshes the README's images from this real run, so they cannot drift.
+					if (process.env.CK_UPDATE_DOC_IMAGES) fs.copyFileSync(path.join(out, `editor-${t.base}.png`), path.join(ROOT, 'docs', 'images', `editor-${t.base}.png`));
 					const expected = t.json.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name);
 					const missing = expected.filter((name) => !info.nodeNames.some((seen) => seen.includes(name)));
 					if (missing.length) throw new Error(`canvas lacks ${missing.join(', ')} (saw ${info.nodeNames.join(' | ')})`);
@@ -198,6 +200,11 @@ async function serverSuite(n8n, userFolder) {
 	const userFolder = path.join(work, 'home');
 	const installed = n8nLib.installPackage(userFolder, tarball);
 	log(`installed at ${installed}`);
+	await check('installed by the README route: saved in ~/.n8n/nodes/package.json (a later npm install there keeps it), n8n-workflow not duplicated', () => {
+		const ledger = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+		if (!ledger.dependencies || !ledger.dependencies[PKG.name]) throw new Error(`${PKG.name} is not in the nodes folder's package.json: ${JSON.stringify(ledger)}`);
+		if (fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-workflow'))) throw new Error('n8n-workflow was installed beside the package (peer not left to n8n)');
+	});
 	try {
 		if (!only || only === 'templates') await templatesSuite(n8n, userFolder);
 		if (!only || only === 'server') await serverSuite(n8n, userFolder);
