@@ -71,7 +71,7 @@ function importTemplatesOnce(n8n, home, work) {
 		N8N_PORT: String(port),
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
-		...lib.QUIET_ENV,
+		...lib.quietEnv(n8n),
 		DB_TYPE: 'sqlite',
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: email,
