@@ -133,13 +133,23 @@ function baseEnv(n8n, userFolder, extra = {}) {
 
 /** Runs an n8n CLI command; returns { status, stdout, stderr }. */
 function n8nCli(n8n, userFolder, args, extra = {}) {
-	const r = spawnSync(n8n.n8nBin, args, {
-		env: baseEnv(n8n, userFolder, extra),
-		encoding: 'utf8',
-		maxBuffer: 512 * 1024 * 1024,
-		timeout: extra.timeoutMs || 180000,
-	});
-	return { status: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
+	// stdout goes to a file, not a pipe: n8n 1.x exits right after printing a large `execute
+	// --rawOutput` result, and a pipe loses what was not drained yet (writes to a file are synchronous).
+	const outFile = path.join(os.tmpdir(), `ck-n8n-cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+	const fd = fs.openSync(outFile, 'w');
+	try {
+		const r = spawnSync(n8n.n8nBin, args, {
+			env: baseEnv(n8n, userFolder, extra),
+			encoding: 'utf8',
+			stdio: ['ignore', fd, 'pipe'],
+			maxBuffer: 512 * 1024 * 1024,
+			timeout: extra.timeoutMs || 180000,
+		});
+		fs.closeSync(fd);
+		return { status: r.status, stdout: fs.readFileSync(outFile, 'utf8'), stderr: r.stderr || '' };
+	} finally {
+		fs.rmSync(outFile, { force: true });
+	}
 }
 
 /** `n8n execute --id --rawOutput` prints log lines before the JSON: keep the JSON. */
