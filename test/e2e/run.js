@@ -173,7 +173,7 @@ async function serverSuite(n8n, userFolder) {
 
 (async () => {
 	const t0 = Date.now();
-	log('setting up the cached n8n (first run installs Node 24 and n8n 2.41.1: several minutes)');
+	log(`setting up the cached n8n ${process.env.CRISIS_KIT_N8N_VERSION || '2.41.1'} (the first run installs Node 24 and n8n: several minutes)`);
 	const n8n = n8nLib.ensureN8n();
 	log(`n8n ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; packing and installing ${PKG.name}`);
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-e2e-'));
