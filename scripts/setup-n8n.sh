@@ -57,6 +57,12 @@ if [ ! -f "$N8N_DIR/.installed" ] && [ ! -f "$N8N_DIR/.complete" ]; then
     with_progress "installing n8n $N8N_VERSION from the committed lock (scripts/n8n-install/$N8N_VERSION) into $N8N_DIR" \
       "2,400 packages, about 2.9 GB: 3-6 minutes on 2 cores" "$N8N_DIR/node_modules" -- \
       npm --prefix "$N8N_DIR" ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  elif [ -f "$LOCK_DIR/package.json" ]; then
+    # A committed manifest without a lock yet (e.g. overrides this version needs): npm resolves.
+    cp "$LOCK_DIR/package.json" "$N8N_DIR/"
+    with_progress "installing n8n $N8N_VERSION from scripts/n8n-install/$N8N_VERSION/package.json into $N8N_DIR (no lock: npm resolves the tree first)" \
+      "about 2.5 GB: 5-10 minutes" "$N8N_DIR/node_modules" -- \
+      npm --prefix "$N8N_DIR" install --ignore-scripts --no-audit --no-fund --loglevel=error
   else
     (cd "$N8N_DIR" && npm init -y >/dev/null)
     with_progress "installing n8n $N8N_VERSION into $N8N_DIR (no committed lock for this version: npm resolves the tree first)" \

@@ -22,15 +22,20 @@ function importTemplatesOnce(n8n, home, work) {
 	const { planTemplateImports, recordImports } = require('./lib/templates');
 	const manifestFile = path.join(home, '.crisis-kit-templates.json');
 	const manifest = fs.existsSync(manifestFile) ? JSON.parse(fs.readFileSync(manifestFile, 'utf8')) : {};
-	const listed = lib.n8nCli(n8n, home, ['list:workflow'], { brokerPort: 5779 });
-	const existing = new Set((listed.stdout || '').split('\n').map((l) => l.split('|')[0].trim()).filter(Boolean));
 	const dir = path.join(lib.ROOT, 'workflows');
 	const templates = fs
 		.readdirSync(dir)
 		.filter((x) => x.endsWith('.workflow.json'))
 		.sort()
 		.map((file) => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }));
-	const plan = planTemplateImports(manifest, existing, templates, lib.PKG.version);
+	// Ask n8n which workflows exist (a CLI boot, ~10 s) only when it can change the plan: not on a
+	// new user folder (no database yet), not when every template is already recorded unchanged.
+	let plan = planTemplateImports(manifest, new Set(), templates, lib.PKG.version);
+	if (plan.imports.length && fs.existsSync(path.join(home, '.n8n', 'database.sqlite'))) {
+		const listed = lib.n8nCli(n8n, home, ['list:workflow'], { brokerPort: 5779 });
+		const existing = new Set((listed.stdout || '').split('\n').map((l) => l.split('|')[0].trim()).filter(Boolean));
+		plan = planTemplateImports(manifest, existing, templates, lib.PKG.version);
+	}
 	for (const k of plan.kept) lib.log(`template ${k.file}: ${k.reason} (id ${k.id})`);
 	if (plan.imports.length) {
 		const toImport = path.join(work, 'templates');
@@ -71,7 +76,7 @@ function importTemplatesOnce(n8n, home, work) {
 		N8N_PORT: String(port),
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
-		...lib.QUIET_ENV,
+		...lib.quietEnv(n8n),
 		DB_TYPE: 'sqlite',
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: email,

@@ -17,6 +17,7 @@ CK_TAG=test
 # shellcheck source=lib/progress.sh
 . scripts/lib/progress.sh
 T0=$(date +%s)
+CK_OLDEST_N8N=${CK_OLDEST_N8N:-1.113.3} # the oldest supported n8n (docs/install.md)
 
 # ---- set-up -------------------------------------------------------------------------
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -83,6 +84,21 @@ else
     tally "$p" "$f" "e2e"
   else
     tally 0 1 "e2e (runner produced no summary)"
+  fi
+fi
+
+# ---- e2e on the oldest supported n8n ----------------------------------------------------
+# The templates' offline runs on n8n 1.113.3 (the first with Data Tables), cached like 2.41.1.
+if [ -n "${CK_SKIP_E2E:-}" ]; then
+  tally 0 0 "e2e on n8n $CK_OLDEST_N8N (skipped: CK_SKIP_E2E)" 1
+else
+  log "tier e2e-oldest (templates offline on n8n $CK_OLDEST_N8N)"
+  CRISIS_KIT_N8N_VERSION="$CK_OLDEST_N8N" node test/e2e/run.js --only templates --summary "$OUT/e2e-oldest.json"
+  if [ -f "$OUT/e2e-oldest.json" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed)' "$OUT/e2e-oldest.json")
+    tally "$p" "$f" "e2e on n8n $CK_OLDEST_N8N"
+  else
+    tally 0 1 "e2e on n8n $CK_OLDEST_N8N (runner produced no summary)"
   fi
 fi
 

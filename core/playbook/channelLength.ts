@@ -13,10 +13,6 @@ const URL_IN_TEXT = /https?:\/\/[^\s]+/g;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]'"»]+$/;
 const ELLIPSIS = '…';
 
-export function channelLimit(channel: Channel): number | null {
-	return CHANNEL_LIMITS[channel];
-}
-
 function xWeight(codePoint: number): number {
 	return codePoint <= 4351 ||
 		(codePoint >= 8192 && codePoint <= 8205) ||
@@ -48,11 +44,6 @@ export function measureText(text: string, channel: Channel): number {
 		last = start + url.length;
 	}
 	return total + countPlain(text.slice(last), channel);
-}
-
-export function fitsChannel(text: string, channel: Channel): boolean {
-	const limit = CHANNEL_LIMITS[channel];
-	return limit === null || measureText(text, channel) <= limit;
 }
 
 export interface FittedText {

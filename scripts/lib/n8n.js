@@ -95,15 +95,24 @@ const QUIET_ENV = {
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false', // version check against api.n8n.io
 	N8N_TEMPLATES_ENABLED: 'false', // n8n's template gallery (fetched from api.n8n.io)
 	N8N_PERSONALIZATION_ENABLED: 'false', // the sign-up survey
-	// The MCP-server registry refreshes itself from api.n8n.io at start-up: offline that prints two
-	// ENOTFOUND stack traces and "A system task run failed". Crisis Kit does not use it.
-	N8N_DISABLED_MODULES: 'mcp-registry',
 	// Set explicitly to today's values: left unset, n8n prints a deprecation notice for each.
 	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true', // Crisis Kit is an unverified community package until published
 	N8N_RUNNERS_TASK_TIMEOUT: '300',
 	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
 	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
 };
+
+/**
+ * QUIET_ENV for this n8n install. The MCP-server registry (n8n ≥ 2.x) refreshes itself from
+ * api.n8n.io at start-up: offline that prints two ENOTFOUND stack traces and "A system task run
+ * failed"; Crisis Kit does not use it. Older n8n versions refuse an unknown module name, so it is
+ * disabled only where the install has it.
+ */
+function quietEnv(n8n) {
+	const modules = n8n && n8n.n8nDir ? path.join(n8n.n8nDir, 'node_modules', '@n8n', 'backend-common', 'dist', 'modules', 'modules.config.js') : null;
+	const hasRegistry = modules && fs.existsSync(modules) && fs.readFileSync(modules, 'utf8').includes("'mcp-registry'");
+	return { ...QUIET_ENV, ...(hasRegistry ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}) };
+}
 
 /** The two start-up notices that remain, explained in one line (printed by npm start). */
 const EXPECTED_NOTICES =
@@ -114,7 +123,7 @@ function baseEnv(n8n, userFolder, extra = {}) {
 		...process.env,
 		PATH: n8n.pathEnv,
 		N8N_USER_FOLDER: userFolder,
-		...QUIET_ENV,
+		...quietEnv(n8n),
 		N8N_LOG_LEVEL: 'info',
 		N8N_RUNNERS_BROKER_PORT: String(extra.brokerPort || 5679),
 		DB_TYPE: 'sqlite',
@@ -124,13 +133,23 @@ function baseEnv(n8n, userFolder, extra = {}) {
 
 /** Runs an n8n CLI command; returns { status, stdout, stderr }. */
 function n8nCli(n8n, userFolder, args, extra = {}) {
-	const r = spawnSync(n8n.n8nBin, args, {
-		env: baseEnv(n8n, userFolder, extra),
-		encoding: 'utf8',
-		maxBuffer: 512 * 1024 * 1024,
-		timeout: extra.timeoutMs || 180000,
-	});
-	return { status: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
+	// stdout goes to a file, not a pipe: n8n 1.x exits right after printing a large `execute
+	// --rawOutput` result, and a pipe loses what was not drained yet (writes to a file are synchronous).
+	const outFile = path.join(os.tmpdir(), `ck-n8n-cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+	const fd = fs.openSync(outFile, 'w');
+	try {
+		const r = spawnSync(n8n.n8nBin, args, {
+			env: baseEnv(n8n, userFolder, extra),
+			encoding: 'utf8',
+			stdio: ['ignore', fd, 'pipe'],
+			maxBuffer: 512 * 1024 * 1024,
+			timeout: extra.timeoutMs || 180000,
+		});
+		fs.closeSync(fd);
+		return { status: r.status, stdout: fs.readFileSync(outFile, 'utf8'), stderr: r.stderr || '' };
+	} finally {
+		fs.rmSync(outFile, { force: true });
+	}
 }
 
 /** `n8n execute --id --rawOutput` prints log lines before the JSON: keep the JSON. */
@@ -240,6 +259,7 @@ module.exports = {
 	installPackage,
 	INSTALL_ARGS,
 	QUIET_ENV,
+	quietEnv,
 	EXPECTED_NOTICES,
 	makeUserFolder,
 	n8nCli,

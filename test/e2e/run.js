@@ -76,7 +76,10 @@ async function templatesSuite(n8n, userFolder) {
 			} catch (e) {
 				throw new Error(`rc=${r.status}: ${e.message}\n${r.stderr.slice(-1500)}`);
 			}
-			if (r.status !== 0 || parsed.status !== 'success') {
+			// n8n 1.x leaves `status: "running"` in the printed run even when it finished; `finished`
+			// without an error is the same outcome there.
+			const succeeded = parsed.status === 'success' || (parsed.finished === true && !parsed.data?.resultData?.error);
+			if (r.status !== 0 || !succeeded) {
 				throw new Error(`rc=${r.status} status=${parsed.status}: ${JSON.stringify(parsed.data?.resultData?.error || {}).slice(0, 1500)}`);
 			}
 			run = parsed;
@@ -148,6 +151,8 @@ async function serverSuite(n8n, userFolder) {
 				const run = t.json.id === 'ckBrandMonitoring01';
 				await check(`editor screenshot: ${t.base} opens${run ? ' and runs' : ''} with every node on the canvas and icons loaded`, async () => {
 					const info = await screenshot.captureEditor(server, t.json.id, path.join(out, `editor-${t.base}.png`), { run });
+					// `npm run screenshot:editor` refreshes the README's images from this real run, so they cannot drift.
+					if (process.env.CK_UPDATE_DOC_IMAGES) fs.copyFileSync(path.join(out, `editor-${t.base}.png`), path.join(ROOT, 'docs', 'images', `editor-${t.base}.png`));
 					const expected = t.json.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name);
 					const missing = expected.filter((name) => !info.nodeNames.some((seen) => seen.includes(name)));
 					if (missing.length) throw new Error(`canvas lacks ${missing.join(', ')} (saw ${info.nodeNames.join(' | ')})`);
@@ -168,7 +173,7 @@ async function serverSuite(n8n, userFolder) {
 
 (async () => {
 	const t0 = Date.now();
-	log('setting up the cached n8n (first run installs Node 24 and n8n 2.41.1: several minutes)');
+	log(`setting up the cached n8n ${process.env.CRISIS_KIT_N8N_VERSION || '2.41.1'} (the first run installs Node 24 and n8n: several minutes)`);
 	const n8n = n8nLib.ensureN8n();
 	log(`n8n ready in ${((Date.now() - t0) / 1000).toFixed(1)} s; packing and installing ${PKG.name}`);
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-e2e-'));
@@ -198,6 +203,11 @@ async function serverSuite(n8n, userFolder) {
 	const userFolder = path.join(work, 'home');
 	const installed = n8nLib.installPackage(userFolder, tarball);
 	log(`installed at ${installed}`);
+	await check('installed by the README route: saved in ~/.n8n/nodes/package.json (a later npm install there keeps it), n8n-workflow not duplicated', () => {
+		const ledger = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+		if (!ledger.dependencies || !ledger.dependencies[PKG.name]) throw new Error(`${PKG.name} is not in the nodes folder's package.json: ${JSON.stringify(ledger)}`);
+		if (fs.existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-workflow'))) throw new Error('n8n-workflow was installed beside the package (peer not left to n8n)');
+	});
 	try {
 		if (!only || only === 'templates') await templatesSuite(n8n, userFolder);
 		if (!only || only === 'server') await serverSuite(n8n, userFolder);
