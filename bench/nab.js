@@ -142,10 +142,8 @@ function main() {
 
 	// The volume detector alone (its own refractory score per row), for comparison.
 	const detectorOnly = series.map((s) => {
-		const state = det.createDetectorState({ bucketMinutes: runs[0].r.bucketMinutes });
 		const cfg = { bucketMinutes: runs.find((x) => x.s === s).r.bucketMinutes };
 		const st = det.createDetectorState(cfg);
-		void state;
 		return { name: s.name, timestamps: s.times, scores: s.values.map((value, i) => det.updateDetector(st, { timestamp: s.times[i], value }, cfg).score), windows: s.windows };
 	});
 
