@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
-import { backtestSituations } from '../../../core/scoring/backtestSituations';
+import { backtestCounts, backtestSituations } from '../../../core/scoring/backtestSituations';
 import type { LabelledIncident } from '../../../core/scoring/backtestSituations';
 import { isLevel } from '../../../core/levels';
 import type { Level } from '../../../core/levels';
@@ -87,17 +87,20 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		incidents.push({ label: inc.label || undefined, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
 	}
 	const alertLevel: Level = isLevel(options.alertLevel) ? options.alertLevel : 'alert';
+	const config = { thresholds: levelThresholdsOf(document), ...(options.bucketMinutes ? { bucketMinutes: options.bucketMinutes } : {}) };
+	// A past counts series (`{ timestamp, count }` or `{ timestamp, value }` per item, no texts) is backtested on volume.
+	const items = this.getInputData();
+	const countOf = (j: IDataObject) => (typeof j.count === 'number' ? j.count : typeof j.value === 'number' ? j.value : undefined);
+	if (items.length > 0 && items.every((it) => it.json.publishedAt === undefined && it.json.timestamp !== undefined && countOf(it.json) !== undefined)) {
+		const counts = items.map((it) => ({ timestamp: it.json.timestamp as string | number, value: countOf(it.json) as number }));
+		const result = backtestCounts(counts, now, incidents, config, alertLevel);
+		return [[{ json: { ...(result as unknown as IDataObject), input: 'counts' }, pairedItem: items.map((_, item) => ({ item })) }]];
+	}
 	const batch = readBatch.call(this, now);
 	if (!batch.mentions.length) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to backtest: no valid mention in the input', { itemIndex: 0 });
 	}
-	const result = backtestSituations(
-		batch.mentions,
-		now,
-		incidents,
-		{ thresholds: levelThresholdsOf(document), ...(options.bucketMinutes ? { bucketMinutes: options.bucketMinutes } : {}) },
-		alertLevel,
-	);
+	const result = backtestSituations(batch.mentions, now, incidents, config, alertLevel);
 	const json = { ...(result as unknown as IDataObject), duplicateMentions: batch.duplicates, futureMentions: batch.future };
 	return [[{ json, pairedItem: batch.itemIndex.map((item) => ({ item })) }, ...batch.errors]];
 }

@@ -107,9 +107,25 @@ describe('Crisis Score node › Backtest', () => {
 				},
 			}),
 		);
-		const r = out[0].json as { incidents: Array<{ delayMinutes: number; maxLevel: string }>; alertsPerWeek: number };
+		const r = out[0].json as { incidents: Array<{ delayMinutes: number; maxLevel: string }>; alertsPerWeek: number; suggestedThresholds: { levels: Record<string, { thresholds: { minVolumeRatio: number } }>; reasons: string[] } };
 		expect(r.incidents[0].maxLevel).toBe('crisis');
 		expect(r.incidents[0].delayMinutes).toBeLessThanOrEqual(240);
+		expect(r.suggestedThresholds.levels.alert.thresholds.minVolumeRatio).toBeGreaterThan(r.suggestedThresholds.levels.watch.thresholds.minVolumeRatio);
+		expect(r.suggestedThresholds.reasons.join(' ')).toMatch(/alert: volume [\d.]+× and at least \d+ mentions per window/);
+	});
+
+	test('a past counts series (timestamp + count, no texts) is backtested on volume, with suggested thresholds', async () => {
+		const t0 = Date.parse('2026-01-05T00:00:00Z');
+		const counts = Array.from({ length: 14 * 96 }, (_, k) => ({ json: { timestamp: new Date(t0 + k * 900000).toISOString(), count: k >= 13 * 96 && k < 13 * 96 + 4 ? 60 : 8 + (k % 5) } }));
+		const [out] = await node.execute.call(
+			fakeExecuteFunctions({ items: counts, parameters: { operation: 'backtest', crisisDocument: '', incidents: {}, backtestOptions: { now: new Date(t0 + 14 * 86400000).toISOString() } } }),
+		);
+		const r = out[0].json as { input: string; buckets: number; suggestedThresholds: { textsKnown: boolean; levels: Record<string, unknown> } };
+		expect(r.input).toBe('counts');
+		expect(r.buckets).toBe(14 * 96);
+		expect(r.suggestedThresholds.textsKnown).toBe(false);
+		expect(Object.keys(r.suggestedThresholds.levels)).toEqual(['watch', 'alert', 'crisis', 'critical']);
+		expect(out[0].pairedItem).toHaveLength(counts.length);
 	});
 
 	test('an incident without a valid start is refused', async () => {
