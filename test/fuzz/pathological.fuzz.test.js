@@ -27,11 +27,11 @@ const MODS = {
 const ctx = { fetchedAt: '2026-03-05T09:30:00.000Z', instance: 'mastodon.social' };
 const MB = 1024 * 1024;
 
-/** Best of up to 3 runs (a shared machine), with the outcome of the last. */
-function best(run) {
+/** One run, retried (up to 3 in all, best time kept) only while over `goodMs` (a shared machine). */
+function best(run, goodMs = 150) {
 	let ms = Infinity;
 	let outcome;
-	for (let k = 0; k < 3 && ms > 150; k++) {
+	for (let k = 0; k < 3 && ms > goodMs; k++) {
 		const t = process.hrtime.bigint();
 		try {
 			outcome = { result: run() };
@@ -65,17 +65,17 @@ describe('pathological shapes (issue 15)', () => {
 
 	it.each(SHAPES.map((s) => [s.name, s]))('%s: 1 MB in under a second', (_name, shape) => {
 		const input = shape.build(MB);
-		const outcome = best(() => runShape(MODS, shape, input));
+		const base = shape.target === 'feed' ? baseline.feed : baseline.html;
+		const outcome = best(() => runShape(MODS, shape, input), Math.min(1000, 15 * base));
 		// Under a second on an idle machine (scaled by the load: see loadFactor in fuzzlib.js).
 		expect(outcome.ms).toBeLessThan(1000 * loadFactor());
-		const base = shape.target === 'feed' ? baseline.feed : baseline.html;
 		expect(outcome.ms).toBeLessThan(Math.max(15 * base, 50));
 		expectAcceptable(outcome);
 	});
 
 	it.each(SHAPES.filter((s) => s.target !== 'import').map((s) => [s.name, s]))('%s: 5 MB within 200 ms per MB', (_name, shape) => {
 		const input = shape.build(5 * MB - 1024);
-		const outcome = best(() => runShape(MODS, shape, input));
+		const outcome = best(() => runShape(MODS, shape, input), 1250);
 		expect(outcome.ms).toBeLessThan(limitMs(5 * MB));
 		expectAcceptable(outcome);
 	});
