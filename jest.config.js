@@ -11,6 +11,14 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 		},
 		{
+			// Fuzzing tier (issue 15): seeded, deterministic; CK_FUZZ_CASES sets the cases per target.
+			displayName: 'fuzz',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test'],
+			testMatch: ['<rootDir>/test/fuzz/**/*.fuzz.test.js'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
 			displayName: 'workflows',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test'],
