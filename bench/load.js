@@ -4,7 +4,9 @@
  * bench:load — Crisis Kit's nodes on 10k, 100k and 300k mentions inside one real n8n 2.41.1
  * execution, beside n8n's own Set node on the same items in the same run.
  *
- *   npm run bench:load [-- --sizes 10000,100000,300000 --runs 3 --saving both|default|off --json]
+ *   npm run bench:load [-- --sizes 10000,100000,300000 --runs 3 --saving both|default|off
+ *                          --pipelines set,score,assess,report --json]
+ *   (--runs 0 skips the speed runs; --pipelines '' skips the memory runs.)
  *
  * The items: the shipped sample's 638 mentions (realistic EN + FR texts, not airline tweets)
  * replicated to N, each copy with its own id and its times shifted by under an hour. They reach
@@ -37,12 +39,24 @@ const n8nLib = require('../scripts/lib/n8n');
 const { parseBenchArgs } = require('./lib/benchArgs');
 
 const ROOT = path.resolve(__dirname, '..');
-const args = parseBenchArgs(process.argv.slice(2), { sizes: '10000,100000,300000', runs: '3', saving: 'both', json: false, keep: false, timeoutS: '900' });
+const args = parseBenchArgs(process.argv.slice(2), {
+	sizes: '10000,100000,300000',
+	runs: '3',
+	saving: 'both',
+	pipelines: 'set,score,assess,report',
+	json: false,
+	keep: false,
+	timeoutS: '900',
+});
 const SIZES = String(args.sizes)
 	.split(',')
 	.map((s) => parseInt(s, 10))
 	.filter((n) => n > 0);
-const RUNS = Math.max(1, parseInt(args.runs, 10) || 3);
+const RUNS = Math.max(0, parseInt(args.runs, 10) || 0);
+/** Memory/completion pipelines to run ('' = none). */
+const PIPELINES = String(args.pipelines === true ? '' : args.pipelines)
+	.split(',')
+	.filter((k) => ['set', 'score', 'assess', 'report'].includes(k));
 const SAVING = args.saving === 'default' ? ['default'] : args.saving === 'off' ? ['off'] : ['default', 'off'];
 const NOW = '2026-03-08T00:00:00Z';
 const PKG = 'n8n-nodes-crisis-kit';
@@ -260,7 +274,7 @@ function outcome(r) {
 		const memory = {};
 		for (const n of SIZES) {
 			items.setSize(n);
-			for (const key of ['set', 'score', 'assess', 'report']) {
+			for (const key of PIPELINES) {
 				const r = await runExecute(n8n, baseFolder, wfs[key].id, saving, timeoutMs);
 				const problem = outcome(r);
 				log(`saving ${saving}, ${n} items, memory run ${wfs[key].name}: peak ${r.probe ? r.probe.peakRssMB : '?'} MB, ${problem || 'completed'}`);
@@ -270,7 +284,7 @@ function outcome(r) {
 		}
 		const table = {};
 		for (const n of SIZES) {
-			const ok = speed[n].filter((x) => x.probe && !x.probe.error);
+			const ok = (speed[n] || []).filter((x) => x.probe && !x.probe.error);
 			const nodeName = { set: 'Set', score: 'Score', assess: 'Assess', report: 'Report' };
 			const ips = {};
 			for (const key of Object.keys(nodeName)) {
@@ -278,12 +292,13 @@ function outcome(r) {
 			}
 			table[n] = {};
 			for (const key of Object.keys(nodeName)) {
-				const mem = memory[n][key];
+				const mem = (memory[n] && memory[n][key]) || { peakRssMB: null, completed: null, problem: null };
+				const setMem = (memory[n] && memory[n].set) || {};
 				table[n][key] = {
 					itemsPerSecond: round(ips[key]),
 					ratioToSet: ips[key] && ips.set ? round(ips[key] / ips.set, 2) : null,
 					peakRssMB: mem.peakRssMB,
-					rssRatioToSet: mem.peakRssMB && memory[n].set.peakRssMB ? round(mem.peakRssMB / memory[n].set.peakRssMB, 2) : null,
+					rssRatioToSet: mem.peakRssMB && setMem.peakRssMB ? round(mem.peakRssMB / setMem.peakRssMB, 2) : null,
 					completed: mem.completed,
 					...(mem.problem ? { problem: mem.problem } : {}),
 					runs: ok.length,
@@ -291,7 +306,7 @@ function outcome(r) {
 				};
 			}
 			table[n].speedRunPeakRssMB = median(ok.map((x) => x.probe.peakRssMB));
-			const saveProblems = speed[n].filter((x) => x.problem).map((x) => x.problem);
+			const saveProblems = (speed[n] || []).filter((x) => x.problem).map((x) => x.problem);
 			if (saveProblems.length) table[n].speedRunProblems = saveProblems;
 		}
 		results[saving] = table;
@@ -301,7 +316,7 @@ function outcome(r) {
 			for (const key of ['set', 'score', 'assess', 'report']) {
 				const x = table[n][key];
 				process.stdout.write(
-					`${String(n).padEnd(8)} ${key.padEnd(8)} ${String(x.itemsPerSecond ?? '-').padStart(8)}  ${String(x.ratioToSet ?? '-').padStart(5)}  ${String(x.peakRssMB ?? '-').padStart(11)}  ${String(x.rssRatioToSet ?? '-').padStart(9)}  ${x.completed ? 'yes' : 'NO: ' + x.problem}\n`,
+					`${String(n).padEnd(8)} ${key.padEnd(8)} ${String(x.itemsPerSecond ?? '-').padStart(8)}  ${String(x.ratioToSet ?? '-').padStart(5)}  ${String(x.peakRssMB ?? '-').padStart(11)}  ${String(x.rssRatioToSet ?? '-').padStart(9)}  ${x.completed === null ? '-' : x.completed ? 'yes' : 'NO: ' + x.problem}\n`,
 				);
 			}
 		}
