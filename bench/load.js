@@ -16,8 +16,12 @@
  * as a community package, workflows imported once), with n8n's default execution saving
  * (EXECUTIONS_DATA_SAVE_ON_SUCCESS=all) and with saving off (=none):
  *   - speed: ONE workflow, items → Set (adds one field) | Crisis Score › Score Mentions →
- *     Assess Situation (replay) and → Crisis Report (HTML + Markdown). items/s = N / n8n's own
- *     `executionTime` of the node (so Assess and Report are timed on their own, after Score).
+ *     Assess Situation (replay) and → Crisis Report (HTML + Markdown). Two speeds per node, each
+ *     on the node alone (Assess and Report after Score): `itemsPerSecond` = N / n8n's own
+ *     `executionTime` (wall clock), and `itemsPerCpuSecond` = N / the CPU time of the n8n
+ *     process during the node (all threads, GC included). On a machine whose cores are shared
+ *     with other work, wall time measures the share the process got; CPU time does not, so the
+ *     ratios to Set are given for both and the CPU ones are the figures to trust there.
  *     Medians over --runs runs, sizes and node order interleaved (Set above or below Score).
  *   - memory and completion: one workflow per pipeline (Set; Score; Score → Assess;
  *     Score → Report), the n8n process's peak resident set (VmHWM), and whether n8n finished
@@ -264,7 +268,7 @@ function outcome(r) {
 				items.setSize(n);
 				const r = await runExecute(n8n, baseFolder, wf.id, saving, timeoutMs);
 				const problem = outcome(r);
-				log(`saving ${saving}, ${n} items, speed run ${run + 1}/${RUNS} (${wf.name}): ${problem || 'ok'}` + (r.probe ? ` [${r.probe.order.map((k) => `${k} ${r.probe.nodes[k].executionTimeMs} ms`).join(', ')}]` : ''));
+				log(`saving ${saving}, ${n} items, speed run ${run + 1}/${RUNS} (${wf.name}): ${problem || 'ok'}` + (r.probe ? ` [${r.probe.order.map((k) => `${k} ${r.probe.nodes[k].executionTimeMs} ms (CPU ${r.probe.nodes[k].cpuMs} ms)`).join(', ')}]` : ''));
 				speed[n] ??= [];
 				speed[n].push({ probe: r.probe, problem });
 				if (problem && !(r.probe && r.probe.saveError)) failures++;
@@ -287,8 +291,14 @@ function outcome(r) {
 			const ok = (speed[n] || []).filter((x) => x.probe && !x.probe.error);
 			const nodeName = { set: 'Set', score: 'Score', assess: 'Assess', report: 'Report' };
 			const ips = {};
+			const ipc = {};
+			const rate = (x, key, field) => {
+				const v = x.probe.nodes[nodeName[key]] ? x.probe.nodes[nodeName[key]][field] : null;
+				return typeof v === 'number' ? (n / Math.max(1, v)) * 1000 : NaN;
+			};
 			for (const key of Object.keys(nodeName)) {
-				ips[key] = median(ok.map((x) => (x.probe.nodes[nodeName[key]] ? (n / Math.max(1, x.probe.nodes[nodeName[key]].executionTimeMs)) * 1000 : NaN)));
+				ips[key] = median(ok.map((x) => rate(x, key, 'executionTimeMs')));
+				ipc[key] = median(ok.map((x) => rate(x, key, 'cpuMs')));
 			}
 			table[n] = {};
 			for (const key of Object.keys(nodeName)) {
@@ -297,12 +307,15 @@ function outcome(r) {
 				table[n][key] = {
 					itemsPerSecond: round(ips[key]),
 					ratioToSet: ips[key] && ips.set ? round(ips[key] / ips.set, 2) : null,
+					itemsPerCpuSecond: round(ipc[key]),
+					cpuRatioToSet: ipc[key] && ipc.set ? round(ipc[key] / ipc.set, 2) : null,
 					peakRssMB: mem.peakRssMB,
 					rssRatioToSet: mem.peakRssMB && setMem.peakRssMB ? round(mem.peakRssMB / setMem.peakRssMB, 2) : null,
 					completed: mem.completed,
 					...(mem.problem ? { problem: mem.problem } : {}),
 					runs: ok.length,
 					executionMs: ok.map((x) => (x.probe.nodes[nodeName[key]] ? x.probe.nodes[nodeName[key]].executionTimeMs : null)),
+					cpuMs: ok.map((x) => (x.probe.nodes[nodeName[key]] ? x.probe.nodes[nodeName[key]].cpuMs : null)),
 				};
 			}
 			table[n].speedRunPeakRssMB = median(ok.map((x) => x.probe.peakRssMB));
@@ -311,12 +324,12 @@ function outcome(r) {
 		}
 		results[saving] = table;
 		process.stdout.write(`\nn8n 2.41.1, ${saving === 'off' ? 'execution saving OFF (EXECUTIONS_DATA_SAVE_ON_SUCCESS=none)' : "n8n's default execution saving"} — medians of ${RUNS} interleaved runs\n`);
-		process.stdout.write('items    node     items/s   × Set   peak RSS MB  × Set RSS  completed\n');
+		process.stdout.write('items    node     items/s   × Set   items/CPU-s  × Set   peak RSS MB  × Set RSS  completed\n');
 		for (const n of SIZES) {
 			for (const key of ['set', 'score', 'assess', 'report']) {
 				const x = table[n][key];
 				process.stdout.write(
-					`${String(n).padEnd(8)} ${key.padEnd(8)} ${String(x.itemsPerSecond ?? '-').padStart(8)}  ${String(x.ratioToSet ?? '-').padStart(5)}  ${String(x.peakRssMB ?? '-').padStart(11)}  ${String(x.rssRatioToSet ?? '-').padStart(9)}  ${x.completed === null ? '-' : x.completed ? 'yes' : 'NO: ' + x.problem}\n`,
+					`${String(n).padEnd(8)} ${key.padEnd(8)} ${String(x.itemsPerSecond ?? '-').padStart(8)}  ${String(x.ratioToSet ?? '-').padStart(5)}  ${String(x.itemsPerCpuSecond ?? '-').padStart(11)}  ${String(x.cpuRatioToSet ?? '-').padStart(5)}  ${String(x.peakRssMB ?? '-').padStart(11)}  ${String(x.rssRatioToSet ?? '-').padStart(9)}  ${x.completed === null ? '-' : x.completed ? 'yes' : 'NO: ' + x.problem}\n`,
 				);
 			}
 		}

@@ -8,8 +8,10 @@
  *
  * It wraps n8n-core's ExecutionLifecycleHooks.runHook (the same hooks n8n's own event and save
  * handlers run on) and records:
- *   - per node: n8n's own `executionTime` (ms) from the task data, items in and out, errors,
- *     and the process's resident-set high-water mark (VmHWM) right after the node;
+ *   - per node: n8n's own `executionTime` (ms, wall clock) from the task data, the CPU time the
+ *     n8n process used meanwhile (process.cpuUsage: all its threads, so garbage collection is
+ *     counted; robust when other processes share the cores), items in and out, errors, and the
+ *     process's resident-set high-water mark (VmHWM) right after the node;
  *   - after the workflow: n8n's status, the error of the save step if it failed (it runs in the
  *     `workflowExecuteAfter` handlers), the peak RSS (VmHWM) of the whole process.
  * Then it writes one JSON file (CK_LOAD_PROBE_OUT) and ends the process: everything n8n does
@@ -46,14 +48,18 @@ if (out && hooksModule && process.argv.includes('execute')) {
 	if (ExecutionLifecycleHooks) {
 		const original = ExecutionLifecycleHooks.prototype.runHook;
 		const result = { nodes: {}, order: [], startedAt: null };
+		const cpuAtStart = {};
 		ExecutionLifecycleHooks.prototype.runHook = async function (hookName, parameters) {
 			if (hookName === 'workflowExecuteBefore' && result.startedAt === null) result.startedAt = Date.now();
+			if (hookName === 'nodeExecuteBefore') cpuAtStart[parameters[0]] = process.cpuUsage();
 			if (hookName === 'nodeExecuteAfter') {
 				const [nodeName, taskData] = parameters;
 				const source = taskData && taskData.source && taskData.source[0];
 				const itemsIn = source && result.nodes[source.previousNode] ? result.nodes[source.previousNode].itemsOut : null;
+				const cpu = cpuAtStart[nodeName] ? process.cpuUsage(cpuAtStart[nodeName]) : null;
 				result.nodes[nodeName] = {
 					executionTimeMs: taskData ? taskData.executionTime : null,
+					cpuMs: cpu ? Math.round((cpu.user + cpu.system) / 1000) : null,
 					itemsIn,
 					itemsOut: countItems(taskData && taskData.data),
 					error: taskData && taskData.error ? String(taskData.error.message) : null,
