@@ -12,6 +12,9 @@
  *     with n8n-core's WorkflowExecute (test/helpers/workflowHarness.js, nodes from the TypeScript
  *     sources): `<template> › <node> › output <k>` (json and binary data of every item, pairedItem)
  *     and `<template> › <node> › error` when a node fails (the Data Table nodes do: no server);
+ *   - the report core called directly on the sample under five inputs that take its other paths
+ *     (situations + timeline, mentions only, timeline only in French, unscored with hand-set
+ *     phases and a bad zone, nothing): `report › <case> › metrics|html|markdown`;
  *   - `scoreMention` on the evaluation splits in ../shared/data (read in place): airline dev,
  *     French train and val, TweetEval val, with deterministic mention fields around each text
  *     (language left empty so language detection is part of what is hashed).
@@ -70,6 +73,48 @@ async function templateHashes(out) {
 	}
 }
 
+/** computeReport + both renderers on inputs that take every section's other paths. */
+function reportHashes(out) {
+	const core = (p) => require(path.join(ROOT, 'core', ...p.split('/')));
+	const { computeReport, renderReportHtml, renderReportMarkdown } = core('report/index.ts');
+	const { scoreMention } = core('scoring/scoreMention.ts');
+	const { replaySituations } = core('scoring/situation.ts');
+	const { getSample } = core('samples/sampleCatalog.ts');
+	const now = '2026-03-08T00:00:00.000Z';
+	const raw = getSample('orvia-data-leak').mentions;
+	const scored = raw.map((m) => ({ ...m, crisis: scoreMention(m, {}, now) }));
+	const situations = replaySituations(scored, now, {});
+	const day = (d, h, m = 0) => new Date(Date.UTC(2026, 2, d, h, m)).toISOString();
+	const timeline = [
+		{ type: 'detected', at: day(5, 7, 10), actor: 'assess-situation' },
+		{ type: 'levelChanged', at: day(5, 7, 10), level: 'alert' },
+		{ type: 'levelChanged', at: day(5, 9, 0), level: 'crisis' },
+		{ type: 'planIssued', at: day(5, 9, 5), details: { steps: [
+			{ id: 'hold', title: 'Holding statement', deadline: day(5, 10) },
+			{ id: 'faq', title: 'FAQ page', deadline: day(5, 12) },
+			{ id: 'ceo', title: 'CEO video', deadline: day(6, 9) },
+		] } },
+		{ type: 'stepDone', at: day(5, 10, 40), stepId: 'hold' },
+		{ type: 'statementApproved', at: day(5, 10, 35), details: { title: 'Holding statement approved' } },
+		{ type: 'levelChanged', at: day(6, 18), level: 'watch' },
+		{ type: 'levelChanged', at: day(7, 12), level: 'calm' },
+		{ type: 'resolved', at: day(7, 12, 30) },
+	];
+	const cases = {
+		'situations + timeline': { mentions: scored, situations, timeline, timeZone: 'Europe/Paris', title: 'Orvia', brand: 'Orvia' },
+		'mentions only': { mentions: scored, title: 'Orvia' },
+		'timeline only, French': { mentions: scored, timeline, language: 'fr', timeZone: 'Europe/Paris', title: 'Orvia' },
+		'unscored, hand-set phases, bad zone': { mentions: raw, phases: { duringStart: day(5, 6), duringEnd: day(6, 0) }, timeZone: 'Mars/Olympus', title: 'Orvia' },
+		'no mentions': { mentions: [], title: 'Empty' },
+	};
+	for (const [name, input] of Object.entries(cases)) {
+		const metrics = computeReport(input, now);
+		out[`report › ${name} › metrics`] = sha(metrics);
+		out[`report › ${name} › html`] = sha(renderReportHtml(metrics, {}));
+		out[`report › ${name} › markdown`] = sha(renderReportMarkdown(metrics, { maxRows: 5 }));
+	}
+}
+
 function parseCsv(file) {
 	return require(path.join(ROOT, 'bench', 'lib', 'csv.js')).parseCsvObjects(fs.readFileSync(file, 'utf8'));
 }
@@ -125,6 +170,7 @@ function splitHashes(out, skipped) {
 	const hashes = {};
 	const skipped = {};
 	await templateHashes(hashes);
+	reportHashes(hashes);
 	splitHashes(hashes, skipped);
 	if (UPDATE) {
 		fs.writeFileSync(BASELINE, JSON.stringify(hashes, null, '\t') + '\n');

@@ -1,0 +1,77 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { CrisisScore } from '../../../nodes/CrisisScore/CrisisScore.node';
+import { getSample } from '../../../core/samples/sampleCatalog';
+import { scoreMention } from '../../../core/scoring/scoreMention';
+import { fakeExecuteFunctions } from '../../helpers/fakeExecuteFunctions';
+
+const sample = getSample('orvia-data-leak').mentions;
+const NOW = '2026-03-08T00:00:00Z';
+
+/** A fake context that counts getNodeParameter('options') calls and exposes raw node parameters. */
+function context(items: INodeExecutionData[], options: unknown, rawOptions: unknown = options, continueOnFail = false) {
+	const ctx = fakeExecuteFunctions({ items, parameters: { operation: 'scoreMentions', options }, continueOnFail });
+	const calls = { options: 0 };
+	const get = ctx.getNodeParameter.bind(ctx);
+	const node = ctx.getNode();
+	Object.assign(ctx, {
+		getNode: () => ({ ...node, parameters: { operation: 'scoreMentions', options: rawOptions } }),
+		getNodeParameter: (name: string, i: number, fallback?: unknown) => {
+			if (name === 'options') calls.options++;
+			return (get as (n: string, i: number, f?: unknown) => unknown)(name, i, fallback);
+		},
+	});
+	return { ctx: ctx as IExecuteFunctions, calls };
+}
+
+describe('Crisis Score › Score Mentions on a batch', () => {
+	const node = new CrisisScore();
+	const items = (n: number): INodeExecutionData[] => sample.slice(0, n).map((m) => ({ json: { ...m } as never }));
+
+	test('fixed options are read once for the whole batch; an expression among them is read per item', async () => {
+		const fixed = context(items(20), { now: NOW });
+		await node.execute.call(fixed.ctx);
+		expect(fixed.calls.options).toBe(1);
+		const driven = context(items(20), { now: NOW }, { now: '={{ $json.publishedAt }}' });
+		await node.execute.call(driven.ctx);
+		expect(driven.calls.options).toBe(20);
+	});
+
+	test('crisis comes first in each output item, then the input fields in their order; the input is not changed', async () => {
+		const input = items(3);
+		const before = JSON.stringify(input);
+		const [out] = await node.execute.call(context(input, { now: NOW }).ctx);
+		expect(Object.keys(out[0].json)).toEqual(['crisis', ...Object.keys(sample[0])]);
+		expect(JSON.stringify(input)).toBe(before);
+	});
+
+	test('the score equals scoreMention on the record, on the fast path and on the full path alike', async () => {
+		const canonical = sample[5];
+		const offset = { ...canonical, publishedAt: canonical.publishedAt.replace('Z', '+00:00'), language: canonical.language?.toUpperCase() ?? null };
+		const [out] = await node.execute.call(context([{ json: { ...canonical } as never }, { json: offset as never }], { now: NOW }).ctx);
+		const expected = scoreMention(canonical, {}, new Date(NOW).toISOString());
+		expect(out[0].json.crisis).toEqual(expected);
+		expect(out[1].json.crisis).toEqual(expected);
+	});
+
+	test('a rescored item gets the new score in first position, not the old one', async () => {
+		const [out] = await node.execute.call(context([{ json: { ...sample[0], crisis: { risk: -1 } } as never }], { now: NOW }).ctx);
+		expect(Object.keys(out[0].json)[0]).toBe('crisis');
+		expect((out[0].json.crisis as { risk: number }).risk).toBeGreaterThanOrEqual(0);
+	});
+
+	test('a source-failure item passes through untouched, paired to its input, between scored items', async () => {
+		const failure = { error: 'reddit: 429', errorDescription: 'rate-limited', sourceFailure: { source: 'reddit', kind: 'rateLimited', status: 429 } };
+		const [out] = await node.execute.call(context([{ json: { ...sample[0] } as never }, { json: failure }, { json: { ...sample[1] } as never }], { now: NOW }).ctx);
+		expect(out).toHaveLength(3);
+		expect(out[1]).toEqual({ json: failure, pairedItem: { item: 1 } });
+		expect(out[0].json.crisis).toBeDefined();
+		expect(out[2].json.crisis).toBeDefined();
+	});
+
+	test('an invalid fixed Now still fails on item 0, and with Continue On Fail gives one error item per item', async () => {
+		const error = await node.execute.call(context(items(2), { now: 'soon' }).ctx).catch((e) => e);
+		expect(error.message).toBe('Option "Now" of item 0 is not a date: "soon"');
+		const [out] = await node.execute.call(context(items(2), { now: 'soon' }, { now: 'soon' }, true).ctx);
+		expect(out.map((o) => o.json.error)).toEqual(['Option "Now" of item 0 is not a date: "soon"', 'Option "Now" of item 1 is not a date: "soon"']);
+	});
+});
