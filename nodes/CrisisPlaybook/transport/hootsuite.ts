@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { credentialSecrets, redactSecrets } from '../../shared/redact';
 
 export const HOOTSUITE_CREDENTIAL = 'hootsuiteOAuth2Api';
 export const HOOTSUITE_BASE_URL = 'https://platform.hootsuite.com';
@@ -49,16 +50,27 @@ export async function hootsuiteRequest(
 		const data = (e.response?.data ?? e.response?.body ?? e.cause?.response?.data) as { errors?: Array<{ code?: number; message?: string }> } | undefined;
 		const first = Array.isArray(data?.errors) ? data?.errors[0] : undefined;
 		if (status === 401) {
-			throw new NodeApiError(this.getNode(), error as never, {
+			// A fresh error, not a re-wrap: n8n hands back the original NodeApiError when it is
+			// wrapped again (our message would be lost) and it carries the API's answer.
+			throw new NodeApiError(this.getNode(), { message: 'Hootsuite refused the token (401)', httpCode: '401' }, {
 				message: 'Hootsuite refused the token (401)',
 				description: 'Reconnect the Hootsuite OAuth2 API credential (refresh tokens work only once; the newest must be stored).',
+				httpCode: '401',
 			});
 		}
 		return {
 			ok: false,
 			status,
 			code: typeof first?.code === 'number' ? first.code : null,
-			message: first?.message ?? e.description ?? e.message ?? String(error),
+			message: redactSecrets(String(first?.message ?? e.description ?? e.message ?? String(error)), await secretsOf(this)),
 		};
+	}
+}
+
+async function secretsOf(ctx: IExecuteFunctions): Promise<string[]> {
+	try {
+		return credentialSecrets(await ctx.getCredentials(HOOTSUITE_CREDENTIAL));
+	} catch {
+		return [];
 	}
 }

@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { credentialSecrets, redactSecrets } from '../../shared/redact';
 
 export const N8N_API_CREDENTIAL = 'crisisKitN8nApi';
 
@@ -37,12 +38,15 @@ export async function n8nApiRequest(
 		const e = error as { httpCode?: string; response?: { status?: number }; message?: string; description?: string };
 		const status = Number(e.httpCode ?? e.response?.status) || null;
 		if (status === 401 || status === 403) {
-			throw new NodeApiError(this.getNode(), error as never, {
+			// A fresh error, not a re-wrap: n8n hands back the original NodeApiError when it is
+			// wrapped again (our message would be lost) and it carries the API's answer.
+			throw new NodeApiError(this.getNode(), { message: `The n8n API refused the key (${status})`, httpCode: String(status) }, {
 				message: `The n8n API refused the key (${status})`,
 				description:
 					'Check the Crisis Kit n8n API credential: the key must be valid and allowed to read, publish and unpublish workflows (Settings › n8n API).',
+				httpCode: String(status),
 			});
 		}
-		return { ok: false, status, message: e.description || e.message || String(error) };
+		return { ok: false, status, message: redactSecrets(String(e.description || e.message || String(error)), credentialSecrets(credentials)) };
 	}
 }

@@ -4,6 +4,7 @@
  * the Crisis Kit Scheduler Webhook credential (a header name and value); without it, a plain request.
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { credentialSecrets, redactSecrets } from '../../shared/redact';
 
 export const WEBHOOK_HEADER_CREDENTIAL = 'crisisKitWebhookApi';
 
@@ -23,6 +24,16 @@ export async function schedulerWebhookRequest(
 		return { ok: true, status: response?.statusCode ?? 200, body: response?.body ?? null };
 	} catch (error) {
 		const e = error as { httpCode?: string; message?: string; description?: string; response?: { status?: number } };
-		return { ok: false, status: Number(e.httpCode ?? e.response?.status) || null, message: e.description || e.message || String(error) };
+		const secrets = useHeaderAuth ? await headerSecrets(this) : [];
+		return { ok: false, status: Number(e.httpCode ?? e.response?.status) || null, message: redactSecrets(String(e.description || e.message || String(error)), secrets) };
+	}
+}
+
+/** The header credential's values, to keep them out of the error message (an echoing scheduler). */
+async function headerSecrets(ctx: IExecuteFunctions): Promise<string[]> {
+	try {
+		return credentialSecrets(await ctx.getCredentials(WEBHOOK_HEADER_CREDENTIAL));
+	} catch {
+		return [];
 	}
 }

@@ -22,6 +22,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 import { decodeBody } from '../../../core/sources/charset';
 import { describeHttpFailure, type HttpFailure } from '../../../core/sources/httpFailure';
+import { credentialSecrets, redactSecrets } from '../../shared/redact';
 
 export type FetchContext = IExecuteFunctions | IPollFunctions;
 
@@ -247,8 +248,34 @@ function errorBody(body: unknown): unknown {
 	}
 }
 
+/**
+ * A failure as the node reports it: an API (or a proxy page) that echoes the token it was sent
+ * must not put it into an error item or n8n's log, so the credential's values are redacted.
+ */
+async function redactedFailure(ctx: FetchContext, req: SourceRequest, result: HttpNotOk): Promise<HttpNotOk> {
+	if (!req.credentialType) return result;
+	let secrets: string[] = [];
+	try {
+		secrets = credentialSecrets(await ctx.getCredentials(req.credentialType));
+	} catch {
+		return result;
+	}
+	if (!secrets.length) return result;
+	const f = result.failure;
+	return { ...result, failure: { ...f, message: redactSecrets(f.message, secrets), hint: redactSecrets(f.hint, secrets) } };
+}
+
 /** Sends one source request under the retry / rate-limit policy. Never throws for HTTP trouble. */
 export async function sourceRequest(
+	ctx: FetchContext,
+	req: SourceRequest,
+	policy: RequestPolicy = DEFAULT_POLICY,
+): Promise<HttpResult> {
+	const result = await sourceRequestRaw(ctx, req, policy);
+	return result.ok ? result : redactedFailure(ctx, req, result);
+}
+
+async function sourceRequestRaw(
 	ctx: FetchContext,
 	req: SourceRequest,
 	policy: RequestPolicy = DEFAULT_POLICY,
