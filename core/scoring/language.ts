@@ -167,8 +167,16 @@ function listedLangs(lower: string, start: number, end: number, hash: number): n
 	}
 }
 
-/** Adds the evidence of the word `lower.slice(start, end)` (hash `hash`, `apos`: index of an inner apostrophe or -1) to `score`. */
-function scoreWord(lower: string, start: number, end: number, hash: number, apos: number, score: Float64Array): void {
+/** Whether the word of length `len` ending at `end` ends with `suffix` (and is longer). */
+function endsAt(lower: string, end: number, len: number, suffix: string): boolean {
+	return suffix.length < len && lower.startsWith(suffix, end - suffix.length);
+}
+
+/**
+ * Adds the evidence of the word `lower.slice(start, end)` to `score` (hash `hash`; `apos`:
+ * index of an inner apostrophe or -1; `ij`: whether the word holds 'ij', a Dutch digraph).
+ */
+function scoreWord(lower: string, start: number, end: number, hash: number, apos: number, ij: boolean, score: Float64Array): void {
 	const len = end - start;
 	if (apos > start && apos < end - 1) {
 		const head = lower.slice(start, apos + 1);
@@ -192,21 +200,53 @@ function scoreWord(lower: string, start: number, end: number, hash: number, apos
 			return;
 		}
 	}
-	// Word endings peculiar to one language, on words not in any list.
+	// Word endings peculiar to one language, on words not in any list (picked by the last letter).
 	if (len < 4) return;
-	const ends = (suffix: string): boolean => suffix.length < len && lower.startsWith(suffix, end - suffix.length);
-	if (len >= 5 && ends('ing')) score[EN] += 0.5;
-	else if (ends("'s")) score[EN] += 0.5;
-	else if (len >= 5 && ends('ly')) score[EN] += 0.3;
-	else if (ends('ción') || ends('ciones') || ends('idad') || ends('idades')) score[ES] += 1;
-	else if (ends('zione') || ends('zioni') || ends('mente') || ends('ità')) score[IT] += 0.7;
-	else if (ends('heit') || ends('keit') || ends('lich') || ends('ungen')) score[DE] += 0.7;
-	else if (ends('uw') || ends('heid') || ends('lijk') || hasIj(lower, start, end)) score[NL] += 0.5;
-}
-
-function hasIj(lower: string, start: number, end: number): boolean {
-	const at = lower.indexOf('ij', start);
-	return at !== -1 && at < end - 1;
+	const last = lower.charCodeAt(end - 1);
+	switch (last) {
+		case 103: // g
+			if (len >= 5 && endsAt(lower, end, len, 'ing')) score[EN] += 0.5;
+			break;
+		case 115: // s
+			if (lower.charCodeAt(end - 2) === 39) score[EN] += 0.5;
+			else if (endsAt(lower, end, len, 'ciones') || endsAt(lower, end, len, 'idades')) score[ES] += 1;
+			break;
+		case 121: // y
+			if (len >= 5 && lower.charCodeAt(end - 2) === 108) score[EN] += 0.3;
+			break;
+		case 110: // n
+			if (endsAt(lower, end, len, 'ción')) score[ES] += 1;
+			else if (endsAt(lower, end, len, 'ungen')) score[DE] += 0.7;
+			break;
+		case 100: // d
+			if (endsAt(lower, end, len, 'idad')) score[ES] += 1;
+			else if (endsAt(lower, end, len, 'heid')) score[NL] += 0.5;
+			break;
+		case 101: // e
+			if (endsAt(lower, end, len, 'zione') || endsAt(lower, end, len, 'mente')) score[IT] += 0.7;
+			break;
+		case 105: // i
+			if (endsAt(lower, end, len, 'zioni')) score[IT] += 0.7;
+			break;
+		case 0xe0: // à
+			if (endsAt(lower, end, len, 'ità')) score[IT] += 0.7;
+			break;
+		case 116: // t
+			if (endsAt(lower, end, len, 'heit') || endsAt(lower, end, len, 'keit')) score[DE] += 0.7;
+			break;
+		case 104: // h
+			if (endsAt(lower, end, len, 'lich')) score[DE] += 0.7;
+			break;
+		case 119: // w
+			if (lower.charCodeAt(end - 2) === 117) score[NL] += 0.5;
+			break;
+		case 107: // k
+			if (endsAt(lower, end, len, 'lijk')) score[NL] += 0.5;
+			break;
+		default:
+			break;
+	}
+	if (ij && last !== 107) score[NL] += 0.5;
 }
 
 function otherEvidence(score: Float64Array): number {
@@ -233,6 +273,7 @@ export function detectLanguage(text: string): DetectedLanguage {
 	let start = -1;
 	let hash = 0;
 	let apos = -1;
+	let ij = false;
 	for (let k = 0; k <= n; k++) {
 		const c = k < n ? lower.charCodeAt(k) : 32;
 		if (c >= 97 && c <= 122) {
@@ -245,7 +286,8 @@ export function detectLanguage(text: string): DetectedLanguage {
 				start = k;
 				hash = 0;
 				apos = -1;
-			}
+				ij = false;
+			} else if (c === 106 && lower.charCodeAt(k - 1) === 105) ij = true;
 			hash = hashStep(hash, c);
 			latin++;
 			continue;
@@ -255,6 +297,7 @@ export function detectLanguage(text: string): DetectedLanguage {
 				start = k;
 				hash = 0;
 				apos = -1;
+				ij = false;
 			}
 			hash = hashStep(hash, c);
 			latin++;
@@ -268,11 +311,11 @@ export function detectLanguage(text: string): DetectedLanguage {
 			continue;
 		}
 		if (start >= 0) {
-			scoreWord(lower, start, k, hash, apos, score);
+			scoreWord(lower, start, k, hash, apos, ij, score);
 			start = -1;
 			// Clear already (most texts): English or French function words and nothing else.
-			if (score[EN] >= 4 && score[FR] + otherEvidence(score) <= 0.5) return 'en';
-			if (score[FR] >= 4 && score[EN] + otherEvidence(score) <= 0.5) return 'fr';
+			if (score[EN] >= 3 && score[FR] + otherEvidence(score) <= 0.5) return 'en';
+			if (score[FR] >= 3 && score[EN] + otherEvidence(score) <= 0.5) return 'fr';
 		}
 		if (c > 127 && isOtherScript(c)) otherScript++;
 		else if (c === 64 || c === 35) {
