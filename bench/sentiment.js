@@ -227,9 +227,11 @@ function main() {
 	if (args.airline && fs.existsSync(args.airline)) {
 		const items = loadAirline(args.airline);
 		const res = evaluate(items, 'en');
-		printed.push(table(`Airline tweets, English: ${path.basename(args.airline)}`, items.length, res, 'error-analysis split'));
-		out.airline = { n: items.length, role: 'error analysis', ...summarise(res) };
-		domains.push({ domain: `airline customers (${path.basename(args.airline)})`, role: 'error analysis', n: items.length, summary: out.airline });
+		// The shipped dev split is the error-analysis split; any other airline file is a check.
+		const role = path.resolve(args.airline) === path.join(SHARED, 'airline-sentiment/dev.csv') ? 'error analysis' : 'check';
+		printed.push(table(`Airline tweets, English: ${path.basename(args.airline)}`, items.length, res, role === 'check' ? 'check' : 'error-analysis split'));
+		out.airline = { n: items.length, role, ...summarise(res) };
+		domains.push({ domain: `airline customers (${path.basename(args.airline)})`, role, n: items.length, summary: out.airline });
 	} else {
 		printed.push(`airline file not found: ${args.airline} (skipped)`);
 	}
@@ -260,11 +262,13 @@ function main() {
 	if (args.frenchText && fs.existsSync(args.frenchText) && fs.existsSync(args.frenchLabels)) {
 		const items = loadLines(args.frenchText, args.frenchLabels);
 		const res = evaluate(items, 'fr');
+		// French train is the French error-analysis split; val and any other file are checks.
+		const role = path.resolve(args.frenchText) === path.resolve(args.frenchTrainText) ? 'error analysis' : 'check';
 		printed.push(
-			table(`French tweets: ${path.basename(args.frenchText)}`, items.length, res, 'check; baselines are English-only tools, shown for reference'),
+			table(`French tweets: ${path.basename(args.frenchText)}`, items.length, res, `${role}; baselines are English-only tools, shown for reference`),
 		);
-		out.french = { n: items.length, role: 'check', ...summarise(res) };
-		domains.push({ domain: `French tweets (${path.basename(args.frenchText)})`, role: 'check', n: items.length, summary: out.french });
+		out.french = { n: items.length, role, ...summarise(res) };
+		domains.push({ domain: `French tweets (${path.basename(args.frenchText)})`, role, n: items.length, summary: out.french });
 	} else {
 		printed.push(`french files not found: ${args.frenchText} (skipped)`);
 	}

@@ -525,12 +525,21 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 		languageNote = language === 'en' ? PLATFORM_NOTE_EN : language === 'fr' ? PLATFORM_NOTE_FR : platformNote(language);
 	} else {
 		const detected = detectLanguage(text);
-		language = detected === 'en' || detected === 'fr' ? detected : null;
-		languageNote = language
-			? `language '${language}' detected from the text (the platform gave none)`
-			: detected === 'other'
-				? 'the text is in a language other than English or French'
-				: 'the language could not be told apart as English or French';
+		if (detected === 'en' || detected === 'fr') {
+			language = detected;
+			languageNote = `language '${language}' detected from the text (the platform gave none)`;
+		} else if (detected === null && supported.length > 0) {
+			// No evidence either way (a short headline, hashtags only): scored in the first
+			// scored language rather than dropped; only a text clearly in another language is not.
+			language = supported[0];
+			languageNote = `language taken as '${language}', the first scored language: the platform gave none and the text does not tell`;
+		} else {
+			language = null;
+			languageNote =
+				detected === 'other'
+					? 'the text is in a language other than English or French'
+					: 'the language could not be told apart as English or French';
+		}
 	}
 	const lexiconLanguage: BuiltIn | null =
 		(language === 'en' || language === 'fr') && supported.includes(language) ? language : null;

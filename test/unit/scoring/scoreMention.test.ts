@@ -79,8 +79,11 @@ describe('scoreMention', () => {
 		const de = scoreMention(mention({ language: 'de', text: 'Das ist eine Katastrophe' }), {}, NOW);
 		expect(de).toMatchObject({ risk: null, unscored: true, sentiment: null, language: 'de' });
 		expect(de.reasons[0]).toMatch(/unscored/);
+		// No language from the platform and no evidence in the text: scored in the first scored language.
 		const unknown = scoreMention(mention({ language: null, text: 'ok' }), {}, NOW);
-		expect(unknown.unscored).toBe(true);
+		expect(unknown).toMatchObject({ unscored: false, language: 'en' });
+		const spanish = scoreMention(mention({ language: null, text: 'Esto es una catástrofe, no funciona nada' }), {}, NOW);
+		expect(spanish.unscored).toBe(true);
 		const onlyFr = scoreMention(mention({ language: 'en' }), { supportedLanguages: ['fr'] }, NOW);
 		expect(onlyFr.unscored).toBe(true);
 	});

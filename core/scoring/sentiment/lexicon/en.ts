@@ -51,6 +51,18 @@ const EN_OVERRIDES: Record<string, number> = {
 	wonderful: 2.9, great: 2.8, best: 3, love: 3, loved: 3, loving: 2.8, smooth: 1.6, comfy: 1.8, comfortable: 1.8,
 	friendly: 2.2, helpful: 2.3, quick: 1, quickly: 0.8, fast: 0.8, ontime: 1.5, upgraded: 1.8,
 	resolved: 1.6, sorted: 1.2, fixed: 1, impressed: 2.5, impressive: 2.5, xd: 1.6, yay: 2.4, woohoo: 2.6, woot: 2.4,
+	// Common opinion words the VADER list lacks (general English, any topic): praise of
+	// products, service and people, and the usual criticism of products and deals.
+	incredible: 2.8, refreshing: 2, phenomenal: 3, marvellous: 2.9, exquisite: 2.8, sleek: 1.8, reliable: 1.8,
+	intuitive: 1.6, convenient: 1.6, affordable: 1.4, effortless: 1.8, accurate: 1.2, durable: 1.5, sturdy: 1.4,
+	spacious: 1.2, tasty: 2.2, cozy: 1.8, cosy: 1.8, favourite: 2.3, legendary: 2.4, epic: 2, iconic: 1.8, genius: 2.4,
+	victory: 2.4, bravo: 2.6, stoked: 2.6, pumped: 2, psyched: 2.2, hyped: 1.6, sweetest: 2.6, attentive: 1.8,
+	professional: 1.2, knowledgeable: 1.8, speedy: 1.4, prompt: 1.2, handy: 1.4, underrated: 1, recommendable: 2,
+	hideous: -2.6, shady: -1.8, sketchy: -1.6, unreliable: -2, buggy: -2, laggy: -1.8, glitchy: -2, flimsy: -1.6,
+	overpriced: -2, pricey: -1, unusable: -2.4, unbearable: -2.6, unwatchable: -2.6, bland: -1.4, mediocre: -1.8,
+	overrated: -1.6, underwhelming: -1.8, underwhelmed: -1.8, letdown: -2.2, scammed: -2.8, deceptive: -2.2,
+	robbed: -2.4, gutted: -2.2, afraid: -1.6, inept: -2.4, bleak: -1.8, garbage: -2.2, rubbish: -2, junk: -1.8,
+	dammit: -1.8, argh: -1.4, fml: -2.2, outage: -1.8, slow: -1, expensive: -0.8, breach: -1.6,
 };
 
 /** Words that strengthen the next sentiment word (+) or soften it (-). */
@@ -112,7 +124,7 @@ const EN_PHRASES: Record<string, number> = {
 	'would recommend': 2.2, 'would highly recommend': 2.8, 'would definitely recommend': 2.8, 'would buy again': 2.2,
 	'would not recommend': -2.4, "wouldn't recommend": -2.4, 'wouldnt recommend': -2.4, 'would never recommend': -2.8,
 	'could be better': -1.4, 'could have been better': -1.6, 'should be ashamed': -2.8, "couldn't be happier": 3,
-	'couldnt be happier': 3, 'could not be happier': 3, "couldn't be better": 2.6, 'could not be better': 2.6,
+	'couldnt be happier': 3, 'nailed it': 2.4, 'ripped off': -2.6, 'rip off': -2.4, 'waste of': -2.2, 'could not be happier': 3, "couldn't be better": 2.6, 'could not be better': 2.6,
 	// The noun 'kind' (a sort of) is not kindness; 'kind of' hedges.
 	'kind of': 0, 'what kind': 0, 'that kind': 0, 'this kind': 0, 'any kind': 0, 'some kind': 0, 'kinds of': 0,
 	'falls short': -2, 'fell short': -2, 'not happy': -2.2, 'not impressed': -2.2, 'not good': -1.8,
