@@ -89,7 +89,8 @@ export async function routeOperation(
 		try {
 			const lists = byOutput(await operation.execute.call(this, i, items[i], now), outputs);
 			for (let k = 0; k < lists.length; k++) {
-				for (const item of lists[k]) out[k].push(item.pairedItem === undefined ? { ...item, pairedItem: { item: i } } : item);
+				const target = out[k] ?? (out[k] = []);
+				for (const item of lists[k]) target.push(item.pairedItem === undefined ? { ...item, pairedItem: { item: i } } : item);
 			}
 		} catch (error) {
 			out[0].push(itemFailure.call(this, error, i, toError));

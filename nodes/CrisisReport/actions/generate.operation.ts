@@ -8,6 +8,7 @@ import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisi
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
+import { itemFailure } from '../../shared/router';
 import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 
 export const description: INodeProperties[] = [
@@ -109,6 +110,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const timeline: ReportTimelineEvent[] = [];
 	const skipped: string[] = [];
 	const failures: SourceFailureSummary[] = [];
+	const invalid: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json as IDataObject;
 		const failure = sourceFailureOf(json);
@@ -120,7 +122,8 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 			const r = validateMention(json);
 			if (!r.ok) {
 				const problem = `Item ${i} is not a valid mention: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
-				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
+				// Throws unless Continue On Fail; then the bad item gets its error item and the report goes on.
+				invalid.push(itemFailure.call(this, new NodeOperationError(this.getNode(), problem, { itemIndex: i }), i));
 				skipped.push(problem);
 				continue;
 			}
@@ -179,5 +182,5 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		const md = renderReportMarkdown(metrics, { maxRows: options.maxRows });
 		binary[options.markdownProperty || 'report_md'] = await this.helpers.prepareBinaryData(Buffer.from(md, 'utf8'), `crisis-report-${stamp}.md`, 'text/markdown');
 	}
-	return [[{ json, binary, pairedItem: items.map((_, item) => ({ item })) }]];
+	return [[{ json, binary, pairedItem: items.map((_, item) => ({ item })) }, ...invalid]];
 }
