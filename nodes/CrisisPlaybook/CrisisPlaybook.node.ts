@@ -4,7 +4,7 @@
  * it, closes the incident and proposes the document's next version. A thin layer over
  * core/playbook; the only I/O is Pause/Resume Publishing (transport/).
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import * as closeIncident from './actions/closeIncident.operation';
 import { playbookNodeError } from './actions/common';
@@ -33,6 +33,52 @@ const operations: Record<string, Operation> = {
 
 const publishing = ['pausePublishing', 'resumePublishing'];
 
+/** The operations; the subtitle shows their names (never the raw value). */
+const OPERATIONS: INodePropertyOptions[] = [
+	{
+		name: 'Close Incident',
+		value: 'closeIncident',
+		action: 'Close the incident and review it',
+		description: 'From the timeline and mentions: time to detect and acknowledge, and what the document should learn',
+	},
+	{
+		name: 'Draft Statement',
+		value: 'draftStatement',
+		action: 'Draft a statement for approval',
+		description: 'The holding statement or reply of the scenario, filled, within the channel\'s limit, pending approval',
+	},
+	{
+		name: 'Log Event',
+		value: 'logEvent',
+		action: 'Log an event on the incident timeline',
+		description: 'A timeline event with actor and time, ready for a Data Table',
+	},
+	{
+		name: 'Pause Publishing',
+		value: 'pausePublishing',
+		action: 'Pause scheduled publishing',
+		description: 'Unpublish tagged n8n workflows, set aside Hootsuite scheduled messages, call your scheduler',
+	},
+	{
+		name: 'Plan Response',
+		value: 'planResponse',
+		action: 'Plan the response to a situation',
+		description: 'Scenario with reasons, steps with owners and deadlines, what changed since the last plan',
+	},
+	{
+		name: 'Propose Document Update',
+		value: 'proposeDocumentUpdate',
+		action: 'Propose the next version of the crisis document',
+		description: 'From the review of Close Incident: a new version with a readable diff and the reason of each change',
+	},
+	{
+		name: 'Resume Publishing',
+		value: 'resumePublishing',
+		action: 'Resume scheduled publishing',
+		description: 'Undo exactly what Pause Publishing recorded for the incident',
+	},
+];
+
 export class CrisisPlaybook implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Crisis Playbook',
@@ -40,7 +86,9 @@ export class CrisisPlaybook implements INodeType {
 		icon: { light: 'file:crisisPlaybook.svg', dark: 'file:crisisPlaybook.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		// Human names of OPERATIONS (a literal: n8n's lint reads it; editorPolish.test.js keeps the two in step).
+		subtitle:
+			'={{ ({"closeIncident":"Close Incident","draftStatement":"Draft Statement","logEvent":"Log Event","pausePublishing":"Pause Publishing","planResponse":"Plan Response","proposeDocumentUpdate":"Propose Document Update","resumePublishing":"Resume Publishing"}[$parameter["operation"]] || $parameter["operation"]) }}',
 		description: 'Follow the crisis document: plan the response, draft statements for approval, pause publishing, log the timeline, learn',
 		defaults: { name: 'Crisis Playbook' },
 		usableAsTool: true,
@@ -69,50 +117,7 @@ export class CrisisPlaybook implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Close Incident',
-						value: 'closeIncident',
-						action: 'Close the incident and review it',
-						description: 'From the timeline and mentions: time to detect and acknowledge, and what the document should learn',
-					},
-					{
-						name: 'Draft Statement',
-						value: 'draftStatement',
-						action: 'Draft a statement for approval',
-						description: 'The holding statement or reply of the scenario, filled, within the channel\'s limit, pending approval',
-					},
-					{
-						name: 'Log Event',
-						value: 'logEvent',
-						action: 'Log an event on the incident timeline',
-						description: 'A timeline event with actor and time, ready for a Data Table',
-					},
-					{
-						name: 'Pause Publishing',
-						value: 'pausePublishing',
-						action: 'Pause scheduled publishing',
-						description: 'Unpublish tagged n8n workflows, set aside Hootsuite scheduled messages, call your scheduler',
-					},
-					{
-						name: 'Plan Response',
-						value: 'planResponse',
-						action: 'Plan the response to a situation',
-						description: 'Scenario with reasons, steps with owners and deadlines, what changed since the last plan',
-					},
-					{
-						name: 'Propose Document Update',
-						value: 'proposeDocumentUpdate',
-						action: 'Propose the next version of the crisis document',
-						description: 'From the review of Close Incident: a new version with a readable diff and the reason of each change',
-					},
-					{
-						name: 'Resume Publishing',
-						value: 'resumePublishing',
-						action: 'Resume scheduled publishing',
-						description: 'Undo exactly what Pause Publishing recorded for the incident',
-					},
-				],
+				options: OPERATIONS,
 				default: 'planResponse',
 			},
 			...publishingProperties,

@@ -14,6 +14,7 @@ import {
 	sourceCredentials,
 	sourceSettingsProperties,
 } from './actions/sourceParameters';
+import { listSubtitle } from '../shared/subtitle';
 import { failureItem, MENTION_OUTPUTS, routeFailures, sourceFailureRouting, sourceFailuresOption } from './sources/failures';
 import { readState, runPoll } from './sources/poll';
 import { credentialLabel } from './transport/request';
@@ -25,8 +26,11 @@ export class MentionsTrigger implements INodeType {
 		icon: { light: 'file:mentions.svg', dark: 'file:mentions.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["sources"] || []).join(", ") }}',
-		description: 'Starts the workflow when new brand mentions appear on Reddit, Hacker News, Mastodon, Bluesky, RSS, X, YouTube or the App Store',
+		subtitle: listSubtitle('sources', SOURCE_OPTIONS),
+		// n8n's node creator shows this node and Mentions as one "Mentions" entry (same name but
+		// "Trigger", and Mentions has actions) with this text: it must fit both.
+		description:
+			'Brand mentions from Reddit, Hacker News, Mastodon, Bluesky, RSS, X, YouTube or the App Store: start a workflow on each new one (trigger), or search, read replies and import on demand (actions)',
 		defaults: { name: 'Mentions Trigger' },
 		polling: true,
 		inputs: [],
