@@ -4,8 +4,8 @@
  * it, closes the incident and proposes the document's next version. A thin layer over
  * core/playbook; the only I/O is Pause/Resume Publishing (transport/).
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as closeIncident from './actions/closeIncident.operation';
 import { playbookNodeError } from './actions/common';
 import * as draftStatement from './actions/draftStatement.operation';
@@ -15,9 +15,69 @@ import * as planResponse from './actions/planResponse.operation';
 import * as proposeDocumentUpdate from './actions/proposeDocumentUpdate.operation';
 import { publishingProperties } from './actions/publishing';
 import * as resumePublishing from './actions/resumePublishing.operation';
-import { errorItem } from '../shared/itemErrors';
+import { routeOperation, type Operation } from '../shared/router';
+
+/**
+ * Plan Response and Close Incident read the whole batch (plans in time order, one review per
+ * incident); the others handle each item on its own.
+ */
+const operations: Record<string, Operation> = {
+	planResponse: { mode: 'batch', execute: planResponse.execute },
+	closeIncident: { mode: 'batch', execute: closeIncident.execute },
+	draftStatement: { mode: 'perItem', execute: draftStatement.execute },
+	logEvent: { mode: 'perItem', execute: logEvent.execute },
+	proposeDocumentUpdate: { mode: 'perItem', execute: proposeDocumentUpdate.execute },
+	pausePublishing: { mode: 'perItem', execute: pausePublishing.execute },
+	resumePublishing: { mode: 'perItem', execute: resumePublishing.execute },
+};
 
 const publishing = ['pausePublishing', 'resumePublishing'];
+
+/** The operations; the subtitle shows their names (never the raw value). */
+const OPERATIONS: INodePropertyOptions[] = [
+	{
+		name: 'Close Incident',
+		value: 'closeIncident',
+		action: 'Close the incident and review it',
+		description: 'From the timeline and mentions: time to detect and acknowledge, and what the document should learn',
+	},
+	{
+		name: 'Draft Statement',
+		value: 'draftStatement',
+		action: 'Draft a statement for approval',
+		description: 'The holding statement or reply of the scenario, filled, within the channel\'s limit, pending approval',
+	},
+	{
+		name: 'Log Event',
+		value: 'logEvent',
+		action: 'Log an event on the incident timeline',
+		description: 'A timeline event with actor and time, ready for a Data Table',
+	},
+	{
+		name: 'Pause Publishing',
+		value: 'pausePublishing',
+		action: 'Pause scheduled publishing',
+		description: 'Unpublish tagged n8n workflows, set aside Hootsuite scheduled messages, call your scheduler',
+	},
+	{
+		name: 'Plan Response',
+		value: 'planResponse',
+		action: 'Plan the response to a situation',
+		description: 'Scenario with reasons, steps with owners and deadlines, what changed since the last plan',
+	},
+	{
+		name: 'Propose Document Update',
+		value: 'proposeDocumentUpdate',
+		action: 'Propose the next version of the crisis document',
+		description: 'From the review of Close Incident: a new version with a readable diff and the reason of each change',
+	},
+	{
+		name: 'Resume Publishing',
+		value: 'resumePublishing',
+		action: 'Resume scheduled publishing',
+		description: 'Undo exactly what Pause Publishing recorded for the incident',
+	},
+];
 
 export class CrisisPlaybook implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +86,9 @@ export class CrisisPlaybook implements INodeType {
 		icon: { light: 'file:crisisPlaybook.svg', dark: 'file:crisisPlaybook.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		// Human names of OPERATIONS (a literal: n8n's lint reads it; editorPolish.test.js keeps the two in step).
+		subtitle:
+			'={{ ({"closeIncident":"Close Incident","draftStatement":"Draft Statement","logEvent":"Log Event","pausePublishing":"Pause Publishing","planResponse":"Plan Response","proposeDocumentUpdate":"Propose Document Update","resumePublishing":"Resume Publishing"}[$parameter["operation"]] || $parameter["operation"]) }}',
 		description: 'Follow the crisis document: plan the response, draft statements for approval, pause publishing, log the timeline, learn',
 		defaults: { name: 'Crisis Playbook' },
 		usableAsTool: true,
@@ -55,50 +117,7 @@ export class CrisisPlaybook implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Close Incident',
-						value: 'closeIncident',
-						action: 'Close the incident and review it',
-						description: 'From the timeline and mentions: time to detect and acknowledge, and what the document should learn',
-					},
-					{
-						name: 'Draft Statement',
-						value: 'draftStatement',
-						action: 'Draft a statement for approval',
-						description: 'The holding statement or reply of the scenario, filled, within the channel\'s limit, pending approval',
-					},
-					{
-						name: 'Log Event',
-						value: 'logEvent',
-						action: 'Log an event on the incident timeline',
-						description: 'A timeline event with actor and time, ready for a Data Table',
-					},
-					{
-						name: 'Pause Publishing',
-						value: 'pausePublishing',
-						action: 'Pause scheduled publishing',
-						description: 'Unpublish tagged n8n workflows, set aside Hootsuite scheduled messages, call your scheduler',
-					},
-					{
-						name: 'Plan Response',
-						value: 'planResponse',
-						action: 'Plan the response to a situation',
-						description: 'Scenario with reasons, steps with owners and deadlines, what changed since the last plan',
-					},
-					{
-						name: 'Propose Document Update',
-						value: 'proposeDocumentUpdate',
-						action: 'Propose the next version of the crisis document',
-						description: 'From the review of Close Incident: a new version with a readable diff and the reason of each change',
-					},
-					{
-						name: 'Resume Publishing',
-						value: 'resumePublishing',
-						action: 'Resume scheduled publishing',
-						description: 'Undo exactly what Pause Publishing recorded for the incident',
-					},
-				],
+				options: OPERATIONS,
 				default: 'planResponse',
 			},
 			...publishingProperties,
@@ -113,42 +132,6 @@ export class CrisisPlaybook implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const now = new Date().toISOString();
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'planResponse') return await planResponse.execute.call(this, now);
-		if (operation === 'closeIncident') {
-			try {
-				return await closeIncident.execute.call(this, now);
-			} catch (error) {
-				const nodeError = playbookNodeError.call(this, error, 0);
-				if (this.continueOnFail()) return [[errorItem(nodeError, 0)]];
-				throw nodeError;
-			}
-		}
-		const perItem: Record<string, (i: number, item: INodeExecutionData) => Promise<INodeExecutionData[]>> = {
-			draftStatement: async (i, item) => await draftStatement.execute.call(this, i, item, now),
-			logEvent: async (i, item) => await logEvent.execute.call(this, i, item, now),
-			proposeDocumentUpdate: async (i, item) => await proposeDocumentUpdate.execute.call(this, i, item, now),
-			pausePublishing: async (i) => await pausePublishing.execute.call(this, i, now),
-			resumePublishing: async (i) => await resumePublishing.execute.call(this, i, now),
-		};
-		const run = perItem[operation];
-		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const results = await run(i, items[i]);
-				returnData.push(...this.helpers.constructExecutionMetaData(results, { itemData: { item: i } }));
-			} catch (error) {
-				const nodeError = playbookNodeError.call(this, error, i);
-				if (this.continueOnFail()) {
-					returnData.push(errorItem(nodeError, i));
-					continue;
-				}
-				throw nodeError;
-			}
-		}
-		return [returnData];
+		return await routeOperation.call(this, operations, { toError: playbookNodeError });
 	}
 }

@@ -6,11 +6,42 @@
  * Outputs: Score Mentions and Backtest have one output; Assess Situation has one output per
  * level (Calm, Watch, Alert, Crisis, Critical) so a workflow wires "Crisis → playbook" visually.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as assessSituation from './actions/assessSituation.operation';
 import * as backtest from './actions/backtest.operation';
 import * as scoreMentions from './actions/scoreMentions.operation';
+import { routeOperation, type Operation } from '../shared/router';
+
+/** Every operation reads the whole batch; Score Mentions loops over its items itself (options read once). */
+const operations: Record<string, Operation> = {
+	scoreMentions: { mode: 'batch', execute: scoreMentions.execute },
+	assessSituation: { mode: 'batch', execute: assessSituation.execute },
+	backtest: { mode: 'batch', execute: backtest.execute },
+};
+
+/** The operations; the subtitle shows their names (never the raw value). */
+const OPERATIONS: INodePropertyOptions[] = [
+	{
+		name: 'Assess Situation',
+		value: 'assessSituation',
+		action: 'Assess the situation of a time window',
+		description:
+			'Turn the mentions of a time window into one level (calm … critical) with reasons, routed to one output per level',
+	},
+	{
+		name: 'Backtest',
+		value: 'backtest',
+		action: 'Backtest thresholds on past mentions',
+		description: 'When would each level have fired on past mentions, and how late after known incidents',
+	},
+	{
+		name: 'Score Mentions',
+		value: 'scoreMentions',
+		action: 'Score the risk of each mention',
+		description: 'Add a 0–100 risk with its factors, sentiment, themes and language to each mention',
+	},
+];
 
 export class CrisisScore implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,8 +50,9 @@ export class CrisisScore implements INodeType {
 		icon: { light: 'file:crisisScore.svg', dark: 'file:crisisScore.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		// Human names of OPERATIONS (a literal: n8n's lint reads it; editorPolish.test.js keeps the two in step).
 		subtitle:
-			'={{ {"scoreMentions": "Score mentions", "assessSituation": "Assess situation", "backtest": "Backtest thresholds"}[$parameter["operation"]] }}',
+			'={{ ({"assessSituation":"Assess Situation","backtest":"Backtest","scoreMentions":"Score Mentions"}[$parameter["operation"]] || $parameter["operation"]) }}',
 		description: 'Score the risk of each mention (EN + FR), assess the situation as a level with reasons, backtest thresholds',
 		defaults: { name: 'Crisis Score' },
 		usableAsTool: true,
@@ -32,27 +64,7 @@ export class CrisisScore implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Assess Situation',
-						value: 'assessSituation',
-						action: 'Assess the situation of a time window',
-						description:
-							'Turn the mentions of a time window into one level (calm … critical) with reasons, routed to one output per level',
-					},
-					{
-						name: 'Backtest',
-						value: 'backtest',
-						action: 'Backtest thresholds on past mentions',
-						description: 'When would each level have fired on past mentions, and how late after known incidents',
-					},
-					{
-						name: 'Score Mentions',
-						value: 'scoreMentions',
-						action: 'Score the risk of each mention',
-						description: 'Add a 0–100 risk with its factors, sentiment, themes and language to each mention',
-					},
-				],
+				options: OPERATIONS,
 				default: 'scoreMentions',
 			},
 			...scoreMentions.description,
@@ -62,11 +74,7 @@ export class CrisisScore implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const now = new Date().toISOString();
 		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'assessSituation') return await assessSituation.execute.call(this, now);
-		if (operation === 'backtest') return await backtest.execute.call(this, now);
-		if (operation === 'scoreMentions') return await scoreMentions.execute.call(this, now);
-		throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
+		return await routeOperation.call(this, operations, { outputs: operation === 'assessSituation' ? 5 : 1 });
 	}
 }

@@ -3,22 +3,58 @@
  * Programmatic (not declarative): sources paginate differently and everything is
  * normalised into the Mention record (docs/mention-record.md).
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as sample from './actions/sample.operation';
 import * as search from './actions/search.operation';
 import * as getReplies from './actions/getReplies.operation';
 import * as normalize from './actions/normalize.operation';
 import { sourceCredentials } from './actions/sourceParameters';
-import { errorItem, toNodeError } from '../shared/itemErrors';
+import { routeOperation, type Operation } from '../shared/router';
+import { MENTION_OUTPUTS } from './sources/failures';
 
-const operations: Record<string, (this: IExecuteFunctions, i: number) => Promise<INodeExecutionData[]>> = {
-	search: search.execute,
-	getAccountPosts: search.execute,
-	getReplies: getReplies.execute,
-	normalize: normalize.execute,
-	getSample: sample.execute,
+/** Every operation runs per input item; Search and Get Account Posts also fill the Source Failures output. */
+const operations: Record<string, Operation> = {
+	search: { mode: 'perItem', execute: search.execute },
+	getAccountPosts: { mode: 'perItem', execute: search.execute },
+	getReplies: { mode: 'perItem', execute: getReplies.execute },
+	normalize: { mode: 'perItem', execute: normalize.execute },
+	getSample: { mode: 'perItem', execute: sample.execute },
 };
+
+/** The operations; the subtitle shows their names (never the raw value). */
+const OPERATIONS: INodePropertyOptions[] = [
+	{
+		name: 'Get Account Posts',
+		value: 'getAccountPosts',
+		action: 'Get posts of watched accounts',
+		description: 'Recent posts of a watch list of influential accounts',
+	},
+	{
+		name: 'Get Replies',
+		value: 'getReplies',
+		action: 'Get replies to a post',
+		description: 'Replies and comments to one post: feedback on our own statements',
+	},
+	{
+		name: 'Get Sample',
+		value: 'getSample',
+		action: 'Replay a sample crisis',
+		description: 'Replay a shipped sample crisis (offline, no credential)',
+	},
+	{
+		name: 'Normalize',
+		value: 'normalize',
+		action: 'Normalize imported mentions',
+		description: 'Turn JSON or CSV rows from Brandwatch, Talkwalker, Mention.com or any tool into Mention records',
+	},
+	{
+		name: 'Search',
+		value: 'search',
+		action: 'Search mentions',
+		description: 'Mentions of a query over a time range on the selected sources',
+	},
+];
 
 export class Mentions implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,12 +63,15 @@ export class Mentions implements INodeType {
 		icon: { light: 'file:mentions.svg', dark: 'file:mentions.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "getSample" ? "Sample: " + $parameter["sampleName"] : $parameter["operation"] }}',
-		description: 'Get brand mentions as normalised Mention records (or replay a sample crisis)',
+		// Human names of OPERATIONS (a literal: n8n's lint reads it; editorPolish.test.js keeps the two in step).
+		subtitle:
+			'={{ $parameter["operation"] === "getSample" ? "Sample: " + $parameter["sampleName"] : ({"getAccountPosts":"Get Account Posts","getReplies":"Get Replies","getSample":"Get Sample","normalize":"Normalize","search":"Search"}[$parameter["operation"]] || $parameter["operation"]) }}',
+		description:
+			'Get brand mentions on demand as Mention records: search a time range, watched accounts\' posts, the replies to a post, or import an export of a listening tool',
 		defaults: { name: 'Mentions' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: MENTION_OUTPUTS,
 		credentials: sourceCredentials(),
 		properties: [
 			{
@@ -40,38 +79,7 @@ export class Mentions implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'Get Account Posts',
-						value: 'getAccountPosts',
-						action: 'Get posts of watched accounts',
-						description: 'Recent posts of a watch list of influential accounts',
-					},
-					{
-						name: 'Get Replies',
-						value: 'getReplies',
-						action: 'Get replies to a post',
-						description: 'Replies and comments to one post: feedback on our own statements',
-					},
-					{
-						name: 'Get Sample',
-						value: 'getSample',
-						action: 'Replay a sample crisis',
-						description: 'Replay a shipped sample crisis (offline, no credential)',
-					},
-					{
-						name: 'Normalize',
-						value: 'normalize',
-						action: 'Normalize imported mentions',
-						description: 'Turn JSON or CSV rows from Brandwatch, Talkwalker, Mention.com or any tool into Mention records',
-					},
-					{
-						name: 'Search',
-						value: 'search',
-						action: 'Search mentions',
-						description: 'Mentions of a query over a time range on the selected sources',
-					},
-				],
+				options: OPERATIONS,
 				default: 'getSample',
 			},
 			...search.description,
@@ -82,22 +90,6 @@ export class Mentions implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const operation = this.getNodeParameter('operation', i) as string;
-				const run = operations[operation];
-				if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, { itemIndex: i });
-				returnData.push(...(await run.call(this, i)));
-			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push(errorItem(error as Error, i));
-					continue;
-				}
-				throw toNodeError.call(this, error, i);
-			}
-		}
-		return [returnData];
+		return await routeOperation.call(this, operations, { outputs: 2 });
 	}
 }

@@ -5,7 +5,7 @@
  * manual runs return recent mentions and move nothing. See docs/sources.md.
  */
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import {
 	policyOptions,
 	queryProperties,
@@ -14,29 +14,11 @@ import {
 	sourceCredentials,
 	sourceSettingsProperties,
 } from './actions/sourceParameters';
-import { runPoll, type FailureReport } from './sources/poll';
+import { listSubtitle } from '../shared/subtitle';
+import { failureItem, MENTION_OUTPUTS, routeFailures, sourceFailureRouting, sourceFailuresOption } from './sources/failures';
+import { runPoll } from './sources/poll';
 import { dedupeMemoryOf, MAX_DEDUPE_MEMORY, readStateChecked } from './sources/pollState';
 import { credentialLabel } from './transport/request';
-
-/** One item per failed source: which source, what happened, what to check. Cursor untouched. */
-export function failureItem(f: FailureReport): INodeExecutionData {
-	return {
-		json: {
-			error: f.message,
-			errorDescription: f.hint,
-			sourceFailure: {
-				source: f.source,
-				stream: f.stream,
-				kind: f.kind,
-				status: f.status,
-				retryAt: f.retryAt,
-				credential: f.credentialType,
-				attempts: f.attempts,
-				cursorMoved: false,
-			},
-		},
-	};
-}
 
 export class MentionsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,12 +27,15 @@ export class MentionsTrigger implements INodeType {
 		icon: { light: 'file:mentions.svg', dark: 'file:mentions.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["sources"] || []).join(", ") }}',
-		description: 'Starts the workflow when new brand mentions appear on Reddit, Hacker News, Mastodon, Bluesky, RSS, X, YouTube or the App Store',
+		subtitle: listSubtitle('sources', SOURCE_OPTIONS),
+		// n8n's node creator shows this node and Mentions as one "Mentions" entry (same name but
+		// "Trigger", and Mentions has actions) with this text: it must fit both.
+		description:
+			'Brand mentions from Reddit, Hacker News, Mastodon, Bluesky, RSS, X, YouTube or the App Store: start a workflow on each new one (trigger), or search, read replies and import on demand (actions)',
 		defaults: { name: 'Mentions Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: MENTION_OUTPUTS,
 		credentials: sourceCredentials(),
 		properties: [
 			{
@@ -112,17 +97,7 @@ export class MentionsTrigger implements INodeType {
 						default: 10,
 						description: 'Pages read per source stream per poll; a larger backlog resumes at the next poll (nothing is skipped)',
 					},
-					{
-						displayName: 'Source Failures',
-						name: 'sourceFailures',
-						type: 'options',
-						options: [
-							{ name: 'Emit an Error Item', value: 'errorItem', description: 'One item with error and sourceFailure fields per failed source' },
-							{ name: 'Only Log', value: 'log' },
-						],
-						default: 'errorItem',
-						description: 'How a failing source is reported while the others still emit',
-					},
+					sourceFailuresOption,
 				],
 			},
 		],
@@ -177,6 +152,7 @@ export class MentionsTrigger implements INodeType {
 		}
 		const dropDuplicates = options.dropDuplicateStories === true;
 		const items: INodeExecutionData[] = [];
+		const failures: INodeExecutionData[] = [];
 		for (const { mention, story } of outcome.mentions) {
 			if (dropDuplicates && story.duplicate) continue;
 			const json = { ...mention, story } as unknown as IDataObject;
@@ -185,9 +161,10 @@ export class MentionsTrigger implements INodeType {
 		}
 		for (const f of outcome.failures) {
 			this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
-			if (options.sourceFailures !== 'log') items.push(failureItem(f));
+			failures.push(failureItem(f));
 		}
 		if (!manual) saveState();
-		return items.length ? [items] : null;
+		const outputs = routeFailures(sourceFailureRouting(options.sourceFailures), items, failures);
+		return outputs[0].length || outputs[1].length ? outputs : null;
 	}
 }

@@ -5,10 +5,12 @@ import type { ReportInput, ReportMention, ReportTimelineEvent } from '../../../c
 import type { Situation } from '../../../core/scoring/types';
 import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import { validateMention } from '../../../core/mention/validateMention';
-import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
+import { itemFailure } from '../../shared/router';
+import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 
 export const description: INodeProperties[] = [
 	{
@@ -26,7 +28,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Orvia data leak, March 2026',
 		description: 'Title of the report; empty uses "Crisis impact report" in the report\'s language',
 	},
-	crisisDocumentProperty(undefined, 'Its brand, language and time zone are used unless set below.'),
+	...crisisDocumentProperties(undefined, 'Its brand, language and time zone are used unless set below.'),
 	{
 		displayName: 'Outputs',
 		name: 'outputs',
@@ -119,8 +121,15 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const situations: Situation[] = [];
 	const timeline: ReportTimelineEvent[] = [];
 	const skipped: string[] = [];
+	const failures: SourceFailureSummary[] = [];
+	const invalid: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json as IDataObject;
+		const failure = sourceFailureOf(json);
+		if (failure) {
+			failures.push(failure);
+			continue;
+		}
 		if (typeof json.platform === 'string' && 'publishedAt' in json) {
 			// Fast path: a scored record as Crisis Score emits it is read as it is (never changed here).
 			if (json.crisis && isCanonicalMention(json)) {
@@ -130,7 +139,8 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 			const r = validateMention(json);
 			if (!r.ok) {
 				const problem = `Item ${i} is not a valid mention: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
-				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), problem, { itemIndex: i });
+				// Throws unless Continue On Fail; then the bad item gets its error item and the report goes on.
+				invalid.push(itemFailure.call(this, new NodeOperationError(this.getNode(), problem, { itemIndex: i }), i));
 				skipped.push(problem);
 				continue;
 			}
@@ -148,7 +158,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	if (!mentions.length) {
 		throw new NodeOperationError(this.getNode(), 'No mention to report on', {
 			itemIndex: 0,
-			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
+			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${failures.length} source failure(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
 		});
 	}
 	const duringStart = iso.call(this, options.duringStart, 'During Starts');
@@ -177,6 +187,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const metrics = computeReport(input, now);
 	const json: IDataObject = { ...(metrics as unknown as IDataObject) };
 	if (skipped.length) json.skippedItems = skipped.slice(0, 20);
+	if (failures.length) json.sourceFailures = uniqueFailures(failures) as unknown as IDataObject[];
 	if (assessedHere) json.situationsAssessedByReport = situations.length;
 	const binary: INodeExecutionData['binary'] = {};
 	const stamp = now.slice(0, 10);
@@ -188,5 +199,5 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		const md = renderReportMarkdown(metrics, { maxRows: options.maxRows });
 		binary[options.markdownProperty || 'report_md'] = await this.helpers.prepareBinaryData(Buffer.from(md, 'utf8'), `crisis-report-${stamp}.md`, 'text/markdown');
 	}
-	return [[{ json, binary, pairedItem: items.map((_, item) => ({ item })) }]];
+	return [[{ json, binary, pairedItem: items.map((_, item) => ({ item })) }, ...invalid]];
 }

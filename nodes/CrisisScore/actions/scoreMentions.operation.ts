@@ -4,7 +4,9 @@ import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import type { Mention } from '../../../core/mention/mention';
 import { scoreMention, type ScoreMentionOptions } from '../../../core/scoring/scoreMention';
 import type { MentionScore } from '../../../core/scoring/types';
-import { errorItem, readMention, toNodeError } from '../../shared/itemErrors';
+import { readMention } from '../../shared/itemErrors';
+import { itemFailure } from '../../shared/router';
+import { sourceFailureOf } from '../../shared/sourceFailures';
 
 const show = { show: { operation: ['scoreMentions'] } };
 
@@ -86,12 +88,6 @@ function optionsAreFixed(this: IExecuteFunctions): boolean {
 	return true;
 }
 
-/** A failure item from Mentions or the Trigger (`sourceFailure` object): passed on untouched. */
-function isSourceFailure(json: IDataObject): boolean {
-	const failure = json.sourceFailure;
-	return typeof failure === 'object' && failure !== null && !Array.isArray(failure);
-}
-
 /**
  * The output item: Crisis Kit's `crisis` first, then the input fields, so n8n's table and JSON
  * views show the risk and its reasons before the record. One shallow copy (the input item
@@ -116,7 +112,9 @@ function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number,
 }
 
 /**
- * Scores every input item (one output item per input item, paired to it). A malformed item
+ * Scores every input item (one output item per input item, paired to it). A batch operation
+ * with its own per-item loop, so the options are read once for the batch (see optionsAreFixed);
+ * per-item failures go through the router's one Continue On Fail decision (itemFailure). A malformed item
  * fails the node naming the item and the field, or becomes an error item with Continue On
  * Fail; a source-failure item passes through untouched.
  */
@@ -133,18 +131,15 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	}
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
-		if (isSourceFailure(item.json)) {
+		// A failed source's item (Mentions › Source Failures in the mentions output) passes through untouched.
+		if (sourceFailureOf(item.json)) {
 			out.push({ json: item.json, pairedItem: { item: i } });
 			continue;
 		}
 		try {
 			out.push(scoreItem.call(this, item, i, fixed ?? prepare.call(this, i, executionNow)));
 		} catch (error) {
-			if (this.continueOnFail()) {
-				out.push(errorItem(error as Error, i));
-				continue;
-			}
-			throw toNodeError.call(this, error, i);
+			out.push(itemFailure.call(this, error, i)); // throws unless Continue On Fail
 		}
 	}
 	return [out];

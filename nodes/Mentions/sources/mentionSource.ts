@@ -85,6 +85,17 @@ export interface SourceFailure extends HttpFailure {
 	attempts: number;
 }
 
+/** What a reply read gives: the replies (unsorted, possibly repeated), or the failure that stopped it. */
+export type RepliesAnswer = { ok: true; mentions: Mention[]; calls: number } | { ok: false; failure: SourceFailure; calls: number };
+
+/** Replies and comments to one post (Mentions › Get Replies), read with the source's own endpoints and credential. */
+export interface ReplySource {
+	/** The platform's post id from what a user pastes (URL, fullname, id). Pure, in core/sources/<platform>/replies.ts. */
+	postId(input: string): string;
+	/** Reads the replies of `postId` until `limit` of them (or the source's request cap). */
+	read(ctx: FetchContext, env: SourceEnv, postId: string, limit: number): Promise<RepliesAnswer>;
+}
+
 export type PageAnswer =
 	| { ok: true; mentions: Mention[]; skipped: SkippedItem[]; next: PageToken | null; calls: number }
 	| { ok: false; failure: SourceFailure; calls: number };
@@ -110,6 +121,8 @@ export interface MentionSource {
 	filtersByQuery(stream: StreamSpec): boolean;
 	/** Minimum minutes between two fetches of a stream (quota-bound searches), else 0. */
 	minIntervalMinutes?(stream: StreamSpec, settings: SourceSettings): number;
+	/** Replies to one post, where the platform has them (not RSS nor the App Store). */
+	replies?: ReplySource;
 }
 
 /** Numeric ids as fixed-width text, so they sort like numbers. */

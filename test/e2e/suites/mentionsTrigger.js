@@ -38,7 +38,8 @@ module.exports = async ({ server, session, check }) => {
 						position: [0, 0],
 						parameters: {
 							pollTimes: { item: [{ mode: 'everyHour' }] },
-							sources: ['hackernews', 'reddit', 'rss'],
+							// appstore without an app id fails every poll: its failure item must reach output 2.
+							sources: ['hackernews', 'reddit', 'rss', 'appstore'],
 							keywords: 'orvia',
 							hashtags: 'orvialeak',
 							feedUrls: `${base}/alerts/feeds/04175468913983673025/4428013283581841004`,
@@ -53,8 +54,16 @@ module.exports = async ({ server, session, check }) => {
 						position: [220, 0],
 						parameters: {},
 					},
+					{
+						id: 'a1b2c3d4-0000-4000-8000-000000000003',
+						name: 'Failures',
+						type: 'n8n-nodes-base.noOp',
+						typeVersion: 1,
+						position: [220, 200],
+						parameters: {},
+					},
 				],
-				connections: { 'Mentions Trigger': { main: [[{ node: 'Keep', type: 'main', index: 0 }]] } },
+				connections: { 'Mentions Trigger': { main: [[{ node: 'Keep', type: 'main', index: 0 }], [{ node: 'Failures', type: 'main', index: 0 }]] } },
 				settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
 			};
 			const r = await axios.post(`${server.base}/api/v1/workflows`, body, { headers, validateStatus: () => true });
@@ -88,18 +97,26 @@ module.exports = async ({ server, session, check }) => {
 		});
 		await check(`mentionsTrigger: the executions hold each replayed mention exactly once (${expected} expected)`, async () => {
 			let mentions = [];
+			let failed = [];
 			for (let i = 0; i < 40; i++) {
 				const r = await axios.get(`${server.base}/api/v1/executions`, { headers, params: { workflowId, includeData: true, limit: 50 } });
 				mentions = [];
+				failed = [];
 				for (const ex of r.data.data) {
 					const runs = ex.data && ex.data.resultData && ex.data.resultData.runData && ex.data.resultData.runData['Mentions Trigger'];
+					// Output 1 is Mentions, output 2 Source Failures (contract 1: source failures on their own output).
 					for (const run of runs || []) for (const item of (run.data && run.data.main && run.data.main[0]) || []) mentions.push(item.json);
+					for (const run of runs || []) for (const item of (run.data && run.data.main && run.data.main[1]) || []) failed.push(item.json);
 				}
 				if (mentions.length >= expected) break;
 				await new Promise((res) => setTimeout(res, 500));
 			}
-			const failures = mentions.filter((m) => m.sourceFailure);
+			const failures = [...mentions.filter((m) => m.sourceFailure), ...failed.filter((f) => !f.sourceFailure || f.sourceFailure.source !== 'appstore')];
 			if (failures.length) throw new Error(`source failures: ${failures.map((f) => f.error).join('; ')}`);
+			// The trigger's second output (Source Failures) in real n8n: the misconfigured App Store source, never in output 1.
+			if (!failed.some((f) => f.sourceFailure && f.sourceFailure.source === 'appstore' && f.sourceFailure.cursorMoved === false)) {
+				throw new Error(`no App Store failure item on the Source Failures output (output 2 held ${failed.length} items)`);
+			}
 			const ids = mentions.map((m) => m.id);
 			const unique = new Set(ids);
 			if (unique.size !== ids.length) throw new Error(`${ids.length - unique.size} mentions emitted twice`);

@@ -3,9 +3,11 @@
  * session of the `blueskyApi` credential (created once, cached and refreshed by n8n).
  */
 import { mapBlueskyPage } from '../../../../core/sources/bluesky/mapBluesky';
+import { blueskyPostUri, blueskyThreadReplies } from '../../../../core/sources/bluesky/replies';
 import { toBlueskyQuery } from '../../../../core/sources/query';
 import { joinUrl } from '../../transport/request';
 import { byTime, fetchAndMap, type MentionSource } from '../mentionSource';
+import { readPagedReplies } from '../replies';
 
 export const blueskySource: MentionSource = {
 	name: 'bluesky',
@@ -37,4 +39,23 @@ export const blueskySource: MentionSource = {
 	},
 	position: byTime,
 	filtersByQuery: () => true,
+	replies: {
+		postId: blueskyPostUri,
+		// One getPostThread answer holds the replies 10 levels deep; it has no next page.
+		read: async (ctx, env, uri, limit) =>
+			await readPagedReplies(limit, async () =>
+				await fetchAndMap(
+					ctx,
+					env,
+					{
+						source: 'bluesky',
+						credentialType: 'blueskyApi',
+						url: joinUrl(env.credentialBaseUrl ?? 'https://bsky.social', '/xrpc/app.bsky.feed.getPostThread'),
+						qs: { uri, depth: 10, parentHeight: 0 },
+					},
+					(body) => mapBlueskyPage(blueskyThreadReplies(body), { fetchedAt: env.fetchedAt }),
+					() => null,
+				),
+			),
+	},
 };

@@ -4,10 +4,12 @@
  * are instance-local ids (a federated post arrives late with an old date but a new id).
  */
 import type { Mention } from '../../../../core/mention/mention';
+import { isRecord, parseBody } from '../../../../core/sources/json';
 import { mapMastodonPage } from '../../../../core/sources/mastodon/mapMastodon';
+import { contextDescendants, mastodonStatusId, repliesToRoot } from '../../../../core/sources/mastodon/replies';
 import { toMastodonQuery } from '../../../../core/sources/query';
-import { joinUrl } from '../../transport/request';
-import { fetchAndMap, hostOf, paddedId, type MentionSource, type SourceSettings } from '../mentionSource';
+import { joinUrl, type FetchContext, type SourceRequest } from '../../transport/request';
+import { fetchAndMap, hostOf, paddedId, type MentionSource, type RepliesAnswer, type SourceEnv, type SourceSettings } from '../mentionSource';
 
 const LIMIT = 40;
 
@@ -18,6 +20,47 @@ function localId(mention: Mention): string | null {
 
 function withToken(s: SourceSettings): boolean {
 	return s.mastodonAuth === 'accessToken';
+}
+
+/**
+ * The descendants of `/api/v1/statuses/<id>/context`. Their `in_reply_to_id` is
+ * instance-local; replies to each other resolve within the thread, and the root status is
+ * read once (`/api/v1/statuses/<id>`) so direct replies point at its Mention id. When that
+ * read fails, the replies are still returned, direct ones with `inReplyToId` null.
+ */
+async function readMastodonReplies(ctx: FetchContext, env: SourceEnv, id: string): Promise<RepliesAnswer> {
+	const token = withToken(env.settings);
+	const host = (token ? env.credentialBaseUrl : null) ?? env.settings.mastodonInstance;
+	const request = (url: string): SourceRequest => ({ source: 'mastodon', credentialType: token ? 'mastodonApi' : null, url });
+	let descendants: unknown[] = [];
+	const answer = await fetchAndMap(
+		ctx,
+		env,
+		request(joinUrl(host, `/api/v1/statuses/${encodeURIComponent(id)}/context`)),
+		(body) => {
+			const list = contextDescendants(body);
+			const page = mapMastodonPage(list, { fetchedAt: env.fetchedAt, instance: host });
+			descendants = Array.isArray(list) ? list : [];
+			return page;
+		},
+		() => null,
+	);
+	if (!answer.ok) return answer;
+	if (!repliesToRoot(descendants, id)) return { ok: true, mentions: answer.mentions, calls: answer.calls };
+	const root = await fetchAndMap(
+		ctx,
+		env,
+		request(joinUrl(host, `/api/v1/statuses/${encodeURIComponent(id)}`)),
+		(body) => {
+			const v = parseBody('mastodon', body);
+			return mapMastodonPage(isRecord(v) ? [v] : v, { fetchedAt: env.fetchedAt, instance: host });
+		},
+		() => null,
+	);
+	const calls = answer.calls + root.calls;
+	const rootNativeId = root.ok ? (root.mentions[0]?.nativeId ?? null) : null;
+	if (rootNativeId === null) return { ok: true, mentions: answer.mentions, calls };
+	return { ok: true, mentions: mapMastodonPage(descendants, { fetchedAt: env.fetchedAt, instance: host, knownStatuses: { [id]: rootNativeId } }).mentions, calls };
 }
 
 export const mastodonSource: MentionSource = {
@@ -66,4 +109,5 @@ export const mastodonSource: MentionSource = {
 	position: (m) => paddedId(localId(m)),
 	sinceId: localId,
 	filtersByQuery: () => true,
+	replies: { postId: mastodonStatusId, read: readMastodonReplies },
 };

@@ -1,8 +1,10 @@
 /** X API v2 recent search (B5), app-only bearer token (`xApi`). Author reach from the users expansion. */
 import { mapXPage } from '../../../../core/sources/x/mapX';
 import { toXQuery } from '../../../../core/sources/query';
+import { xPostId, xRepliesQuery } from '../../../../core/sources/x/replies';
 import { joinUrl } from '../../transport/request';
 import { fetchAndMap, paddedId, type MentionSource } from '../mentionSource';
+import { readPagedReplies } from '../replies';
 
 export const X_FIELDS = {
 	'tweet.fields':
@@ -52,4 +54,23 @@ export const xSource: MentionSource = {
 	position: (m) => paddedId(m.nativeId),
 	sinceId: (m) => m.nativeId,
 	filtersByQuery: () => true,
+	replies: {
+		postId: xPostId,
+		// The conversation's posts by recent search (the last 7 days, like every X search here).
+		read: async (ctx, env, postId, limit) =>
+			await readPagedReplies(limit, async (token) =>
+				await fetchAndMap(
+					ctx,
+					env,
+					{
+						source: 'x',
+						credentialType: 'xApi',
+						url: joinUrl(env.credentialBaseUrl ?? 'https://api.x.com', '/2/tweets/search/recent'),
+						qs: { query: xRepliesQuery(postId), max_results: 100, ...X_FIELDS, ...(token ? { next_token: String(token) } : {}) },
+					},
+					(body) => mapXPage(body, { fetchedAt: env.fetchedAt }),
+					(cursor) => cursor.nextToken,
+				),
+			),
+	},
 };

@@ -5,8 +5,10 @@
  */
 import { mapYoutubePage } from '../../../../core/sources/youtube/mapYoutube';
 import { toYoutubeQuery } from '../../../../core/sources/query';
+import { youtubeVideoId } from '../../../../core/sources/youtube/replies';
 import { joinUrl } from '../../transport/request';
 import { byTime, fetchAndMap, type MentionSource } from '../mentionSource';
+import { readPagedReplies } from '../replies';
 
 export const youtubeSource: MentionSource = {
 	name: 'youtube',
@@ -66,4 +68,23 @@ export const youtubeSource: MentionSource = {
 	filtersByQuery: (stream) => stream.videoId === undefined,
 	minIntervalMinutes: (stream, settings) =>
 		stream.videoId === undefined ? Math.max(0, settings.youtubeSearchEveryMinutes) : 0,
+	replies: {
+		postId: youtubeVideoId,
+		// The video's comment threads (1 quota unit a page), newest first.
+		read: async (ctx, env, videoId, limit) =>
+			await readPagedReplies(limit, async (token) =>
+				await fetchAndMap(
+					ctx,
+					env,
+					{
+						source: 'youtube',
+						credentialType: 'youTubeApi',
+						url: joinUrl(env.credentialBaseUrl ?? 'https://www.googleapis.com/youtube/v3', '/commentThreads'),
+						qs: { part: 'snippet,replies', videoId, order: 'time', maxResults: 100, textFormat: 'plainText', ...(token ? { pageToken: String(token) } : {}) },
+					},
+					(body) => mapYoutubePage(body, { fetchedAt: env.fetchedAt }),
+					(cursor) => cursor.nextPageToken,
+				),
+			),
+	},
 };
