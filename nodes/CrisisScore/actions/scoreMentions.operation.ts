@@ -122,7 +122,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const items = this.getInputData();
 	const out: INodeExecutionData[] = [];
 	let fixed: Prepared | null = null;
-	if (optionsAreFixed.call(this)) {
+	if (items.length > 0 && optionsAreFixed.call(this)) {
 		try {
 			fixed = prepare.call(this, 0, executionNow);
 		} catch {
