@@ -23,8 +23,9 @@ export interface BatchInput {
 
 /**
  * Reads every input item as a Mention (scoring the unscored ones), dropping duplicates (same id)
- * and mentions dated after `now`, and leaving out (counted) the failure items of a failed source. A malformed item fails the node, naming it, unless
- * Continue On Fail is set (then it becomes an error item).
+ * and mentions dated after `now`, and leaving out (counted) the failure items of a failed
+ * source. A malformed item fails the node, naming it, unless Continue On Fail is set (then it
+ * becomes an error item).
  */
 export function readBatch(this: IExecuteFunctions, now: string, toleranceMinutes = 5): BatchInput {
 	const items = this.getInputData();

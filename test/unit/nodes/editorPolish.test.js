@@ -78,3 +78,23 @@ describe('Mentions and Mentions Trigger in the node creator', () => {
 		for (const node of [new Mentions(), new CrisisScore(), new CrisisPlaybook(), new CrisisReport()]) expect(node.description.usableAsTool).toBe(true);
 	});
 });
+
+describe('subtitles through n8n\'s own expression engine (n8n-workflow, as the editor evaluates them)', () => {
+	const { Workflow } = require('n8n-workflow');
+	const { makeNodeTypes } = require('../../helpers/workflowHarness');
+	const nodeTypes = makeNodeTypes();
+	const evaluate = (type, parameters) => {
+		const node = { id: '1', name: 'N', type: `n8n-nodes-crisis-kit.${type}`, typeVersion: 1, position: [0, 0], parameters };
+		const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, active: false, nodeTypes });
+		const description = nodeTypes.getByNameAndVersion(node.type, 1).description;
+		return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
+	};
+
+	test('operation names, the sample name and the trigger sources come out as people read them', () => {
+		expect(evaluate('crisisPlaybook', { operation: 'planResponse' })).toBe('Plan Response');
+		expect(evaluate('crisisScore', { operation: 'assessSituation' })).toBe('Assess Situation');
+		expect(evaluate('mentions', { operation: 'getReplies' })).toBe('Get Replies');
+		expect(evaluate('mentions', { operation: 'getSample', sampleName: 'orvia-data-leak' })).toBe('Sample: orvia-data-leak');
+		expect(evaluate('mentionsTrigger', { sources: ['reddit', 'hackernews'] })).toBe('Reddit, Hacker News');
+	});
+});
