@@ -25,8 +25,20 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The public-API and REST calls the live suites need, bound to one server session. */
 function client(server, session) {
-	const api = axios.create({ baseURL: `${server.base}/api/v1`, headers: { 'X-N8N-API-KEY': session.apiKey }, validateStatus: () => true });
-	const rest = axios.create({ baseURL: `${server.base}/rest`, headers: { cookie: session.cookie }, validateStatus: () => true });
+	const retrying = (instance) => {
+		// Under load n8n's database ping times out and the server answers 503 "Database is not
+		// ready!" for a while: retry those (up to a minute) instead of failing the check.
+		const call = async (method, ...args) => {
+			for (let attempt = 0; ; attempt++) {
+				const r = await instance[method](...args);
+				if (r.status !== 503 || attempt >= 30) return r;
+				await sleep(2000);
+			}
+		};
+		return { get: (...a) => call('get', ...a), post: (...a) => call('post', ...a) };
+	};
+	const api = retrying(axios.create({ baseURL: `${server.base}/api/v1`, headers: { 'X-N8N-API-KEY': session.apiKey }, validateStatus: () => true }));
+	const rest = retrying(axios.create({ baseURL: `${server.base}/rest`, headers: { cookie: session.cookie }, validateStatus: () => true }));
 	const ok = (r, what) => {
 		if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.data).slice(0, 600)}`);
 		return r.data;

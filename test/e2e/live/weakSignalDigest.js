@@ -13,7 +13,7 @@ const TEMPLATE = path.join(__dirname, '..', '..', '..', 'workflows', 'weak-signa
 module.exports = async function weakSignalDigestLive(ctx) {
 	const { si, n8nApi, check, CrisisReplay, EXAMPLE_DOCUMENT } = ctx;
 	si.reset();
-	const replay = new CrisisReplay({ now: Date.now(), seed: 13 });
+	const replay = new CrisisReplay({ end: Math.floor(Date.now() / 900000) * 900000, seed: 13 });
 	si.sources.serveReplay(replay, { now: () => Date.now() });
 	const wf = JSON.parse(JSON.stringify(require(TEMPLATE)));
 	wf.name = 'Weak-signal digest (live EN)';
