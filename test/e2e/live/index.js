@@ -28,9 +28,17 @@ function client(server, session) {
 	const retrying = (instance) => {
 		// Under load n8n's database ping times out and the server answers 503 "Database is not
 		// ready!" for a while: retry those (up to a minute) instead of failing the check.
+		// A reset connection (the server stalls, then drops the socket) is retried the same way.
 		const call = async (method, ...args) => {
 			for (let attempt = 0; ; attempt++) {
-				const r = await instance[method](...args);
+				let r;
+				try {
+					r = await instance[method](...args);
+				} catch (error) {
+					if (attempt >= 30 || !/ECONNRESET|socket hang up|ETIMEDOUT|EPIPE/.test(`${error.code} ${error.message}`)) throw error;
+					await sleep(2000);
+					continue;
+				}
 				if (r.status !== 503 || attempt >= 30) return r;
 				await sleep(2000);
 			}
@@ -52,7 +60,10 @@ function client(server, session) {
 			return ok(await api.post('/workflows', body), `create workflow ${wf.name}`);
 		},
 		async activate(id) {
-			return ok(await api.post(`/workflows/${id}/activate`, {}), `activate ${id}`);
+			const r = await api.post(`/workflows/${id}/activate`, {});
+			// A retried activation finds the workflow already active: that is success too.
+			if (r.status === 400 && /already active/i.test(JSON.stringify(r.data))) return r.data;
+			return ok(r, `activate ${id}`);
 		},
 		async deactivate(id) {
 			return api.post(`/workflows/${id}/deactivate`, {});
