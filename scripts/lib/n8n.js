@@ -90,13 +90,26 @@ function baseEnv(n8n, userFolder, extra = {}) {
 
 /** Runs an n8n CLI command; returns { status, stdout, stderr }. */
 function n8nCli(n8n, userFolder, args, extra = {}) {
-	const r = spawnSync(n8n.n8nBin, args, {
-		env: baseEnv(n8n, userFolder, extra),
-		encoding: 'utf8',
-		maxBuffer: 512 * 1024 * 1024,
-		timeout: extra.timeoutMs || 180000,
-	});
-	return { status: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
+	// stdout goes to a file, not a pipe: n8n exits right after printing a multi-MB execution, and
+	// what is still queued for a pipe is lost (seen under load: truncated JSON, rc 0); file writes
+	// are synchronous in Node.
+	const outFile = path.join(os.tmpdir(), `ck-n8n-stdout-${process.pid}-${Date.now()}.txt`);
+	const fd = fs.openSync(outFile, 'w');
+	let r;
+	try {
+		r = spawnSync(n8n.n8nBin, args, {
+			env: baseEnv(n8n, userFolder, extra),
+			encoding: 'utf8',
+			stdio: ['ignore', fd, 'pipe'],
+			maxBuffer: 512 * 1024 * 1024,
+			timeout: extra.timeoutMs || 180000,
+		});
+	} finally {
+		fs.closeSync(fd);
+	}
+	const stdout = fs.readFileSync(outFile, 'utf8');
+	fs.rmSync(outFile, { force: true });
+	return { status: r.status, stdout, stderr: r.stderr || '' };
 }
 
 /** `n8n execute --id --rawOutput` prints log lines before the JSON: keep the JSON. */
