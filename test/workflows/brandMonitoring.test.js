@@ -61,7 +61,8 @@ describe('template brand-monitoring (in-process WorkflowExecute)', () => {
 	test('source failures have their own route: the trigger\'s second output never reaches Crisis Score', () => {
 		const [mentions, failures] = template.connections['Watch Reddit, Hacker News and Google Alerts'].main;
 		expect(mentions.map((c) => c.node)).toEqual(['Crisis Score']);
-		expect(failures.map((c) => c.node)).toEqual(['Compose the source-failure note']);
+		expect(failures.map((c) => c.node)).toEqual(['New failures only']);
+		expect(template.connections['New failures only'].main[0].map((c) => c.node)).toEqual(['Compose the source-failure note']);
 	});
 });
 
@@ -85,6 +86,7 @@ describe('brand-monitoring: the source-failure note', () => {
 					parameters: { mode: 'raw', jsonOutput: JSON.stringify({ failures }), options: {} },
 				},
 				{ id: 'f0000000-0000-4000-8000-000000000003', name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'failures', options: {} } },
+				pick('New failures only'),
 				pick('Compose the source-failure note'),
 				pick('Format for Slack, e-mail and Teams'),
 				pick('Send for real?'),
@@ -94,7 +96,8 @@ describe('brand-monitoring: the source-failure note', () => {
 			connections: {
 				Start: { main: [[{ node: 'Failures', type: 'main', index: 0 }]] },
 				Failures: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
-				Split: { main: [[{ node: 'Compose the source-failure note', type: 'main', index: 0 }]] },
+				Split: { main: [[{ node: 'New failures only', type: 'main', index: 0 }]] },
+				'New failures only': template.connections['New failures only'],
 				'Compose the source-failure note': template.connections['Compose the source-failure note'],
 				'Format for Slack, e-mail and Teams': template.connections['Format for Slack, e-mail and Teams'],
 				'Send for real?': { main: [[], template.connections['Send for real?'].main[1]] },
@@ -127,6 +130,14 @@ describe('brand-monitoring: the source-failure note', () => {
 		expect(notes).toHaveLength(1);
 		expect(notes[0].title).toBe('Reddit limité (trop de requêtes) jusqu’à 10:40 UTC ; Hacker News indisponible ; les autres sources restent surveillées');
 		expect(notes[0].reasons).toHaveLength(2);
+	}, 60000);
+
+	test('a later poll that only skips the source until its retry time sends nothing (reported once)', async () => {
+		const skipped = { ...reddit, error: 'reddit: skipped this poll: rate limit or quota until 2026-03-05T10:40:00.000Z', sourceFailure: { ...reddit.sourceFailure, attempts: 0 } };
+		const { outputs, error } = await runWorkflow(failureRoute([skipped]), { nodeTypes: makeNodeTypes(extraTypes()) });
+		expect(error).toBeUndefined();
+		expect(outputs['New failures only'][0]).toHaveLength(0);
+		expect(outputs['Compose the source-failure note']).toBeUndefined();
 	}, 60000);
 });
 

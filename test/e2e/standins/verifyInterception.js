@@ -9,6 +9,7 @@
  * Asynchronous on purpose: the proxy lives in this process, so a synchronous spawn would deadlock.
  */
 const { execFile } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 
 function childScript(agentModule) {
@@ -41,7 +42,11 @@ function call(host, path, body) {
  * @returns {Promise<string>} a one-line summary; throws when interception does not hold
  */
 async function verifyInterception(si, n8n) {
-	const agentModule = require.resolve('@n8n/backend-network/dist/http/env-proxy-https-agent.js', { paths: [path.join(n8n.n8nDir, 'node_modules', 'n8n')] });
+	// By file path: the package's "exports" map hides dist/ from require().
+	const candidates = [path.join(n8n.n8nDir, 'node_modules', '@n8n', 'backend-network'), path.join(n8n.n8nDir, 'node_modules', 'n8n', 'node_modules', '@n8n', 'backend-network')];
+	const pkgDir = candidates.find((d) => fs.existsSync(path.join(d, 'package.json')));
+	if (!pkgDir) throw new Error(`@n8n/backend-network not found under ${n8n.n8nDir}`);
+	const agentModule = path.join(pkgDir, 'dist', 'http', 'env-proxy-https-agent.js');
 	const before = si.slack.requests.length;
 	const out = await new Promise((resolve, reject) =>
 		execFile('node', ['-e', childScript(agentModule)], { env: { ...process.env, PATH: n8n.pathEnv, ...si.env() }, encoding: 'utf8', timeout: 30000 }, (e, stdout, stderr) =>
