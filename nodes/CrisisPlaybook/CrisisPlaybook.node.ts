@@ -5,7 +5,7 @@
  * core/playbook; the only I/O is Pause/Resume Publishing (transport/).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as closeIncident from './actions/closeIncident.operation';
 import { playbookNodeError } from './actions/common';
 import * as draftStatement from './actions/draftStatement.operation';
@@ -15,7 +15,21 @@ import * as planResponse from './actions/planResponse.operation';
 import * as proposeDocumentUpdate from './actions/proposeDocumentUpdate.operation';
 import { publishingProperties } from './actions/publishing';
 import * as resumePublishing from './actions/resumePublishing.operation';
-import { errorItem } from '../shared/itemErrors';
+import { routeOperation, type Operation } from '../shared/router';
+
+/**
+ * Plan Response and Close Incident read the whole batch (plans in time order, one review per
+ * incident); the others handle each item on its own.
+ */
+const operations: Record<string, Operation> = {
+	planResponse: { mode: 'batch', execute: planResponse.execute },
+	closeIncident: { mode: 'batch', execute: closeIncident.execute },
+	draftStatement: { mode: 'perItem', execute: draftStatement.execute },
+	logEvent: { mode: 'perItem', execute: logEvent.execute },
+	proposeDocumentUpdate: { mode: 'perItem', execute: proposeDocumentUpdate.execute },
+	pausePublishing: { mode: 'perItem', execute: pausePublishing.execute },
+	resumePublishing: { mode: 'perItem', execute: resumePublishing.execute },
+};
 
 const publishing = ['pausePublishing', 'resumePublishing'];
 
@@ -113,42 +127,6 @@ export class CrisisPlaybook implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const now = new Date().toISOString();
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'planResponse') return await planResponse.execute.call(this, now);
-		if (operation === 'closeIncident') {
-			try {
-				return await closeIncident.execute.call(this, now);
-			} catch (error) {
-				const nodeError = playbookNodeError.call(this, error, 0);
-				if (this.continueOnFail()) return [[errorItem(nodeError, 0)]];
-				throw nodeError;
-			}
-		}
-		const perItem: Record<string, (i: number, item: INodeExecutionData) => Promise<INodeExecutionData[]>> = {
-			draftStatement: async (i, item) => await draftStatement.execute.call(this, i, item, now),
-			logEvent: async (i, item) => await logEvent.execute.call(this, i, item, now),
-			proposeDocumentUpdate: async (i, item) => await proposeDocumentUpdate.execute.call(this, i, item, now),
-			pausePublishing: async (i) => await pausePublishing.execute.call(this, i, now),
-			resumePublishing: async (i) => await resumePublishing.execute.call(this, i, now),
-		};
-		const run = perItem[operation];
-		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const results = await run(i, items[i]);
-				returnData.push(...this.helpers.constructExecutionMetaData(results, { itemData: { item: i } }));
-			} catch (error) {
-				const nodeError = playbookNodeError.call(this, error, i);
-				if (this.continueOnFail()) {
-					returnData.push(errorItem(nodeError, i));
-					continue;
-				}
-				throw nodeError;
-			}
-		}
-		return [returnData];
+		return await routeOperation.call(this, operations, { toError: playbookNodeError });
 	}
 }

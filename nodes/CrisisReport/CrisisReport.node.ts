@@ -3,8 +3,14 @@
  * with inline SVG charts, and Markdown, attached as binary data. A thin layer over core/report.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as generate from './actions/generate.operation';
+import { routeOperation, type Operation } from '../shared/router';
+
+/** One report from the whole batch. */
+const operations: Record<string, Operation> = {
+	generate: { mode: 'batch', execute: generate.execute },
+};
 
 export class CrisisReport implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,15 +46,6 @@ export class CrisisReport implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation !== 'generate') throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
-		try {
-			return await generate.execute.call(this, new Date().toISOString());
-		} catch (error) {
-			if (this.continueOnFail()) {
-				return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }]];
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: 0 });
-		}
+		return await routeOperation.call(this, operations);
 	}
 }

@@ -7,11 +7,18 @@
  * level (Calm, Watch, Alert, Crisis, Critical) so a workflow wires "Crisis → playbook" visually.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as assessSituation from './actions/assessSituation.operation';
 import * as backtest from './actions/backtest.operation';
 import * as scoreMentions from './actions/scoreMentions.operation';
-import { errorItem, toNodeError } from '../shared/itemErrors';
+import { routeOperation, type Operation } from '../shared/router';
+
+/** Score Mentions runs per item; Assess Situation and Backtest read the whole batch. */
+const operations: Record<string, Operation> = {
+	scoreMentions: { mode: 'perItem', execute: scoreMentions.execute },
+	assessSituation: { mode: 'batch', execute: assessSituation.execute },
+	backtest: { mode: 'batch', execute: backtest.execute },
+};
 
 export class CrisisScore implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,26 +70,7 @@ export class CrisisScore implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const now = new Date().toISOString();
 		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'assessSituation') return await assessSituation.execute.call(this, now);
-		if (operation === 'backtest') return await backtest.execute.call(this, now);
-		if (operation !== 'scoreMentions') {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`);
-		}
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				returnData.push(...(await scoreMentions.execute.call(this, i, items[i], now)));
-			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push(errorItem(error as Error, i));
-					continue;
-				}
-				throw toNodeError.call(this, error, i);
-			}
-		}
-		return [returnData];
+		return await routeOperation.call(this, operations, { outputs: operation === 'assessSituation' ? 5 : 1 });
 	}
 }

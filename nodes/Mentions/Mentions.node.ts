@@ -4,20 +4,22 @@
  * normalised into the Mention record (docs/mention-record.md).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import * as sample from './actions/sample.operation';
 import * as search from './actions/search.operation';
 import * as getReplies from './actions/getReplies.operation';
 import * as normalize from './actions/normalize.operation';
 import { sourceCredentials } from './actions/sourceParameters';
-import { errorItem, toNodeError } from '../shared/itemErrors';
+import { routeOperation, type Operation } from '../shared/router';
+import { MENTION_OUTPUTS } from './sources/failures';
 
-const operations: Record<string, (this: IExecuteFunctions, i: number) => Promise<INodeExecutionData[]>> = {
-	search: search.execute,
-	getAccountPosts: search.execute,
-	getReplies: getReplies.execute,
-	normalize: normalize.execute,
-	getSample: sample.execute,
+/** Every operation runs per input item; Search and Get Account Posts also fill the Source Failures output. */
+const operations: Record<string, Operation> = {
+	search: { mode: 'perItem', execute: search.execute },
+	getAccountPosts: { mode: 'perItem', execute: search.execute },
+	getReplies: { mode: 'perItem', execute: getReplies.execute },
+	normalize: { mode: 'perItem', execute: normalize.execute },
+	getSample: { mode: 'perItem', execute: sample.execute },
 };
 
 export class Mentions implements INodeType {
@@ -32,7 +34,7 @@ export class Mentions implements INodeType {
 		defaults: { name: 'Mentions' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: MENTION_OUTPUTS,
 		credentials: sourceCredentials(),
 		properties: [
 			{
@@ -82,22 +84,6 @@ export class Mentions implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
-				const operation = this.getNodeParameter('operation', i) as string;
-				const run = operations[operation];
-				if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}"`, { itemIndex: i });
-				returnData.push(...(await run.call(this, i)));
-			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push(errorItem(error as Error, i));
-					continue;
-				}
-				throw toNodeError.call(this, error, i);
-			}
-		}
-		return [returnData];
+		return await routeOperation.call(this, operations, { outputs: 2 });
 	}
 }

@@ -5,7 +5,7 @@
  * manual runs return recent mentions and move nothing. See docs/sources.md.
  */
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import {
 	policyOptions,
 	queryProperties,
@@ -14,28 +14,9 @@ import {
 	sourceCredentials,
 	sourceSettingsProperties,
 } from './actions/sourceParameters';
-import { readState, runPoll, type FailureReport } from './sources/poll';
+import { failureItem, MENTION_OUTPUTS, routeFailures, sourceFailureRouting, sourceFailuresOption } from './sources/failures';
+import { readState, runPoll } from './sources/poll';
 import { credentialLabel } from './transport/request';
-
-/** One item per failed source: which source, what happened, what to check. Cursor untouched. */
-export function failureItem(f: FailureReport): INodeExecutionData {
-	return {
-		json: {
-			error: f.message,
-			errorDescription: f.hint,
-			sourceFailure: {
-				source: f.source,
-				stream: f.stream,
-				kind: f.kind,
-				status: f.status,
-				retryAt: f.retryAt,
-				credential: f.credentialType,
-				attempts: f.attempts,
-				cursorMoved: false,
-			},
-		},
-	};
-}
 
 export class MentionsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,7 +30,7 @@ export class MentionsTrigger implements INodeType {
 		defaults: { name: 'Mentions Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: MENTION_OUTPUTS,
 		credentials: sourceCredentials(),
 		properties: [
 			{
@@ -111,17 +92,7 @@ export class MentionsTrigger implements INodeType {
 						default: 10,
 						description: 'Pages read per source stream per poll; a larger backlog resumes at the next poll (nothing is skipped)',
 					},
-					{
-						displayName: 'Source Failures',
-						name: 'sourceFailures',
-						type: 'options',
-						options: [
-							{ name: 'Emit an Error Item', value: 'errorItem', description: 'One item with error and sourceFailure fields per failed source' },
-							{ name: 'Only Log', value: 'log' },
-						],
-						default: 'errorItem',
-						description: 'How a failing source is reported while the others still emit',
-					},
+					sourceFailuresOption,
 				],
 			},
 		],
@@ -173,6 +144,7 @@ export class MentionsTrigger implements INodeType {
 		}
 		const dropDuplicates = options.dropDuplicateStories === true;
 		const items: INodeExecutionData[] = [];
+		const failures: INodeExecutionData[] = [];
 		for (const { mention, story } of outcome.mentions) {
 			if (dropDuplicates && story.duplicate) continue;
 			const json = { ...mention, story } as unknown as IDataObject;
@@ -181,9 +153,10 @@ export class MentionsTrigger implements INodeType {
 		}
 		for (const f of outcome.failures) {
 			this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
-			if (options.sourceFailures !== 'log') items.push(failureItem(f));
+			failures.push(failureItem(f));
 		}
 		if (!manual) saveState();
-		return items.length ? [items] : null;
+		const outputs = routeFailures(sourceFailureRouting(options.sourceFailures), items, failures);
+		return outputs[0].length || outputs[1].length ? outputs : null;
 	}
 }

@@ -10,7 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { closeIncident } from '../../../core/playbook/closeIncident';
 import type { BacktestSummary, TimelineEvent } from '../../../core/playbook/types';
 import {
-	crisisDocumentProperty,
+	crisisDocumentProperties,
 	documentFor,
 	ERRORS,
 	incidentIdProperty,
@@ -22,12 +22,13 @@ import {
 	toJson,
 	toTimelineEvent,
 } from './common';
+import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 
 const OP = ['closeIncident'];
 const show = { show: { operation: OP } };
 
 export const description: INodeProperties[] = [
-	crisisDocumentProperty(OP),
+	...crisisDocumentProperties(OP),
 	incidentIdProperty(OP),
 	{
 		displayName: 'Timeline',
@@ -82,7 +83,13 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const byId = new Map<string, TimelineEvent>();
 	for (const e of timelineParameter.call(this, 'timeline', 0)) byId.set(e.id, e);
 	const mentions = mentionsParameter.call(this, 0);
+	const failures: SourceFailureSummary[] = [];
 	for (const item of items) {
+		const failure = sourceFailureOf(item.json);
+		if (failure) {
+			failures.push(failure);
+			continue;
+		}
 		const event = toTimelineEvent(item.json);
 		if (event) byId.set(event.id, event);
 		else if (typeof item.json.publishedAt === 'string' && typeof item.json.platform === 'string') mentions.push(item.json as never);
@@ -105,5 +112,6 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		actor: options.closedBy ? { kind: 'person', id: options.closedBy } : { kind: 'system', id: this.getNode().name },
 	});
 	const json: IDataObject = { ...toJson(review), eventsRead: timeline.length, mentionsRead: mentions.length };
+	if (failures.length) json.sourceFailures = uniqueFailures(failures) as unknown as IDataObject[];
 	return [[{ json, pairedItem: items.map((_, item) => ({ item })) }]];
 }

@@ -4,13 +4,12 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { defaultCrisisDocument } from '../../../core/document/defaultCrisisDocument';
 import type { CrisisDocument } from '../../../core/document/types';
 import type { PlaybookMention } from '../../../core/playbook/matchScenario';
 import { PlaybookError } from '../../../core/playbook/playbookError';
 import { logEvent, validateTimelineEvent } from '../../../core/playbook/timeline';
 import type { Actor, TimelineEvent, TimelineEventType } from '../../../core/playbook/types';
-import { crisisDocumentProperty as sharedCrisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperties as sharedCrisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 
 /** Re-exported: the operations of this node import their helpers from here. */
 export { resolveNow } from '../../shared/now';
@@ -35,8 +34,8 @@ export const ERRORS = {
 	notJson: (name: string) => `Parameter "${name}" is not valid JSON`,
 };
 
-export function crisisDocumentProperty(operations: string[]): INodeProperties {
-	return sharedCrisisDocumentProperty({ show: { operation: operations } });
+export function crisisDocumentProperties(operations: string[]): INodeProperties[] {
+	return sharedCrisisDocumentProperties({ show: { operation: operations } });
 }
 
 export function incidentIdProperty(operations: string[], required = true): INodeProperties {
@@ -63,8 +62,9 @@ export function nowOption(): INodeProperties {
 	};
 }
 
+/** The crisis document of item `i` (explicit: the example only when "Crisis Document Source" says so). */
 export function documentFor(this: IExecuteFunctions, i: number): CrisisDocument {
-	return readCrisisDocument.call(this, i) ?? defaultCrisisDocument();
+	return readCrisisDocument.call(this, i);
 }
 
 /** Reads a JSON parameter that may arrive as text or as an object/array; '' → undefined. */

@@ -13,7 +13,7 @@ import { logEvent } from '../../../core/playbook/timeline';
 import type { ResponsePlan } from '../../../core/playbook/types';
 import { isLevel } from '../../../core/levels';
 import type { Situation } from '../../../core/scoring/types';
-import { crisisDocumentProperty, documentFor, ERRORS, mentionsParameter, nowOption, resolveNow, toJson } from './common';
+import { crisisDocumentProperties, documentFor, ERRORS, mentionsParameter, nowOption, resolveNow, toJson } from './common';
 
 const OP = ['draftStatement'];
 const show = { show: { operation: OP } };
@@ -32,7 +32,7 @@ const CHANNEL_NAMES: Record<Channel, string> = {
 };
 
 export const description: INodeProperties[] = [
-	crisisDocumentProperty(OP),
+	...crisisDocumentProperties(OP),
 	{
 		displayName: 'Channel',
 		name: 'channel',

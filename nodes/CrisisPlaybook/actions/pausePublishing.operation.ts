@@ -42,7 +42,7 @@ interface Report {
 	notes: string[];
 }
 
-export async function execute(this: IExecuteFunctions, i: number, executionNow: string): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, _item: INodeExecutionData, executionNow: string): Promise<INodeExecutionData[]> {
 	const incidentId = (this.getNodeParameter('incidentId', i) as string).trim();
 	if (!incidentId) throw new NodeOperationError(this.getNode(), 'Incident ID is empty', { itemIndex: i });
 	const options = this.getNodeParameter('pauseOptions', i, {}) as { now?: string };

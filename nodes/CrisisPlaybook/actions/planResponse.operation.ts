@@ -12,9 +12,10 @@ import { logEvent } from '../../../core/playbook/timeline';
 import type { TimelineEvent } from '../../../core/playbook/types';
 import { isLevel } from '../../../core/levels';
 import type { Situation } from '../../../core/scoring/types';
-import { errorItem } from '../../shared/itemErrors';
+import { itemFailure } from '../../shared/router';
+import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 import {
-	crisisDocumentProperty,
+	crisisDocumentProperties,
 	documentFor,
 	incidentIdProperty,
 	mentionsParameter,
@@ -28,7 +29,7 @@ import {
 const OP = ['planResponse'];
 
 export const description: INodeProperties[] = [
-	crisisDocumentProperty(OP),
+	...crisisDocumentProperties(OP),
 	incidentIdProperty(OP, false),
 	{
 		displayName: 'Mentions',
@@ -112,7 +113,14 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		.map((item, i) => ({ i, at: Date.parse(String(item.json.assessedAt ?? item.json.windowEnd ?? '')) }))
 		.sort((a, b) => (Number.isFinite(a.at) ? a.at : Infinity) - (Number.isFinite(b.at) ? b.at : Infinity) || a.i - b.i);
 	const issued = new Map<string, TimelineEvent[]>();
+	// A failed source's item is no situation: left out, and counted on every plan.
+	const failures: SourceFailureSummary[] = [];
 	for (const { i } of order) {
+		const failure = sourceFailureOf(items[i].json);
+		if (failure) {
+			failures.push(failure);
+			continue;
+		}
 		try {
 			const situation = readSituation.call(this, items[i].json, i);
 			const document = documentFor.call(this, i);
@@ -147,13 +155,12 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 			issued.set(key, [...(issued.get(key) ?? []), event ?? planned('batch')]);
 			out.push({ json: { ...toJson(plan), timelineEvent: event ? toJson(event) : null }, pairedItem: { item: i } });
 		} catch (error) {
-			const nodeError = playbookNodeError.call(this, error, i);
-			if (this.continueOnFail()) {
-				out.push(errorItem(nodeError, i));
-				continue;
-			}
-			throw nodeError;
+			out.push(itemFailure.call(this, error, i, playbookNodeError));
 		}
+	}
+	if (failures.length) {
+		const list = uniqueFailures(failures) as unknown as IDataObject[];
+		for (const item of out) if (!('error' in item.json)) item.json.sourceFailures = list;
 	}
 	return [out];
 }

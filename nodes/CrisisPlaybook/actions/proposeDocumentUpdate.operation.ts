@@ -8,12 +8,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 import { proposeDocumentUpdate } from '../../../core/playbook/proposeDocumentUpdate';
 import type { IncidentReview } from '../../../core/playbook/types';
-import { crisisDocumentProperty, documentFor, ERRORS, nowOption, resolveNow, toJson } from './common';
+import { crisisDocumentProperties, documentFor, ERRORS, nowOption, resolveNow, toJson } from './common';
 
 const OP = ['proposeDocumentUpdate'];
 
 export const description: INodeProperties[] = [
-	crisisDocumentProperty(OP),
+	...crisisDocumentProperties(OP),
 	{
 		displayName: 'Options',
 		name: 'proposeOptions',

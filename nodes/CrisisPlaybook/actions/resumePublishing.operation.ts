@@ -100,7 +100,7 @@ export function messageBody(copy: IDataObject, scheduledSendTime: string): IData
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, executionNow: string): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, _item: INodeExecutionData, executionNow: string): Promise<INodeExecutionData[]> {
 	const incidentId = (this.getNodeParameter('incidentId', i) as string).trim();
 	const options = this.getNodeParameter('resumeOptions', i, {}) as ResumeOptions;
 	const now = resolveNow.call(this, options.now, i, executionNow);

@@ -4,10 +4,11 @@ import { computeReport, renderReportHtml, renderReportMarkdown } from '../../../
 import type { ReportInput, ReportMention, ReportTimelineEvent } from '../../../core/report';
 import type { Situation } from '../../../core/scoring/types';
 import { validateMention } from '../../../core/mention/validateMention';
-import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
+import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 
 export const description: INodeProperties[] = [
 	{
@@ -25,7 +26,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Orvia data leak, March 2026',
 		description: 'Title of the report; empty uses "Crisis impact report" in the report\'s language',
 	},
-	crisisDocumentProperty(undefined, 'Its brand, language and time zone are used unless set below.'),
+	...crisisDocumentProperties(undefined, 'Its brand, language and time zone are used unless set below.'),
 	{
 		displayName: 'Outputs',
 		name: 'outputs',
@@ -107,8 +108,14 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const situations: Situation[] = [];
 	const timeline: ReportTimelineEvent[] = [];
 	const skipped: string[] = [];
+	const failures: SourceFailureSummary[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const json = items[i].json as IDataObject;
+		const failure = sourceFailureOf(json);
+		if (failure) {
+			failures.push(failure);
+			continue;
+		}
 		if (typeof json.platform === 'string' && 'publishedAt' in json) {
 			const r = validateMention(json);
 			if (!r.ok) {
@@ -131,7 +138,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	if (!mentions.length) {
 		throw new NodeOperationError(this.getNode(), 'No mention to report on', {
 			itemIndex: 0,
-			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
+			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${failures.length} source failure(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
 		});
 	}
 	const duringStart = iso.call(this, options.duringStart, 'During Starts');
@@ -160,6 +167,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const metrics = computeReport(input, now);
 	const json: IDataObject = { ...(metrics as unknown as IDataObject) };
 	if (skipped.length) json.skippedItems = skipped.slice(0, 20);
+	if (failures.length) json.sourceFailures = uniqueFailures(failures) as unknown as IDataObject[];
 	if (assessedHere) json.situationsAssessedByReport = situations.length;
 	const binary: INodeExecutionData['binary'] = {};
 	const stamp = now.slice(0, 10);

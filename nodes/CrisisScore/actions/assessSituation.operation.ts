@@ -10,7 +10,8 @@ import {
 } from '../../../core/scoring/situation';
 import type { AssessedSituation, SituationConfig } from '../../../core/scoring/situation';
 import { LEVELS, levelRank } from '../../../core/levels';
-import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
+import { sourceFailuresReason, uniqueFailures } from '../../shared/sourceFailures';
 import { readBatch, resolveNow } from './batch';
 
 const show = { show: { operation: ['assessSituation'] } };
@@ -36,7 +37,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'live',
 	},
-	crisisDocumentProperty(show, 'Its `levels` section sets the thresholds.'),
+	...crisisDocumentProperties(show, 'Its `levels` section sets the thresholds.'),
 	{
 		displayName: 'Replay Output',
 		name: 'replayOutput',
@@ -138,7 +139,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		if (!batch.mentions.length) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to replay: no valid mention in the input', {
 				itemIndex: 0,
-				description: `${items.length} item(s) in, ${batch.errors.length} invalid, ${batch.duplicates} duplicate(s), ${batch.future} dated after "now" (${now}).`,
+				description: `${items.length} item(s) in, ${batch.errors.length} invalid, ${batch.duplicates} duplicate(s), ${batch.future} dated after "now" (${now}), ${batch.failures.length} source failure(s).`,
 			});
 		}
 		situations = replaySituations(batch.mentions, now, config);
@@ -178,12 +179,17 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		counts.bucketsClosed = closed.length;
 	}
 	const times = batch.mentions.map((m) => Date.parse(m.publishedAt));
+	// Failed sources: said in the reasons and listed, the level judged on the sources that answered.
+	const failed = batch.failures.length
+		? { reason: sourceFailuresReason(batch.failures), list: uniqueFailures(batch.failures) as unknown as IDataObject[] }
+		: null;
 	for (const s of situations) {
 		const from = Date.parse(s.windowStart);
 		const to = Date.parse(s.windowEnd);
 		const paired = batch.itemIndex.filter((_, k) => times[k] >= from && times[k] < to).map((item) => ({ item }));
 		const json: IDataObject = {
 			...(s as unknown as IDataObject),
+			...(failed ? { reasons: [...s.reasons, failed.reason], sourceFailures: failed.list } : {}),
 			metrics: { ...s.metrics, ...counts },
 			...(warning ? { warning } : {}),
 		};

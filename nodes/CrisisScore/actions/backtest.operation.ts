@@ -5,13 +5,14 @@ import { backtestSituations } from '../../../core/scoring/backtestSituations';
 import type { LabelledIncident } from '../../../core/scoring/backtestSituations';
 import { isLevel } from '../../../core/levels';
 import type { Level } from '../../../core/levels';
-import { crisisDocumentProperty, readCrisisDocument } from '../../shared/crisisDocument';
+import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
+import { uniqueFailures } from '../../shared/sourceFailures';
 import { readBatch, resolveNow } from './batch';
 
 const show = { show: { operation: ['backtest'] } };
 
 export const description: INodeProperties[] = [
-	crisisDocumentProperty(show, 'Its `levels` thresholds are the ones tested.'),
+	...crisisDocumentProperties(show, 'Its `levels` thresholds are the ones tested.'),
 	{
 		displayName: 'Labelled Incidents',
 		name: 'incidents',
@@ -98,6 +99,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		{ thresholds: levelThresholdsOf(document), ...(options.bucketMinutes ? { bucketMinutes: options.bucketMinutes } : {}) },
 		alertLevel,
 	);
-	const json = { ...(result as unknown as IDataObject), duplicateMentions: batch.duplicates, futureMentions: batch.future };
+	const json: IDataObject = { ...(result as unknown as IDataObject), duplicateMentions: batch.duplicates, futureMentions: batch.future };
+	if (batch.failures.length) json.sourceFailures = uniqueFailures(batch.failures) as unknown as IDataObject[];
 	return [[{ json, pairedItem: batch.itemIndex.map((item) => ({ item })) }, ...batch.errors]];
 }

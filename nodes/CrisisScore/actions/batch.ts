@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ScoredMention } from '../../../core/scoring/situation';
 import { scoreMention } from '../../../core/scoring/scoreMention';
-import { errorItem, readMention } from '../../shared/itemErrors';
+import { readMention } from '../../shared/itemErrors';
+import { itemFailure } from '../../shared/router';
+import { sourceFailureOf, type SourceFailureSummary } from '../../shared/sourceFailures';
 
 /** Re-exported: the operations of this node import their helpers from here. */
 export { resolveNow } from '../../shared/now';
@@ -14,23 +16,29 @@ export interface BatchInput {
 	errors: INodeExecutionData[];
 	duplicates: number;
 	future: number;
+	/** Failure items of Mentions / Mentions Trigger: left out of the mentions, counted. */
+	failures: SourceFailureSummary[];
 }
 
 /**
  * Reads every input item as a Mention (scoring the unscored ones), dropping duplicates (same id)
- * and mentions dated after `now`. A malformed item fails the node, naming it, unless
+ * and mentions dated after `now`, and leaving out (counted) the failure items of a failed source. A malformed item fails the node, naming it, unless
  * Continue On Fail is set (then it becomes an error item).
  */
 export function readBatch(this: IExecuteFunctions, now: string, toleranceMinutes = 5): BatchInput {
 	const items = this.getInputData();
-	const out: BatchInput = { mentions: [], itemIndex: [], errors: [], duplicates: 0, future: 0 };
+	const out: BatchInput = { mentions: [], itemIndex: [], errors: [], duplicates: 0, future: 0, failures: [] };
 	const seen = new Set<string>();
 	const limit = Date.parse(now) + toleranceMinutes * 60000;
 	for (let i = 0; i < items.length; i++) {
+		const failure = sourceFailureOf(items[i].json);
+		if (failure) {
+			out.failures.push(failure);
+			continue;
+		}
 		const checked = mentionOrError.call(this, items[i], i);
 		if (checked instanceof NodeOperationError) {
-			if (!this.continueOnFail()) throw checked;
-			out.errors.push(errorItem(checked, i));
+			out.errors.push(itemFailure.call(this, checked, i));
 			continue;
 		}
 		const mention = checked;

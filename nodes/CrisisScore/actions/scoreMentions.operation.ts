@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import { readMention } from '../../shared/itemErrors';
+import { sourceFailureOf } from '../../shared/sourceFailures';
 
 const show = { show: { operation: ['scoreMentions'] } };
 
@@ -50,6 +51,8 @@ export async function execute(
 	item: INodeExecutionData,
 	executionNow: string,
 ): Promise<INodeExecutionData[]> {
+	// A failed source's item (Mentions › Source Failures in the mentions output) passes through untouched.
+	if (sourceFailureOf(item.json)) return [{ json: item.json, pairedItem: { item: i } }];
 	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string };
 	let now = executionNow;
 	if (options.now) {

@@ -1,7 +1,8 @@
 /**
  * Mentions › Search and › Get Account Posts: one read over the selected sources for a
  * time range (luxon), newest first, limited or all. Uses the trigger's reader without a
- * cursor; a failing source gives an error item and the others still return.
+ * cursor; a failing source gives a failure item (routed by the Source Failures option) and
+ * the others still return.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -13,7 +14,7 @@ import { credentialLabel } from '../transport/request';
 import { collectStream } from '../sources/collect';
 import type { SourceEnv, SourceFailure, StreamSpec } from '../sources/mentionSource';
 import { SOURCES } from '../sources/registry';
-import { failureItem } from '../MentionsTrigger.node';
+import { failureItem, routeFailures, sourceFailureRouting, sourceFailuresOption } from '../sources/failures';
 import { policyOptions, queryProperties, readSourceInputs, SOURCE_OPTIONS, sourceSettingsProperties } from './sourceParameters';
 
 const both = { operation: ['search', 'getAccountPosts'] };
@@ -111,6 +112,7 @@ export const description: INodeProperties[] = [
 				default: 10,
 				description: 'Page cap per source stream (each page is one API call and, on YouTube, 100 quota units)',
 			},
+			sourceFailuresOption,
 		],
 	},
 ];
@@ -130,7 +132,7 @@ export function timeRange(range: string, from: unknown, to: unknown, now: DateTi
 	return { from: start.toUTC().toISO() as string, to: end ? (end.toUTC().toISO() as string) : null };
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', i) as string;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const inputs = readSourceInputs((name, fallback) => this.getNodeParameter(name, i, fallback), options);
@@ -220,6 +222,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (!options.includeRaw) delete json.raw;
 		return { json, pairedItem: { item: i } };
 	});
-	for (const f of failures) out.push({ ...failureItem(f), pairedItem: { item: i } });
-	return out;
+	const failed = failures.map((f): INodeExecutionData => ({ ...failureItem(f), pairedItem: { item: i } }));
+	return routeFailures(sourceFailureRouting(options.sourceFailures), out, failed);
 }

@@ -12,7 +12,8 @@ import { SourceQueryError } from '../../../core/sources/errors';
 import { matchesQuery, type MentionQuery } from '../../../core/sources/query';
 import { credentialLabel, type FetchContext, type RequestPolicy } from '../transport/request';
 import { collectStream, type StreamState } from './collect';
-import type { SourceEnv, SourceFailure, SourceName, SourceSettings, StreamSpec } from './mentionSource';
+import type { FailureReport } from './failures';
+import type { SourceEnv, SourceName, SourceSettings, StreamSpec } from './mentionSource';
 import { SOURCES } from './registry';
 
 export interface SourceState {
@@ -50,11 +51,7 @@ export interface EmittedMention {
 	story: { key: string; duplicate: boolean };
 }
 
-export interface FailureReport extends SourceFailure {
-	stream: string | null;
-	/** Always false: a failed stream keeps its previous cursor. */
-	cursorMoved: false;
-}
+export type { FailureReport };
 
 export interface PollOutcome {
 	mentions: EmittedMention[];

@@ -31,15 +31,16 @@ module.exports = {
 			assert.ok(typeof metric.how === 'string' && metric.how.length > 20, 'each metric says how it was computed');
 		}
 	},
-	'the HTML report is attached as binary data and named in the message that goes out': (run) => {
+	'the HTML report is attached as binary data and named in the message that goes out, in French': (run) => {
 		const item = reportItem(run);
 		const html = item.binary && item.binary.report_html;
 		assert.ok(html && item.binary.report_md, `binary properties: ${Object.keys(item.binary || {})}`);
 		assert.strictEqual(html.mimeType, 'text/html');
 		const [msg] = items(run, 'Report message').map((i) => i.json);
 		assert.strictEqual(msg.attachment, html.fileName);
-		const fr = item.json.language === 'fr';
-		assert.ok(msg.subject.startsWith(fr ? 'Rapport post-crise : ' : 'Post-crisis report: '), msg.subject);
+		assert.strictEqual(item.json.language, 'fr', 'the report is in the document language');
+		assert.ok(msg.subject.startsWith('Rapport post-crise : '), msg.subject);
+		assert.ok(msg.text.startsWith('Bonjour,'), msg.text);
 		assert.ok(msg.text.includes('638 mentions'), msg.text);
 		assert.deepStrictEqual(items(run, 'Report sent').map((i) => i.json.sentTo), ['sample']);
 		for (const live of ['E-mail the report', 'Slack: post the report', 'Slack: approve the new version', 'E-mail: approve the new version', 'Incident mentions (search)', 'Incident timeline (Data Table)', 'Current document (Data Table)']) {
@@ -53,12 +54,12 @@ module.exports = {
 		assert.strictEqual(review.timeToAcknowledgeMinutes, 50);
 		assert.strictEqual(review.resolvedEvent.type, 'resolved');
 	},
-	'the approver is asked about version 2 with the readable diff, in the report language': (run) => {
+	'the approver is asked about version 2 with the readable diff, in the document language (FR)': (run) => {
 		const [req] = items(run, 'Approval request').map((i) => i.json);
 		assert.strictEqual(req.version, 2);
 		assert.strictEqual(req.previousVersion, 1);
-		const fr = reportItem(run).json.language === 'fr';
-		assert.ok(req.subject === (fr ? 'Document de crise : valider la version 2' : 'Crisis document: approve version 2'), req.subject);
+		assert.strictEqual(req.subject, 'Document de crise : valider la version 2');
+		assert.ok(req.message.startsWith('Proposition de version 2 du document de crise (depuis la 1)'), req.message.slice(0, 80));
 		assert.ok(req.message.includes(req.diffText) && /\n {4}why: /.test(req.diffText));
 		assert.ok(req.changes.some((c) => c.path === 'brand.hashtags'));
 	},

@@ -88,17 +88,21 @@ module.exports = async ({ server, session, check }) => {
 		});
 		await check(`mentionsTrigger: the executions hold each replayed mention exactly once (${expected} expected)`, async () => {
 			let mentions = [];
+			let failed = [];
 			for (let i = 0; i < 40; i++) {
 				const r = await axios.get(`${server.base}/api/v1/executions`, { headers, params: { workflowId, includeData: true, limit: 50 } });
 				mentions = [];
+				failed = [];
 				for (const ex of r.data.data) {
 					const runs = ex.data && ex.data.resultData && ex.data.resultData.runData && ex.data.resultData.runData['Mentions Trigger'];
+					// Output 1 is Mentions, output 2 Source Failures (contract 1: source failures on their own output).
 					for (const run of runs || []) for (const item of (run.data && run.data.main && run.data.main[0]) || []) mentions.push(item.json);
+					for (const run of runs || []) for (const item of (run.data && run.data.main && run.data.main[1]) || []) failed.push(item.json);
 				}
 				if (mentions.length >= expected) break;
 				await new Promise((res) => setTimeout(res, 500));
 			}
-			const failures = mentions.filter((m) => m.sourceFailure);
+			const failures = [...mentions.filter((m) => m.sourceFailure), ...failed];
 			if (failures.length) throw new Error(`source failures: ${failures.map((f) => f.error).join('; ')}`);
 			const ids = mentions.map((m) => m.id);
 			const unique = new Set(ids);

@@ -13,7 +13,7 @@ describe('Crisis Score node › Assess Situation', () => {
 		const outputs = await node.execute.call(
 			fakeExecuteFunctions({
 				items: items(),
-				parameters: { operation: 'assessSituation', mode: 'replay', crisisDocument: '', replayOutput: 'changes', situationOptions: { now: '2026-03-08T00:00:00Z' } },
+				parameters: { operation: 'assessSituation', mode: 'replay', documentSource: 'example', replayOutput: 'changes', situationOptions: { now: '2026-03-08T00:00:00Z' } },
 			}),
 		);
 		expect(outputs).toHaveLength(5);
@@ -27,7 +27,7 @@ describe('Crisis Score node › Assess Situation', () => {
 		const staticData: Record<string, unknown> = {};
 		const day1 = sample.mentions.filter((m) => m.publishedAt < '2026-03-03T00:00:00Z');
 		const run1 = await node.execute.call(
-			fakeExecuteFunctions({ items: items(day1), staticData, parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '', situationOptions: { now: '2026-03-03T00:00:00Z' } } }),
+			fakeExecuteFunctions({ items: items(day1), staticData, parameters: { operation: 'assessSituation', mode: 'live', documentSource: 'example', situationOptions: { now: '2026-03-03T00:00:00Z' } } }),
 		);
 		expect(run1[0]).toHaveLength(1);
 		expect(run1[0][0].json.metrics).toEqual(expect.objectContaining({ bucketsClosed: 88 }));
@@ -35,7 +35,7 @@ describe('Crisis Score node › Assess Situation', () => {
 		expect(state.nextBucket).toBe(Date.parse('2026-03-03T00:00:00Z'));
 		const spike = sample.mentions.filter((m) => m.publishedAt >= '2026-03-03T00:00:00Z' && m.publishedAt < '2026-03-05T12:00:00Z');
 		const run2 = await node.execute.call(
-			fakeExecuteFunctions({ items: items(spike), staticData, parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '', situationOptions: { now: '2026-03-05T12:00:00Z' } } }),
+			fakeExecuteFunctions({ items: items(spike), staticData, parameters: { operation: 'assessSituation', mode: 'live', documentSource: 'example', situationOptions: { now: '2026-03-05T12:00:00Z' } } }),
 		);
 		expect(run2[3]).toHaveLength(1);
 		expect(run2[3][0].json).toEqual(expect.objectContaining({ level: 'crisis', notify: true, changed: true }));
@@ -44,7 +44,7 @@ describe('Crisis Score node › Assess Situation', () => {
 	test('a corrupted static state is reset with a warning field, not a crash', async () => {
 		const staticData: Record<string, unknown> = { situation: { version: 1, bucketMinutes: 15, open: 42 } };
 		const out = await node.execute.call(
-			fakeExecuteFunctions({ items: items(sample.mentions.slice(0, 5)), staticData, parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '', situationOptions: { now: '2026-03-02T06:00:00Z' } } }),
+			fakeExecuteFunctions({ items: items(sample.mentions.slice(0, 5)), staticData, parameters: { operation: 'assessSituation', mode: 'live', documentSource: 'example', situationOptions: { now: '2026-03-02T06:00:00Z' } } }),
 		);
 		expect(out[0][0].json.warning).toMatch(/Situation state reset: stored state is corrupted/);
 	});
@@ -55,7 +55,7 @@ describe('Crisis Score node › Assess Situation', () => {
 		const out = await node.execute.call(
 			fakeExecuteFunctions({
 				items: items([...list, ...list.slice(0, 3), future]),
-				parameters: { operation: 'assessSituation', mode: 'replay', crisisDocument: '', replayOutput: 'latest', situationOptions: { now: '2026-03-03T00:00:00Z' } },
+				parameters: { operation: 'assessSituation', mode: 'replay', documentSource: 'example', replayOutput: 'latest', situationOptions: { now: '2026-03-03T00:00:00Z' } },
 			}),
 		);
 		const s = out.flat()[0].json as { metrics: Record<string, number> };
@@ -65,16 +65,16 @@ describe('Crisis Score node › Assess Situation', () => {
 
 	test('an empty replay, a malformed mention or an invalid document is a NodeOperationError', async () => {
 		const empty = await node.execute
-			.call(fakeExecuteFunctions({ items: [], parameters: { operation: 'assessSituation', mode: 'replay', crisisDocument: '', situationOptions: {} } }))
+			.call(fakeExecuteFunctions({ items: [], parameters: { operation: 'assessSituation', mode: 'replay', documentSource: 'example', situationOptions: {} } }))
 			.catch((e) => e);
 		expect(empty).toBeInstanceOf(NodeOperationError);
 		expect(empty.message).toBe('Nothing to replay: no valid mention in the input');
 		const bad = await node.execute
-			.call(fakeExecuteFunctions({ items: [{ json: { ...sample.mentions[0], publishedAt: null } as never }], parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '', situationOptions: {} } }))
+			.call(fakeExecuteFunctions({ items: [{ json: { ...sample.mentions[0], publishedAt: null } as never }], parameters: { operation: 'assessSituation', mode: 'live', documentSource: 'example', situationOptions: {} } }))
 			.catch((e) => e);
 		expect(bad.message).toContain('Item 0 is not a valid mention (publishedAt)');
 		const doc = await node.execute
-			.call(fakeExecuteFunctions({ items: items(sample.mentions.slice(0, 2)), parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '{"schemaVersion": 1}', situationOptions: {} } }))
+			.call(fakeExecuteFunctions({ items: items(sample.mentions.slice(0, 2)), parameters: { operation: 'assessSituation', mode: 'live', documentSource: 'json', crisisDocument: '{"schemaVersion": 1}', situationOptions: {} } }))
 			.catch((e) => e);
 		expect(doc).toBeInstanceOf(NodeOperationError);
 		expect(doc.message).toMatch(/^The crisis document is invalid: /);
@@ -85,7 +85,7 @@ describe('Crisis Score node › Assess Situation', () => {
 			fakeExecuteFunctions({
 				continueOnFail: true,
 				items: [{ json: { nope: true } }, ...items(sample.mentions.slice(0, 10))],
-				parameters: { operation: 'assessSituation', mode: 'replay', crisisDocument: '', replayOutput: 'latest', situationOptions: { now: '2026-03-03T00:00:00Z' } },
+				parameters: { operation: 'assessSituation', mode: 'replay', documentSource: 'example', replayOutput: 'latest', situationOptions: { now: '2026-03-03T00:00:00Z' } },
 			}),
 		);
 		const errors = out.flat().filter((o) => o.json.error);
@@ -101,7 +101,7 @@ describe('Crisis Score node › Backtest', () => {
 				items: items(),
 				parameters: {
 					operation: 'backtest',
-					crisisDocument: '',
+					documentSource: 'example',
 					incidents: { incident: [{ label: 'OrviaLeak', start: '2026-03-05T06:00:00Z', end: '2026-03-06T12:00:00Z' }] },
 					backtestOptions: { now: '2026-03-08T00:00:00Z' },
 				},
@@ -114,7 +114,7 @@ describe('Crisis Score node › Backtest', () => {
 
 	test('an incident without a valid start is refused', async () => {
 		const error = await node.execute
-			.call(fakeExecuteFunctions({ items: items(sample.mentions.slice(0, 3)), parameters: { operation: 'backtest', crisisDocument: '', incidents: { incident: [{ start: 'x', end: '' }] }, backtestOptions: {} } }))
+			.call(fakeExecuteFunctions({ items: items(sample.mentions.slice(0, 3)), parameters: { operation: 'backtest', documentSource: 'example', incidents: { incident: [{ start: 'x', end: '' }] }, backtestOptions: {} } }))
 			.catch((e) => e);
 		expect(error.message).toBe('Labelled incident 1 needs a Start before its End');
 	});

@@ -17,7 +17,7 @@ const alertAt = '2026-03-05T09:00:00.000Z';
 const crisisAt = '2026-03-05T09:40:00.000Z';
 const planParams = (extra: Record<string, unknown> = {}) => ({
 	operation: 'planResponse',
-	crisisDocument: '',
+	documentSource: 'example',
 	incidentId: INCIDENT_ID,
 	mentions: mentionsUntil(mentions, crisisAt, 120),
 	timeline: '',
@@ -79,7 +79,7 @@ describe('Crisis Playbook node', () => {
 		});
 
 		it('names the path of an invalid crisis document', async () => {
-			const ctx = fakeExecuteFunctions({ parameters: planParams({ crisisDocument: '{"schemaVersion": 1}' }), items: [{ json: situation('alert', alertAt, []) as unknown as IDataObject }] });
+			const ctx = fakeExecuteFunctions({ parameters: planParams({ documentSource: 'json', crisisDocument: '{"schemaVersion": 1}' }), items: [{ json: situation('alert', alertAt, []) as unknown as IDataObject }] });
 			await expect(node.execute.call(ctx)).rejects.toThrow(/The crisis document is invalid/);
 		});
 
@@ -94,7 +94,7 @@ describe('Crisis Playbook node', () => {
 	describe('Draft Statement', () => {
 		const draftParams = (extra: Record<string, unknown> = {}) => ({
 			operation: 'draftStatement',
-			crisisDocument: '',
+			documentSource: 'example',
 			channel: 'x',
 			kind: 'holding',
 			language: 'fr',
@@ -213,7 +213,7 @@ describe('Crisis Playbook node', () => {
 			const rows = await timelineRows();
 			const closeParams = {
 				operation: 'closeIncident',
-				crisisDocument: '',
+				documentSource: 'example',
 				incidentId: INCIDENT_ID,
 				timeline: '',
 				mentions: mentions,
@@ -224,7 +224,7 @@ describe('Crisis Playbook node', () => {
 			expect(review).toMatchObject({ peakLevel: 'crisis', timeToAcknowledgeMinutes: 45, eventsRead: 3 });
 			expect(review._paired).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 			expect(review.resolvedEvent).toMatchObject({ type: 'resolved', actor: { kind: 'person', id: 'commsLead' } });
-			const [proposal] = await run({ operation: 'proposeDocumentUpdate', crisisDocument: '', proposeOptions: { now: '2026-03-05T16:00:00Z' } }, [{ json: review }]);
+			const [proposal] = await run({ operation: 'proposeDocumentUpdate', documentSource: 'example', proposeOptions: { now: '2026-03-05T16:00:00Z' } }, [{ json: review }]);
 			expect(proposal).toMatchObject({ changed: true, previousVersion: 1, version: 2, incidentId: INCIDENT_ID });
 			expect((proposal.document as IDataObject).version).toBe(2);
 			expect(proposal.diffText).toMatch(/^Crisis document v1 → v2/);
@@ -232,12 +232,12 @@ describe('Crisis Playbook node', () => {
 		});
 
 		it('fails clearly without events of the incident, and without a review', async () => {
-			const ctx = fakeExecuteFunctions({ parameters: { operation: 'closeIncident', incidentId: 'other-incident', closeOptions: { now: '2026-03-05T13:00:00Z' } }, items: await timelineRows() });
+			const ctx = fakeExecuteFunctions({ parameters: { operation: 'closeIncident', documentSource: 'example', incidentId: 'other-incident', closeOptions: { now: '2026-03-05T13:00:00Z' } }, items: await timelineRows() });
 			await expect(node.execute.call(ctx)).rejects.toThrow('No timeline event of incident "other-incident" in the input');
-			const out = await run({ operation: 'closeIncident', incidentId: 'other-incident', closeOptions: {} }, [{ json: {} }], { continueOnFail: true });
+			const out = await run({ operation: 'closeIncident', documentSource: 'example', incidentId: 'other-incident', closeOptions: {} }, [{ json: {} }], { continueOnFail: true });
 			expect(out[0]).toMatchObject({ error: expect.stringMatching(/No timeline event/), _paired: { item: 0 } });
 			await expect(
-				node.execute.call(fakeExecuteFunctions({ parameters: { operation: 'proposeDocumentUpdate', proposeOptions: {} }, items: [{ json: { level: 'alert' } }] })),
+				node.execute.call(fakeExecuteFunctions({ parameters: { operation: 'proposeDocumentUpdate', documentSource: 'example', proposeOptions: {} }, items: [{ json: { level: 'alert' } }] })),
 			).rejects.toThrow('The input item is not a review from Close Incident');
 		});
 	});

@@ -21,7 +21,7 @@ function ctxWith(items: INodeExecutionData[], parameters: Record<string, unknown
 const params = {
 	operation: 'generate',
 	title: 'Orvia data leak',
-	crisisDocument: '',
+	documentSource: 'example',
 	outputs: ['html', 'markdown'],
 	options: { now: '2026-03-08T00:00:00Z', timeZone: 'Europe/Paris', brand: 'Orvia' },
 };

@@ -239,7 +239,7 @@ describe('Mentions Trigger under fault injection', () => {
 			}
 			let failed = 0;
 			let emitted = 0;
-			for (const item of out[0]) {
+			for (const item of [...out[0], ...(out[1] || [])]) { // mentions, then the Source Failures output
 				if (item.json.sourceFailure) {
 					failed++;
 					expect(item.json.sourceFailure.cursorMoved).toBe(false);

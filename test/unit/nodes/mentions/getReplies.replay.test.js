@@ -185,7 +185,7 @@ describe('Get Replies › Reddit (thread comments JSON)', () => {
 
 	test('empty thread → no items; 404 → NodeApiError naming the (public) access and what to check', async () => {
 		const empty = await run(replies('reddit', THREAD), () => asAnswer(load('reddit/comments.emptyThread.json')));
-		expect(empty.out).toEqual([[]]);
+		expect(empty.out).toEqual([[], []]);
 		const notFound = await run(replies('reddit', THREAD), () => load('reddit/comments.notFound.json'));
 		expectApiError(notFound.out, { message: 'reddit: HTTP 404: API error 404: Not Found', credential: 'no credential (public endpoint)', hint: 'does not exist or is not visible' });
 		expect(notFound.out.httpCode).toBe('404');
@@ -257,7 +257,7 @@ describe('Get Replies › Hacker News (comments of the story)', () => {
 
 	test('empty thread → no items; 429 (no reset header) → NodeApiError "rate limit", public endpoint', async () => {
 		const empty = await run(replies('hackernews', '47200001'), ({ url }) => asAnswer(url.includes('/items/') ? loadGap('hackernews/items.storyNoComments.json') : load('hackernews/searchByDate.emptyPage.json')));
-		expect(empty.out).toEqual([[]]);
+		expect(empty.out).toEqual([[], []]);
 		expect(empty.calls.map((c) => c.url)).toEqual(['https://hn.algolia.com/api/v1/search_by_date', 'https://hn.algolia.com/api/v1/items/47200001']);
 		const { out } = await run(replies('hackernews', '47200001'), () => load('hackernews/searchByDate.rateLimited.json'));
 		expectApiError(out, { message: 'hackernews: HTTP 429', credential: 'no credential (public endpoint)', hint: 'rate limit' });
@@ -320,7 +320,7 @@ describe('Get Replies › Mastodon (status context)', () => {
 
 	test('empty thread → no items; unknown status 404 → NodeApiError telling to check the instance', async () => {
 		const empty = await run(replies('mastodon', '113000000000000100'), () => asAnswer(load('mastodon/statusContext.emptyThread.json')));
-		expect(empty.out).toEqual([[]]);
+		expect(empty.out).toEqual([[], []]);
 		expect(empty.calls).toHaveLength(1); // no reply, no root read
 		const { out } = await run(replies('mastodon', '113000000000000100'), () => load('mastodon/statusContext.notFound.json'));
 		expectApiError(out, { message: 'mastodon: HTTP 404: API error Record not found', credential: 'no credential (public endpoint)', hint: 'instance' });
@@ -351,7 +351,7 @@ describe('Get Replies › Bluesky (getPostThread)', () => {
 	test('an at:// URI is used as given; a thread without replies → no items', async () => {
 		const { out, calls } = await run(replies('bluesky', ROOT), () => asAnswer(load('bluesky/getPostThread.emptyThread.json')));
 		expect(calls[0].qs.uri).toBe(ROOT);
-		expect(out).toEqual([[]]);
+		expect(out).toEqual([[], []]);
 	});
 
 	test('NotFound (400) → NodeApiError with the XRPC message and the Bluesky credential; no session refresh attempted, no JWT shown', async () => {
@@ -399,7 +399,7 @@ describe('Get Replies › YouTube (commentThreads)', () => {
 	});
 
 	test('empty → no items; comments disabled (403) and unknown video (404) → NodeApiError naming the YouTube credential; the key never shown', async () => {
-		expect((await run(replies('youtube', '7ghhRHRP6t4'), () => asAnswer(load('youtube/commentThreads.emptyPage.json')))).out).toEqual([[]]);
+		expect((await run(replies('youtube', '7ghhRHRP6t4'), () => asAnswer(load('youtube/commentThreads.emptyPage.json')))).out).toEqual([[], []]);
 		const disabled = await run(replies('youtube', '7ghhRHRP6t4'), () => load('youtube/commentThreads.commentsDisabled.json'));
 		// The JSON error body is read (not its first 160 characters of raw text): the API's own message is quoted.
 		expectApiError(disabled.out, { message: 'youtube: HTTP 403: API error 403: The video identified by', credential: 'YouTube API (API key' });

@@ -185,8 +185,9 @@ describe('Mentions Trigger › Mastodon v2 full-text search', () => {
 			credentials: CREDS,
 			staticData,
 		});
-		const [items] = await new MentionsTrigger().poll.call(rate.ctx);
-		expect(items[0].json.sourceFailure).toMatchObject({ source: 'mastodon:fosstodon.org', kind: 'rateLimited', credential: 'mastodonApi', stream: 'search:orvia', cursorMoved: false });
+		const [items, failed] = await new MentionsTrigger().poll.call(rate.ctx);
+		expect(items).toEqual([]);
+		expect(failed[0].json.sourceFailure).toMatchObject({ source: 'mastodon:fosstodon.org', kind: 'rateLimited', credential: 'mastodonApi', stream: 'search:orvia', cursorMoved: false });
 		expect(Date.parse(staticData.sources.mastodon.retryAt)).toBeGreaterThan(Date.now() + 3000e3);
 		expect(JSON.stringify(staticData.sources.mastodon.streams)).toBe(before);
 	});

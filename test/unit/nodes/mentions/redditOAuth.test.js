@@ -118,7 +118,7 @@ describe('JSON error bodies received as text are read by content', () => {
 			credentials: CREDS,
 			respond: ({ url }) => (url.includes('algolia') ? asAnswer(load('hackernews/searchByDate.emptyPage.json')) : load('youtube/search.quotaExceeded.json')),
 		});
-		const [items] = await new MentionsTrigger().poll.call(ctx);
+		const [, items] = await new MentionsTrigger().poll.call(ctx);
 		const failure = items.find((i) => i.json.sourceFailure);
 		expect(failure.json.sourceFailure).toMatchObject({ source: 'youtube', kind: 'quotaExceeded', status: 403, credential: 'youTubeApi' });
 		expect(failure.json.error).toContain('youtube: HTTP 403: API error 403: The request cannot be completed because you have exceeded your');

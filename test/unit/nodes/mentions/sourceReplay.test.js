@@ -150,21 +150,23 @@ describe('Mentions Trigger: trouble rules', () => {
 		expect(JSON.stringify({ m: error.message, d: error.description })).not.toContain(SECRET);
 	});
 
-	test('one source failing never blocks the others: HN emits, X 403 becomes an error item, X cursor untouched', async () => {
+	test('one source failing never blocks the others: HN emits, X 403 becomes a failure item on the Source Failures output, X cursor untouched', async () => {
 		const staticData = {};
 		const { ctx } = ctxFor({
 			params: TRIGGER(['hackernews', 'x']),
 			staticData,
 			respond: ({ url }) => (url.includes('algolia') ? { body: read('hackernews/searchByDate.page1.json') } : { status: 403, body: '{"title":"Forbidden","detail":"client-not-enrolled"}' }),
 		});
-		const [out] = await new MentionsTrigger().poll.call(ctx);
-		const failure = out.find((o) => o.json.sourceFailure);
+		const [out, failed] = await new MentionsTrigger().poll.call(ctx);
+		expect(out.find((o) => o.json.sourceFailure)).toBeUndefined();
+		expect(failed).toHaveLength(1);
+		const failure = failed[0];
 		expect(failure.json.sourceFailure).toMatchObject({ source: 'x', kind: 'forbidden', credential: 'xApi', cursorMoved: false });
 		expect(failure.json.errorDescription).toContain('X API');
 		expect(out.filter((o) => o.json.platform === 'hackernews').length).toBeGreaterThan(0);
 		expect(Object.keys(staticData.sources.hackernews.streams).length).toBeGreaterThan(0);
 		expect(staticData.sources.x.streams).toEqual({});
-		expect(JSON.stringify(out)).not.toContain(SECRET);
+		expect(JSON.stringify([out, failed])).not.toContain(SECRET);
 	});
 
 	test('429 with a long reset stops the source for this poll, stores when to retry, skips it until then', async () => {
@@ -178,12 +180,13 @@ describe('Mentions Trigger: trouble rules', () => {
 			return rate;
 		};
 		const first = await new MentionsTrigger().poll.call(ctxFor({ params: TRIGGER(['hackernews', 'x']), staticData, respond }).ctx);
-		expect(first[0][0].json.sourceFailure).toMatchObject({ source: 'x', kind: 'rateLimited' });
+		expect(first[0]).toEqual([]);
+		expect(first[1][0].json.sourceFailure).toMatchObject({ source: 'x', kind: 'rateLimited' });
 		expect(Date.parse(staticData.sources.x.retryAt)).toBeGreaterThan(Date.now());
 		const callsAfterFirst = xCalls;
 		const second = await new MentionsTrigger().poll.call(ctxFor({ params: TRIGGER(['hackernews', 'x']), staticData, respond }).ctx);
 		expect(xCalls).toBe(callsAfterFirst);
-		expect(second[0][0].json.error).toContain('skipped this poll');
+		expect(second[1][0].json.error).toContain('skipped this poll');
 	});
 
 	test('a 5xx is retried with backoff, then the page maps', async () => {
@@ -200,8 +203,9 @@ describe('Mentions Trigger: trouble rules', () => {
 	test('garbage bodies never crash: truncated JSON is a named failure, the cursor does not move', async () => {
 		const staticData = {};
 		const { ctx } = ctxFor({ params: TRIGGER(['hackernews', 'x']), staticData, respond: ({ url }) => ({ body: url.includes('algolia') ? read('hackernews/searchByDate.truncated.txt') : read('x/searchRecent.page1.json') }) });
-		const [out] = await new MentionsTrigger().poll.call(ctx);
-		const f = out.find((o) => o.json.sourceFailure);
+		const [out, failed] = await new MentionsTrigger().poll.call(ctx);
+		expect(out.every((o) => o.json.platform === 'x')).toBe(true);
+		const f = failed.find((o) => o.json.sourceFailure);
 		expect(f.json.error).toContain('hackernews: body: invalid or truncated JSON');
 		expect(staticData.sources.hackernews.streams).toEqual({});
 	});

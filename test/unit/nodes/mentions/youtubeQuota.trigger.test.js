@@ -50,7 +50,8 @@ describe('YouTube quota → retryAt = next midnight Pacific, honoured by the tri
 			const { ctx, calls } = mentionsContext({ params: params(['youtube', 'hackernews']), staticData, credentials: CREDS, respond });
 			const out = await new MentionsTrigger().poll.call(ctx);
 			jest.useRealTimers();
-			return { items: out ? out[0] : [], calls };
+			// Mentions (output 1) and Source Failures (output 2) together: this test follows both.
+			return { items: out ? [...out[0], ...out[1]] : [], calls };
 		};
 
 		const first = await poll('2026-03-05T09:14:00.000Z');
@@ -90,7 +91,7 @@ describe('YouTube quota → retryAt = next midnight Pacific, honoured by the tri
 		at('2026-03-05T09:14:00.000Z');
 		const respond = ({ url }) => (url.includes('algolia') ? asAnswer(load('hackernews/searchByDate.emptyPage.json')) : loadGap('youtube/commentThreads.rateLimitExceeded.json'));
 		const { ctx } = mentionsContext({ params: params(['youtube', 'hackernews']), staticData, credentials: CREDS, respond });
-		const [items] = await new MentionsTrigger().poll.call(ctx);
+		const [, items] = await new MentionsTrigger().poll.call(ctx);
 		const failure = items.find((i) => i.json.sourceFailure);
 		expect(failure.json.sourceFailure).toMatchObject({ source: 'youtube', kind: 'rateLimited', status: 403, retryAt: null });
 		expect(failure.json.errorDescription).toContain('rate limit');
