@@ -127,7 +127,7 @@ function bcryptHash(n8n, password) {
 }
 
 /** Starts `n8n start` with an owner seeded from env (no sign-up screen). */
-async function startServer(n8n, userFolder, { port, brokerPort, email, password, env = {}, logFile, listen = '127.0.0.1' }) {
+async function startServer(n8n, userFolder, { port, brokerPort, email, password, env = {}, logFile, listen = '127.0.0.1', readyTimeoutMs = 120000 }) {
 	const serverEnv = baseEnv(n8n, userFolder, {
 		brokerPort,
 		env: {
@@ -147,7 +147,7 @@ async function startServer(n8n, userFolder, { port, brokerPort, email, password,
 	const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
 	const child = spawn(n8n.n8nBin, ['start'], { env: serverEnv, stdio: ['ignore', out, out], detached: true });
 	const base = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 120000;
+	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} (log: ${logFile})`);
 		try {
@@ -156,7 +156,14 @@ async function startServer(n8n, userFolder, { port, brokerPort, email, password,
 		} catch {
 			/* not up yet */
 		}
-		if (Date.now() > deadline) throw new Error(`n8n did not become ready in 120 s (log: ${logFile})`);
+		if (Date.now() > deadline) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+			throw new Error(`n8n did not become ready in ${readyTimeoutMs / 1000} s (log: ${logFile})`);
+		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	const stop = async () => {

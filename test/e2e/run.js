@@ -5,7 +5,8 @@
  * `n8n execute --id`, and asserts on the output JSON; then starts a server with a seeded
  * owner and checks the editor (node types, and a screenshot when Chromium is present).
  *
- * Usage: node test/e2e/run.js [--only templates|server] [--summary FILE]
+ * Usage: node test/e2e/run.js [--only templates|server|live] [--summary FILE]
+ * (live: test/e2e/live, the templates against loopback stand-ins of every outside service)
  * Prints one line per check and ends with "N passed, N failed".
  */
 const fs = require('fs');
@@ -201,6 +202,7 @@ async function serverSuite(n8n, userFolder) {
 	try {
 		if (!only || only === 'templates') await templatesSuite(n8n, userFolder);
 		if (!only || only === 'server') await serverSuite(n8n, userFolder);
+		if (!only || only === 'live') await require('./live')({ n8n, tarball, work, check, lib: n8nLib });
 	} catch (error) {
 		results.push({ name: 'e2e runner', ok: false, error: error.message });
 		process.stdout.write(`  ✗ e2e runner crashed: ${error.stack}\n`);

@@ -1,51 +1,133 @@
 const path = require('path');
-const { runWorkflow } = require('../helpers/workflowHarness');
+const { runWorkflow, makeNodeTypes } = require('../helpers/workflowHarness');
+const assertions = require('../e2e/assertions/brand-monitoring');
 const template = require(path.join('..', '..', 'workflows', 'brand-monitoring.workflow.json'));
+
+/** n8n's own nodes the template holds beyond the harness's default set (loaded, not all run here). */
+function baseNode(dir, file, cls) {
+	return new (require(`n8n-nodes-base/dist/nodes/${dir}/${file}.node.js`)[cls])();
+}
+/**
+ * Slack and Send Email import n8n's Send-and-Wait form code, whose sanitize-html dependency is an
+ * ES module jest cannot load: a stub with the same type name stands in (these senders never run in
+ * the sample run; the live e2e tier runs the real ones against the stand-ins).
+ */
+function senderStub(name, versions) {
+	const { NodeConnectionTypes, NodeOperationError } = require('n8n-workflow');
+	return {
+		description: { displayName: `${name} (harness stub)`, name, group: ['output'], version: versions, description: 'stub', defaults: { name }, inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], properties: [] },
+		async execute() {
+			throw new NodeOperationError(this.getNode(), `${name} is a harness stub: the e2e live tier runs the real node`);
+		},
+	};
+}
+const extraTypes = () => ({
+	'n8n-nodes-base.slack': senderStub('slack', [2, 2.1, 2.2, 2.3]),
+	'n8n-nodes-base.emailSend': senderStub('emailSend', [2, 2.1]),
+	'n8n-nodes-base.httpRequest': baseNode('HttpRequest', 'HttpRequest', 'HttpRequest'),
+	'n8n-nodes-base.executeWorkflow': baseNode('ExecuteWorkflow/ExecuteWorkflow', 'ExecuteWorkflow', 'ExecuteWorkflow'),
+	'n8n-nodes-base.splitOut': baseNode('Transform/SplitOut', 'SplitOut', 'SplitOut'),
+});
+
+/** The e2e assertions, run on the in-process result (same shape as `n8n execute` output). */
+function nodeOutputs(run, nodeName) {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs) throw new Error(`node "${nodeName}" did not run`);
+	return (runs[0].data?.main || []).map((branch) => (branch || []).map((i) => i.json));
+}
 
 describe('template brand-monitoring (in-process WorkflowExecute)', () => {
 	let result;
 	beforeAll(async () => {
-		result = await runWorkflow(template);
-	}, 60000);
+		result = await runWorkflow(JSON.parse(JSON.stringify(template)), { nodeTypes: makeNodeTypes(extraTypes()) });
+	}, 120000);
 
 	test('runs without error', () => {
 		expect(result.error).toBeUndefined();
-		expect(result.run.status === undefined || result.run.status === 'success').toBe(true);
 	});
 
-	test('the sample source emits the whole shipped crisis', () => {
-		expect(result.outputs['Mentions (sample)'][0]).toHaveLength(638);
+	for (const [name, fn] of Object.entries(assertions)) {
+		test(name, () => fn(result.run, { nodeOutputs }));
+	}
+
+	test('the one switch: "Send for real?" is off in the shipped template, and on it routes to every sender', () => {
+		const node = template.nodes.find((n) => n.name === 'Send for real?');
+		expect(node.parameters.conditions.conditions[0].leftValue).toBe('={{ false }}');
+		const [onTrue, onFalse] = template.connections['Send for real?'].main;
+		expect(onTrue.map((c) => c.node).sort()).toEqual(['Crisis or critical?', 'E-mail the team', 'Slack: team channel', 'Teams: post the card']);
+		expect(onFalse.map((c) => c.node)).toEqual(['Not sent (switch off): the messages are here']);
 	});
 
-	test('every mention is scored with a risk, factors and reasons', () => {
-		const scored = result.outputs['Crisis Score'][0];
-		expect(scored).toHaveLength(638);
-		for (const m of scored) {
-			expect(m.crisis).toBeDefined();
-			expect(Array.isArray(m.crisis.factors)).toBe(true);
-			expect(Array.isArray(m.crisis.reasons)).toBe(true);
-		}
+	test('source failures have their own route: the trigger\'s second output never reaches Crisis Score', () => {
+		const [mentions, failures] = template.connections['Watch Reddit, Hacker News and Google Alerts'].main;
+		expect(mentions.map((c) => c.node)).toEqual(['Crisis Score']);
+		expect(failures.map((c) => c.node)).toEqual(['Compose the source-failure note']);
 	});
+});
 
-	test('the If node splits scored mentions between its two branches', () => {
-		const [high, rest] = result.outputs['Risk ≥ 60?'];
-		expect(high.length + rest.length).toBe(638);
-		for (const m of high) expect(m.crisis.risk).toBeGreaterThanOrEqual(60);
-		for (const m of rest) expect(m.crisis.risk === null || m.crisis.risk < 60).toBe(true);
-	});
+describe('brand-monitoring: the source-failure note', () => {
+	/** The template's failure route fed with two failure items shaped like the trigger's Source Failures output. */
+	function failureRoute(failures, crisisDocument = '') {
+		const pick = (name) => JSON.parse(JSON.stringify(template.nodes.find((n) => n.name === name)));
+		const assess = pick('Assess Situation');
+		assess.parameters.crisisDocument = crisisDocument;
+		return {
+			name: 'failure route',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: 'f0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'f0000000-0000-4000-8000-000000000002',
+					name: 'Failures',
+					type: 'n8n-nodes-base.set',
+					typeVersion: 3.4,
+					position: [200, 0],
+					parameters: { mode: 'raw', jsonOutput: JSON.stringify({ failures }), options: {} },
+				},
+				{ id: 'f0000000-0000-4000-8000-000000000003', name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'failures', options: {} } },
+				pick('Compose the source-failure note'),
+				pick('Format for Slack, e-mail and Teams'),
+				pick('Send for real?'),
+				pick('Not sent (switch off): the messages are here'),
+				assess,
+			],
+			connections: {
+				Start: { main: [[{ node: 'Failures', type: 'main', index: 0 }]] },
+				Failures: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
+				Split: { main: [[{ node: 'Compose the source-failure note', type: 'main', index: 0 }]] },
+				'Compose the source-failure note': template.connections['Compose the source-failure note'],
+				'Format for Slack, e-mail and Teams': template.connections['Format for Slack, e-mail and Teams'],
+				'Send for real?': { main: [[], template.connections['Send for real?'].main[1]] },
+			},
+		};
+	}
+	const reddit = {
+		error: 'Reddit rate-limited the request',
+		errorDescription: 'HTTP 429',
+		sourceFailure: { source: 'reddit', stream: 'search', kind: 'rateLimited', status: 429, retryAt: '2026-03-05T10:40:00.000Z', credential: null, attempts: 3, cursorMoved: false },
+	};
+
+	test('one note for the poll, in the document\'s language, naming the source, the kind and the retry time', async () => {
+		const en = JSON.stringify({ defaultLanguage: 'en' });
+		const { outputs, error } = await runWorkflow(failureRoute([reddit], en), { nodeTypes: makeNodeTypes(extraTypes()) });
+		expect(error).toBeUndefined();
+		const [note] = outputs['Not sent (switch off): the messages are here'][1] || outputs['Not sent (switch off): the messages are here'][0];
+		expect(outputs['Not sent (switch off): the messages are here'][0]).toHaveLength(1);
+		expect(note.kind).toBe('sourceFailure');
+		expect(note.title).toBe('Reddit rate-limited until 10:40 UTC; the others are watched');
+		expect(note.slack.blocks[0].text.text).toContain('Reddit rate-limited until 10:40 UTC');
+		expect(note.urgent).toBe(false);
+	}, 60000);
+
+	test('two failed sources still give one note; French with the example document', async () => {
+		const hn = { error: 'Hacker News is unavailable', sourceFailure: { source: 'hackernews', stream: 'search', kind: 'unavailable', status: 503, retryAt: null, credential: null, attempts: 3, cursorMoved: false } };
+		const { outputs, error } = await runWorkflow(failureRoute([reddit, hn]), { nodeTypes: makeNodeTypes(extraTypes()) });
+		expect(error).toBeUndefined();
+		const notes = outputs['Not sent (switch off): the messages are here'][0];
+		expect(notes).toHaveLength(1);
+		expect(notes[0].title).toBe('Reddit limité (trop de requêtes) jusqu’à 10:40 UTC ; Hacker News indisponible ; les autres sources restent surveillées');
+		expect(notes[0].reasons).toHaveLength(2);
+	}, 60000);
 });
 
 // The post-crisis-review template has its own in-process test: test/workflows/postCrisisReview.test.js.
-
-describe('brand-monitoring: situations by level', () => {
-	test('Assess situation routes level changes to their outputs and reaches crisis', async () => {
-		const { outputs } = await runWorkflow(template);
-		const byLevel = outputs['Assess situation'];
-		expect(byLevel).toHaveLength(5);
-		['calm', 'watch', 'alert', 'crisis', 'critical'].forEach((level, k) => {
-			for (const s of byLevel[k]) expect(s.level).toBe(level);
-		});
-		expect(byLevel[3].length).toBeGreaterThan(0);
-		expect(outputs['Crisis: run the playbook'][0].length).toBe(byLevel[3].length + byLevel[4].length);
-	}, 60000);
-});
