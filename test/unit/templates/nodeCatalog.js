@@ -84,6 +84,9 @@ function crisisKitDescriptions() {
 		const mod = require(src);
 		const Cls = Object.values(mod).find((v) => typeof v === 'function');
 		const d = new Cls().description;
+		// What n8n's loader adds to a community node (n8n-core DirectoryLoader.applySpecialNodeParameters):
+		// polling nodes get the "Poll Times" parameter.
+		if (d.polling) d.properties = [...require('n8n-core/dist/nodes-loader/constants').commonPollingParameters, ...d.properties];
 		out.push({ ...d, name: `${PKG.name}.${d.name}` });
 		if (d.usableAsTool) out.push(toolVariant({ ...d, name: `${PKG.name}.${d.name}` }));
 	}
