@@ -36,7 +36,9 @@ module.exports = {
 		assert.strictEqual(s.customerMentions + s.unmatchedMentions, negative);
 		assert.strictEqual(s.customers, 3);
 		assert.ok(s.unmatchedAuthors >= 10 && s.unmatchedAuthors <= s.unmatchedMentions, `${s.unmatchedAuthors} unmatched authors`);
-		assert.ok(s.message.includes(`${negative} mentions négatives`) && s.message.includes('auteurs absents du CRM'), s.message);
+		assert.strictEqual(s.notInCrm.length, s.unmatchedAuthors, 'each unmatched author is listed');
+		assert.ok(s.notInCrm.every((a) => a.handle && a.url), 'with a link to the mention');
+		assert.strictEqual(s.message, `${negative} mentions négatives : ${s.customerMentions} de clients (tâche et note créées pour leur responsable), ${s.unmatchedAuthors} auteurs absents du CRM.`);
 	},
 	'no CRM node ran while Settings › live is false': (run) => {
 		for (const n of Object.keys(run.data.resultData.runData)) {

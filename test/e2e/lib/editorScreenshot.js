@@ -27,13 +27,13 @@ async function captureEditor(server, workflowId, pngPath, { run = false, width =
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
 	try {
 		const page = await browser.newPage({ viewport: { width, height } });
-		await page.goto(`${server.base}/signin`, { waitUntil: 'domcontentloaded' });
+		await page.goto(`${server.base}/signin`, { waitUntil: 'domcontentloaded', timeout: 180000 });
 		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(server.email);
 		await page.locator('input[type="password"]').first().fill(server.password);
 		await page.keyboard.press('Enter');
-		await page.waitForURL((u) => !String(u).includes('/signin'), { timeout: 30000 });
-		await page.goto(`${server.base}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
-		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60000 });
+		await page.waitForURL((u) => !String(u).includes('/signin'), { timeout: 180000 });
+		await page.goto(`${server.base}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded', timeout: 180000 });
+		await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 180000 });
 		await page.waitForTimeout(1500);
 		// Close any modal or toast the first visit may show.
 		await page.keyboard.press('Escape').catch(() => {});
