@@ -141,16 +141,4 @@ describe('brand-monitoring: the source-failure note', () => {
 	}, 60000);
 });
 
-describe('template post-crisis-review (in-process WorkflowExecute)', () => {
-	const post = require(path.join('..', '..', 'workflows', 'post-crisis-review.workflow.json'));
-	test('produces one report item with HTML and Markdown attached', async () => {
-		const { outputs, error, run } = await runWorkflow(post);
-		expect(error).toBeUndefined();
-		const [report] = outputs['Crisis Report'];
-		expect(report).toHaveLength(1);
-		expect(report[0].range.mentions).toBe(638);
-		const item = run.data.resultData.runData['Crisis Report'][0].data.main[0][0];
-		expect(Object.keys(item.binary)).toEqual(['report_html', 'report_md']);
-		expect(item.binary.report_html.mimeType).toBe('text/html');
-	}, 60000);
-});
+// The post-crisis-review template has its own in-process test: test/workflows/postCrisisReview.test.js.

@@ -1,5 +1,6 @@
 const path = require('path');
 const { runWorkflow } = require('../helpers/workflowHarness');
+const { templateNodeTypes } = require('./templateNodeTypes');
 const assertions = require('../e2e/assertions/crisis-response');
 const template = require(path.join('..', '..', 'workflows', 'crisis-response.workflow.json'));
 
@@ -10,23 +11,26 @@ function nodeOutputs(run, nodeName) {
 	return (runs[0].data?.main || []).map((branch) => (branch || []).map((i) => i.json));
 }
 
-describe('template crisis-response (in-process WorkflowExecute)', () => {
+describe('template crisis-response (in-process WorkflowExecute, Settings › live = false)', () => {
 	let result;
 	beforeAll(async () => {
-		result = await runWorkflow(template);
+		result = await runWorkflow(template, { nodeTypes: templateNodeTypes(template) });
 	}, 120000);
 
-	test('runs without error', () => {
-		expect(result.error).toBeUndefined();
+	test('runs without error (the Data Table nodes, which need the n8n server, continue on error)', () => {
+		const error = result.error;
+		if (error) expect({ node: error.node && error.node.type, message: error.message }).toEqual({ node: 'n8n-nodes-base.dataTable', message: expect.stringMatching(/Data table/) });
+		const failed = Object.entries(result.run.data.resultData.runData).filter(([, runs]) => runs.some((r) => r.error)).map(([name]) => name);
+		expect(failed.filter((n) => !/\(Data Table\)$/.test(n))).toEqual([]);
 	});
 
 	for (const [name, fn] of Object.entries(assertions)) {
 		test(name, () => fn(result.run, { nodeOutputs }));
 	}
 
-	test('is deterministic: a second run gives the same plans, statement and proposal', async () => {
-		const again = await runWorkflow(template);
-		for (const name of ['Plan response', 'Draft statement', 'Close incident', 'Propose document update']) {
+	test('is deterministic: a second run gives the same plans, statement, answers and case', async () => {
+		const again = await runWorkflow(template, { nodeTypes: templateNodeTypes(template) });
+		for (const name of ['Plan response', 'Draft statement', 'Answer', 'Posted', 'Case opened']) {
 			expect(again.outputs[name]).toEqual(result.outputs[name]);
 		}
 	}, 120000);
