@@ -121,7 +121,10 @@ export async function collectStream(
 				continue;
 			}
 			if (!byId.has(m.id)) byId.set(m.id, m);
-			top = newer(top, watermarkOf(source, m));
+			// A date estimated from the fetch (an undated feed item) must not lift the watermark to
+			// "now": entries published earlier but seen later would be skipped. The seen-id set keeps
+			// the undated item from being emitted twice.
+			if (!m.publishedAtEstimated) top = newer(top, watermarkOf(source, m));
 		}
 		const empty = page.mentions.length === 0 && page.skipped.length === 0;
 		const full = options.limit !== undefined && byId.size >= options.limit;
