@@ -165,5 +165,5 @@ describe('the body is capped while it downloads', () => {
 			server.closeAllConnections?.();
 			server.close();
 		}
-	});
+	}, 60000); // loading n8n-core's helper takes seconds on a loaded machine
 });
