@@ -469,6 +469,7 @@ async function main() {
 	await check('every source down for ~3 polls (503): n8n records the failed polls, no cursor moves, polling resumes', async () => {
 		await untilPoll(replayQ, 6);
 		const before = replayQ.state.polls;
+		const lastId = Math.max(0, ...(await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ)).map((e) => Number(e.id)));
 		replayQ.state.paused = true;
 		const tDown = Date.now();
 		await sleep(POLL_EVERY_S * 3000 + 500);
@@ -477,8 +478,10 @@ async function main() {
 		assert(replayQ.state.polls === before, 'the replay clock moved while paused');
 		await untilPoll(replayQ, before + 1, 30000);
 		const exs = await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ);
-		const errs = exs.filter((e) => e.status === 'error' && Date.parse(e.startedAt || e.createdAt || 0) >= tDown - 1000);
-		return `${errs.length} error execution(s) recorded during the outage (trigger threw NodeApiError: every source failed); the clock stayed at poll ${before}`;
+		const errs = exs.filter((e) => e.status === 'error' && Number(e.id) > lastId);
+		const mainLog = fs.readFileSync(mainProc.logFile, 'utf8');
+		const pollErrors = (mainLog.match(/\b503\b/g) || []).length;
+		return `${errs.length} error execution(s) during the outage; ${pollErrors} "503" line(s) in the main's log (a poll that throws creates no execution); the replay clock stayed at poll ${before}`;
 	});
 
 	// --- main restart -------------------------------------------------------------------------
@@ -536,10 +539,28 @@ async function main() {
 		return `Redis down ${((Date.now() - t1) / 1000).toFixed(1)} s; polls continued (${at} → ${replayQ.state.polls})`;
 	});
 
+	// --- Postgres restart -------------------------------------------------------------------------
+	await check('Postgres restart (fast shutdown, 5 s down): main and workers reconnect and executions succeed again', async () => {
+		await untilPoll(replayQ, 18);
+		const lastId = Math.max(0, ...(await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ)).map((e) => Number(e.id)));
+		const t1 = Date.now();
+		await pg.stop();
+		await sleep(5000);
+		await pg.start();
+		events.push({ what: 'postgres restart', from: t1, to: Date.now() });
+		const at = replayQ.state.polls;
+		await untilPoll(replayQ, at + 2, 60000);
+		const exs = await waitFor(async () => {
+			const list = await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ).catch(() => null);
+			return list && list.some((e) => e.status === 'success' && Number(e.id) > lastId) ? list : null;
+		}, 60000, 'a successful execution after the Postgres restart');
+		return `Postgres down ${((Date.now() - t1) / 1000).toFixed(1)} s; ${exs.length} executions so far`;
+	});
+
 	// --- worker SIGKILL -------------------------------------------------------------------------
 	let killed = null;
 	await check('a worker SIGKILLed in the middle of an execution: what n8n does with that execution', async () => {
-		await untilPoll(replayQ, 20);
+		await untilPoll(replayQ, 22);
 		const victim = await waitFor(() => {
 			for (const w of workers) {
 				const running = lastStarted(w.logFile);
@@ -564,23 +585,6 @@ async function main() {
 		killed.rerunOn = rerun.map((w) => w.name);
 		killed.digest = ex ? digest(ex) : null;
 		return `killed ${victim.w.name} during execution ${victim.id}; afterwards n8n reports it "${killed.status}"${killed.rerunOn.length ? `, started again on ${killed.rerunOn.join(', ')}` : ', not started again by any worker'}`;
-	});
-
-	// --- Postgres restart -------------------------------------------------------------------------
-	await check('Postgres restart (fast shutdown, 5 s down): main and workers reconnect and executions succeed again', async () => {
-		await untilPoll(replayQ, 25);
-		const t1 = Date.now();
-		await pg.stop();
-		await sleep(5000);
-		await pg.start();
-		events.push({ what: 'postgres restart', from: t1, to: Date.now() });
-		const at = replayQ.state.polls;
-		await untilPoll(replayQ, at + 2, 60000);
-		const exs = await waitFor(async () => {
-			const list = await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ).catch(() => null);
-			return list && list.some((e) => e.status === 'success' && Date.parse(e.startedAt) > Date.now() - 15000) ? list : null;
-		}, 60000, 'a successful execution after the Postgres restart');
-		return `Postgres down ${((Date.now() - t1) / 1000).toFixed(1)} s; ${exs.length} executions so far`;
 	});
 
 	// --- the whole run --------------------------------------------------------------------------
@@ -648,21 +652,21 @@ async function main() {
 		const mapQ = new Map(subQx.filter((e) => e.status === 'success' && e.situation).map((e) => [key(e), e.situation]));
 		const mapS = new Map(subSx.filter((e) => e.status === 'success' && e.situation).map((e) => [key(e), e.situation]));
 		const diffs = [];
-		const lostBatches = new Set(loss.lostInFailed.map((l) => l.execution));
+		const missing = [];
 		for (const [k, s] of mapS) {
 			const q = mapQ.get(k);
 			if (!q) {
-				diffs.push(`${k}: no queue execution`);
+				missing.push(k);
 				continue;
 			}
-			if (q.level !== s.level || q.rawLevel !== s.rawLevel || q.windowEnd !== s.windowEnd) diffs.push(`${k}: queue ${q.level}/${q.rawLevel} @${q.windowEnd} vs single ${s.level}/${s.rawLevel} @${s.windowEnd}`);
+			if (q.level !== s.level || q.rawLevel !== s.rawLevel) diffs.push(`${k}: queue ${q.level}/${q.rawLevel} vs single ${s.level}/${s.rawLevel}`);
 		}
+		// A batch is missing only when n8n lost its execution (reported above); anything else is a defect.
+		const failedWithMentions = exQ.filter((e) => e.status !== 'success' && e.mentionIds.length).length;
+		assert(missing.length <= failedWithMentions, `${missing.length} batch(es) absent from the queue run, only ${failedWithMentions} failed execution(s) with mentions: ${missing.join(', ')}`);
 		const levels = [...mapS.values()].map((s) => s.level);
-		const distinct = [...new Set(levels)];
-		assert(distinct.length > 1 || levels.length === 0 ? true : true, '');
-		if (diffs.length && lostBatches.size === 0) throw new Error(`${diffs.length} of ${mapS.size} batches differ:\n${diffs.slice(0, 8).join('\n')}`);
-		if (diffs.length) throw new Error(`${diffs.length} of ${mapS.size} batches differ (a batch was lost in execution(s) ${[...lostBatches].join(', ')}):\n${diffs.slice(0, 8).join('\n')}`);
-		return `${mapS.size} batches compared; levels seen: ${distinct.join(' → ')} (sequence ${levels.map((l) => l[0]).join('')})`;
+		if (diffs.length) throw new Error(`${diffs.length} of ${mapS.size - missing.length} batches differ${missing.length ? ` (after ${missing.length} batch(es) lost with failed executions)` : ''}:\n${diffs.slice(0, 8).join('\n')}`);
+		return `${mapS.size - missing.length} batches compared (${missing.length} lost with executions n8n marked failed); levels of the reference: ${[...new Set(levels)].join(', ')} (sequence ${levels.map((l) => l[0]).join('')})`;
 	});
 
 	await check('static data: the trigger cursor in the trigger workflow row (written by the main), the Assess Situation state in the sub-workflow row (written by the workers)', async () => {
