@@ -36,7 +36,17 @@ module.exports = async function customersAtRiskLive(ctx) {
 		const created = await n8nApi.workflow(wf);
 		const r = await n8nApi.runFromTrigger(created.id, 'Run on the sample');
 		assert.ok(r.data && r.data.executionId, `no execution id: ${JSON.stringify(r).slice(0, 300)}`);
-		[execution] = await n8nApi.waitForExecution(created.id, { timeoutMs: 600000 });
+		// Poll with retries: listing executions with their data can reset the connection on a loaded machine.
+		const deadline = Date.now() + 600000;
+		while (!execution) {
+			try {
+				[execution] = (await n8nApi.executions(created.id)).filter((e) => e.stoppedAt);
+			} catch (error) {
+				if (Date.now() > deadline) throw error;
+			}
+			if (!execution && Date.now() > deadline) throw new Error('no finished execution after 600 s');
+			if (!execution) await new Promise((r) => setTimeout(r, 2000));
+		}
 		assert.strictEqual(execution.status, 'success', JSON.stringify(execution.data.resultData.error || {}).slice(0, 800));
 	});
 	if (!execution) return;
