@@ -64,9 +64,12 @@ module.exports = async function customersAtRiskLive(ctx) {
 		assert.ok(actions.length >= 1 && actions.every((a) => a.contactId === '501' && a.ownerId === '9001'), JSON.stringify(actions).slice(0, 400));
 		const tasks = si.hubspot.engagements.filter((e) => /task/i.test(e.engagement.type));
 		assert.strictEqual(tasks.length, actions.length);
-		const body = JSON.stringify(tasks[0]);
-		assert.ok(body.includes('"501"') && body.includes('9001'), `task associations and owner: ${body.slice(0, 400)}`);
-		assert.ok(body.includes('Client à risque : @chloe_moreau'), body.slice(0, 400));
+		// What n8n sent (the stand-in's own record keeps only id and type).
+		const [sent] = si.hubspot.requests.filter((r) => r.path === '/engagements/v1/engagements');
+		const body = JSON.stringify(sent.body);
+		assert.deepStrictEqual(sent.body.associations.contactIds.map(String), ['501']);
+		assert.ok(body.includes('9001'), `the task is not assigned to the owner 9001: ${body.slice(0, 600)}`);
+		assert.ok(sent.body.metadata.subject.startsWith('Client à risque : @chloe_moreau'), sent.body.metadata.subject);
 		const notes = si.hubspot.requests.filter((r) => r.path === '/crm/v3/objects/notes');
 		assert.strictEqual(notes.length, actions.length);
 		assert.ok(notes[0].body.properties.hs_note_body.includes(actions[0].url), 'the note carries the mention link');
