@@ -17,6 +17,7 @@ const { verifyInterception } = require('../standins/verifyInterception');
 const { CrisisReplay } = require('./crisisReplay');
 const brandMonitoring = require('./brandMonitoring');
 const weakSignalDigest = require('./weakSignalDigest');
+const customersAtRisk = require('./customersAtRisk');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE_DOCUMENT = JSON.parse(fs.readFileSync(path.join(ROOT, 'core', 'document', 'defaultCrisisDocument.json'), 'utf8'));
@@ -134,6 +135,7 @@ module.exports = async function liveSuite({ n8n, tarball, work, check, lib }) {
 		const ctx = { si, n8nApi, creds, check, lib, server, withCredentials, EXAMPLE_DOCUMENT, CrisisReplay, sleep, root: ROOT, logFile, work };
 		await brandMonitoring(ctx);
 		await weakSignalDigest(ctx);
+		await customersAtRisk(ctx);
 		const refused = [...new Set(si.proxy.refused.map((e) => e.host))];
 		process.stdout.write(`      hosts refused by the proxy during the run (n8n's own calls, not the templates'): ${refused.join(', ') || 'none'}\n`);
 		await check('live: the templates never reached a host without a stand-in', () => {
