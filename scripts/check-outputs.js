@@ -22,6 +22,20 @@
  * produced nor skipped counts as a change: the check can fail, it cannot pass by finding nothing.
  */
 const crypto = require('crypto');
+
+// The clock is pinned: outputs that record "now" (a timeline event logged without a time, the
+// execution time a node defaults to) must hash the same on every run.
+const PINNED_NOW = Date.parse('2026-03-08T12:00:00.000Z');
+const RealDate = Date;
+global.Date = class extends RealDate {
+	constructor(...args) {
+		if (args.length) super(...args);
+		else super(PINNED_NOW);
+	}
+	static now() {
+		return PINNED_NOW;
+	}
+};
 const fs = require('fs');
 const path = require('path');
 
