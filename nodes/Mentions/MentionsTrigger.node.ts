@@ -20,6 +20,22 @@ import { runPoll } from './sources/poll';
 import { dedupeMemoryOf, MAX_DEDUPE_MEMORY, readStateChecked } from './sources/pollState';
 import { credentialLabel } from './transport/request';
 
+/**
+ * Polls in flight in this process. n8n can start a poll while the previous one of the same
+ * trigger is still running (the queue tier saw two polls start within a millisecond on a loaded
+ * main, and the durable scheduler's activation poll 0.3 s before its first tick); both would read
+ * the same cursors and emit the same mentions. Polls run on the main (the leader), so a key per
+ * workflow and node in this process is enough; without a workflow id, the static-data object
+ * (shared by the polls of one workflow) is the key.
+ */
+const pollsInFlight = new Set<string>();
+const pollsInFlightByState = new WeakSet<object>();
+
+function pollKey(ctx: IPollFunctions): string | null {
+	const workflow = typeof ctx.getWorkflow === 'function' ? ctx.getWorkflow() : null;
+	return workflow && workflow.id ? `${workflow.id}\u0000${ctx.getNode().name}` : null;
+}
+
 export class MentionsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mentions Trigger',
@@ -108,63 +124,87 @@ export class MentionsTrigger implements INodeType {
 		const inputs = readSourceInputs((name, fallback) => this.getNodeParameter(name, fallback), options);
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
-		const stored = readStateChecked(staticData);
-		// A malformed state is reset part by part, never a crash: say what was reset.
-		for (const w of stored.warnings) this.logger.warn(`Mentions Trigger: state reset: ${w}`);
-		const outcome = await runPoll(
-			this,
-			{
-				...inputs,
-				maxPages: Number(options.maxPages ?? 10),
-				dedupeMemory: dedupeMemoryOf(options.dedupeMemory),
-				firstPoll: options.firstPoll === 'skip' ? 'skip' : 'emitRecent',
-				manual,
-				now: new Date().toISOString(),
-			},
-			stored.state,
-		);
-		const saveState = () => {
-			// Stored last: the cursors cover exactly the mentions returned by this poll.
-			staticData.version = outcome.state.version;
-			staticData.sources = outcome.state.sources as unknown as IDataObject;
-			staticData.seenIds = outcome.state.seenIds as unknown as IDataObject;
-			staticData.seenStories = outcome.state.seenStories as unknown as IDataObject;
-		};
-		if (outcome.succeeded === 0 && outcome.failures.length > 0 && outcome.mentions.length === 0) {
-			if (!manual && outcome.failures.every((f) => f.kind === 'rateLimited' || f.kind === 'quotaExceeded')) {
-				// Every source is rate-limited: throwing would discard the static data (n8n saves it only
-				// when poll returns), so the stored retryAt would be lost and the API hit every poll.
-				// Keep the cursors, remember when to retry, emit nothing.
-				for (const f of outcome.failures) this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
-				saveState();
-				return null;
-			}
-			const first = outcome.failures[0];
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: first.message, failures: outcome.failures.map((f) => f.message).join(' | ') },
-				{
-					message: outcome.failures.map((f) => f.message).join('; '),
-					description: `${first.hint} Credential: ${credentialLabel(first.credentialType)}. No cursor moved.`,
-					httpCode: first.status ? String(first.status) : undefined,
-				},
-			);
+		if (manual) return await pollOnce.call(this, staticData, options, inputs, manual);
+		const key = pollKey(this);
+		if (key !== null ? pollsInFlight.has(key) : pollsInFlightByState.has(staticData)) {
+			this.logger.warn('Mentions Trigger: the previous poll is still running; this poll is skipped (nothing is lost: the next poll reads from the cursors)');
+			return null;
 		}
-		const dropDuplicates = options.dropDuplicateStories === true;
-		const items: INodeExecutionData[] = [];
-		const failures: INodeExecutionData[] = [];
-		for (const { mention, story } of outcome.mentions) {
-			if (dropDuplicates && story.duplicate) continue;
-			const json = { ...mention, story } as unknown as IDataObject;
-			if (!options.includeRaw) delete json.raw;
-			items.push({ json });
+		if (key !== null) pollsInFlight.add(key);
+		else pollsInFlightByState.add(staticData);
+		try {
+			return await pollOnce.call(this, staticData, options, inputs, manual);
+		} finally {
+			if (key !== null) pollsInFlight.delete(key);
+			else pollsInFlightByState.delete(staticData);
 		}
-		for (const f of outcome.failures) {
-			this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
-			failures.push(failureItem(f));
-		}
-		if (!manual) saveState();
-		const outputs = routeFailures(sourceFailureRouting(options.sourceFailures), items, failures);
-		return outputs[0].length || outputs[1].length ? outputs : null;
 	}
+}
+
+/** One poll: read the state, poll every source, build the items, store the state last. */
+async function pollOnce(
+	this: IPollFunctions,
+	staticData: IDataObject,
+	options: IDataObject,
+	inputs: ReturnType<typeof readSourceInputs>,
+	manual: boolean,
+): Promise<INodeExecutionData[][] | null> {
+	const stored = readStateChecked(staticData);
+	// A malformed state is reset part by part, never a crash: say what was reset.
+	for (const w of stored.warnings) this.logger.warn(`Mentions Trigger: state reset: ${w}`);
+	const outcome = await runPoll(
+		this,
+		{
+			...inputs,
+			maxPages: Number(options.maxPages ?? 10),
+			dedupeMemory: dedupeMemoryOf(options.dedupeMemory),
+			firstPoll: options.firstPoll === 'skip' ? 'skip' : 'emitRecent',
+			manual,
+			now: new Date().toISOString(),
+		},
+		stored.state,
+	);
+	const saveState = () => {
+		// Stored last: the cursors cover exactly the mentions returned by this poll.
+		staticData.version = outcome.state.version;
+		staticData.sources = outcome.state.sources as unknown as IDataObject;
+		staticData.seenIds = outcome.state.seenIds as unknown as IDataObject;
+		staticData.seenStories = outcome.state.seenStories as unknown as IDataObject;
+	};
+	if (outcome.succeeded === 0 && outcome.failures.length > 0 && outcome.mentions.length === 0) {
+		if (!manual && outcome.failures.every((f) => f.kind === 'rateLimited' || f.kind === 'quotaExceeded')) {
+			// Every source is rate-limited: throwing would discard the static data (n8n saves it only
+			// when poll returns), so the stored retryAt would be lost and the API hit every poll.
+			// Keep the cursors, remember when to retry, emit nothing.
+			for (const f of outcome.failures) this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
+			saveState();
+			return null;
+		}
+		const first = outcome.failures[0];
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: first.message, failures: outcome.failures.map((f) => f.message).join(' | ') },
+			{
+				message: outcome.failures.map((f) => f.message).join('; '),
+				description: `${first.hint} Credential: ${credentialLabel(first.credentialType)}. No cursor moved.`,
+				httpCode: first.status ? String(first.status) : undefined,
+			},
+		);
+	}
+	const dropDuplicates = options.dropDuplicateStories === true;
+	const items: INodeExecutionData[] = [];
+	const failures: INodeExecutionData[] = [];
+	for (const { mention, story } of outcome.mentions) {
+		if (dropDuplicates && story.duplicate) continue;
+		const json = { ...mention, story } as unknown as IDataObject;
+		if (!options.includeRaw) delete json.raw;
+		items.push({ json });
+	}
+	for (const f of outcome.failures) {
+		this.logger.warn(`Mentions Trigger: ${f.message} (${f.hint})`);
+		failures.push(failureItem(f));
+	}
+	if (!manual) saveState();
+	const outputs = routeFailures(sourceFailureRouting(options.sourceFailures), items, failures);
+	return outputs[0].length || outputs[1].length ? outputs : null;
 }

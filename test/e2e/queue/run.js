@@ -481,7 +481,7 @@ async function main() {
 		const errs = exs.filter((e) => e.status === 'error' && Number(e.id) > lastId);
 		const mainLog = fs.readFileSync(mainProc.logFile, 'utf8');
 		const pollErrors = (mainLog.match(/\b503\b/g) || []).length;
-		return `${errs.length} error execution(s) during the outage; ${pollErrors} "503" line(s) in the main's log (a poll that throws creates no execution); the replay clock stayed at poll ${before}`;
+		return `${errs.length} error execution(s) during the outage; ${pollErrors} "503" line(s) in the main's log (each poll that throws is an error execution); the replay clock stayed at poll ${before}`;
 	});
 
 	// --- main restart -------------------------------------------------------------------------

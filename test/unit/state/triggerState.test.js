@@ -241,3 +241,52 @@ describe('a corrupted trigger state is reset with a warning, never a crash', () 
 		expect(MAX_STATE_STRING).toBeGreaterThanOrEqual(MAX_SEEN_KEY);
 	});
 });
+
+describe('overlapping polls (seen in queue mode on a loaded main)', () => {
+	test('a poll that starts while the previous one of the same trigger runs is skipped: no mention emitted twice', async () => {
+		const replay = new ReplayApis({ seed: 9, polls: 2, rates: { reddit: 3, hackernews: 3, rss: 1, mastodon: 0, bluesky: 0, x: 0 }, exclusionRate: 0 });
+		const params = { sources: ['reddit', 'hackernews', 'rss'], keywords: 'orvia', hashtags: '', feedUrls: 'https://www.google.com/alerts/feeds/1/2', options: { apiBaseUrl: 'https://api.test', maxRetries: 0, retryDelayMs: 1 } };
+		let release;
+		const gate = new Promise((r) => (release = r));
+		const transport = async (type, o) => {
+			await gate; // both polls are in flight before any answer
+			const u = new URL(o.url);
+			const r = replay.handle({ path: u.pathname, query: o.qs || {} }, replay.pollTime(2));
+			return { statusCode: r.status, headers: r.headers, body: r.body };
+		};
+		const staticData = {}; // n8n hands both polls the workflow's same static-data object
+		const warnings = [];
+		const a = new MentionsTrigger().poll.call(pollContext({ params, staticData, transport, warnings }));
+		const b = new MentionsTrigger().poll.call(pollContext({ params, staticData, transport, warnings }));
+		release();
+		const [outA, outB] = await Promise.all([a, b]);
+		const ids = [...(outA ? outA[0] : []), ...(outB ? outB[0] : [])].map((i) => i.json.id);
+		expect(ids.length).toBeGreaterThan(0);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(warnings.some((w) => /previous poll is still running/.test(w))).toBe(true);
+		// The next poll runs normally.
+		const next = await new MentionsTrigger().poll.call(pollContext({ params, staticData, transport, warnings: [] }));
+		expect(next).toBeNull();
+	});
+
+	test('with durable poll cursors each poll gets its own state snapshot: the workflow id and node name still identify the trigger', async () => {
+		const replay = new ReplayApis({ seed: 11, polls: 2, rates: { reddit: 3, hackernews: 3, rss: 1, mastodon: 0, bluesky: 0, x: 0 }, exclusionRate: 0 });
+		const params = { sources: ['reddit', 'hackernews'], keywords: 'orvia', hashtags: '', options: { apiBaseUrl: 'https://api.test', maxRetries: 0, retryDelayMs: 1 } };
+		let release;
+		const gate = new Promise((r) => (release = r));
+		const transport = async (type, o) => {
+			await gate;
+			const u = new URL(o.url);
+			const r = replay.handle({ path: u.pathname, query: o.qs || {} }, replay.pollTime(2));
+			return { statusCode: r.status, headers: r.headers, body: r.body };
+		};
+		const warnings = [];
+		const ctx = (staticData) => ({ ...pollContext({ params, staticData, transport, warnings }), getWorkflow: () => ({ id: 'wf-durable', name: 'w', active: true }) });
+		const a = new MentionsTrigger().poll.call(ctx({}));
+		const b = new MentionsTrigger().poll.call(ctx({}));
+		release();
+		const [outA, outB] = await Promise.all([a, b]);
+		expect([outA, outB].filter((o) => o !== null)).toHaveLength(1);
+		expect(warnings.some((w) => /previous poll is still running/.test(w))).toBe(true);
+	});
+});
