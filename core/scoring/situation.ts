@@ -188,12 +188,31 @@ export function loadSituationState(stored: unknown, config: Partial<SituationCon
 	else if (s.bucketMinutes !== c.bucketMinutes) problem = `stored state uses ${s.bucketMinutes}-minute buckets, the node now uses ${c.bucketMinutes}`;
 	else if (!Array.isArray(s.open) || !Array.isArray(s.closed) || !Array.isArray(s.expected) || !s.memory || !LEVELS.includes(s.memory.level as Level)) {
 		problem = 'stored state is corrupted';
+	} else if (!(s.nextBucket === null || Number.isFinite(s.nextBucket)) || ![...s.open, ...s.closed].every(isBucketAggregate) || !s.expected.every((e) => Number.isFinite(e))) {
+		problem = 'stored state has a corrupted bucket';
+	} else if (!Array.isArray(s.memory.streak) || !Array.isArray(s.memory.volumeStreak) || typeof s.memory.lastNotified !== 'object' || s.memory.lastNotified === null) {
+		problem = 'stored state has a corrupted level memory';
 	}
 	if (problem) return { state: createSituationState(c), warning: `Situation state reset: ${problem}` };
 	const det = loadDetectorState(s.detector, detectorConfigOf(c));
 	const state = s as SituationState;
 	state.detector = det.state;
 	return { state, warning: det.warning ? `Volume detector state reset: ${det.warning}` : undefined };
+}
+
+/** A stored bucket has the shape ingest and advance rely on (a corrupted one would crash them). */
+function isBucketAggregate(b: unknown): boolean {
+	if (typeof b !== 'object' || b === null) return false;
+	const x = b as Partial<BucketAggregate>;
+	return (
+		Number.isFinite(x.start) &&
+		Number.isFinite(x.mentions) &&
+		Array.isArray(x.negativePlatforms) &&
+		Array.isArray(x.negativeAuthors) &&
+		Array.isArray(x.top) &&
+		typeof x.themes === 'object' &&
+		x.themes !== null
+	);
 }
 
 function emptyBucket(start: number): BucketAggregate {
