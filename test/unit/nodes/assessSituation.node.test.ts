@@ -118,7 +118,7 @@ describe('Crisis Score node › Backtest', () => {
 		const t0 = Date.parse('2026-01-05T00:00:00Z');
 		const counts = Array.from({ length: 14 * 96 }, (_, k) => ({ json: { timestamp: new Date(t0 + k * 900000).toISOString(), count: k >= 13 * 96 && k < 13 * 96 + 4 ? 60 : 8 + (k % 5) } }));
 		const [out] = await node.execute.call(
-			fakeExecuteFunctions({ items: counts, parameters: { operation: 'backtest', crisisDocument: '', incidents: {}, backtestOptions: { now: new Date(t0 + 14 * 86400000).toISOString() } } }),
+			fakeExecuteFunctions({ items: counts, parameters: { operation: 'backtest', documentSource: 'example', incidents: {}, backtestOptions: { now: new Date(t0 + 14 * 86400000).toISOString() } } }),
 		);
 		const r = out[0].json as { input: string; buckets: number; suggestedThresholds: { textsKnown: boolean; levels: Record<string, unknown> } };
 		expect(r.input).toBe('counts');
