@@ -53,8 +53,10 @@ async function templatesSuite(n8n, userFolder) {
 			for (const node of t.json.nodes) {
 				if (node.type.startsWith('CUSTOM.')) throw new Error(`node "${node.name}" uses ${node.type}`);
 				if (node.type.startsWith(PKG.name + '.')) {
-					const name = node.type.slice(PKG.name.length + 1);
-					const known = PKG.n8n.nodes.some((p) => p.endsWith(`.node.js`) && require(path.join(ROOT, p)) && Object.values(require(path.join(ROOT, p))).some((C) => typeof C === 'function' && new C().description.name === name));
+					const typeName = node.type.slice(PKG.name.length + 1);
+					// n8n serves a `usableAsTool` node to AI agents as "<name>Tool" (e.g. mentionsTool).
+					const isKnown = (name) => PKG.n8n.nodes.some((p) => p.endsWith(`.node.js`) && Object.values(require(path.join(ROOT, p))).some((C) => typeof C === 'function' && new C().description.name === name && (name === typeName || new C().description.usableAsTool)));
+					const known = isKnown(typeName) || (typeName.endsWith('Tool') && isKnown(typeName.slice(0, -4)));
 					if (!known) throw new Error(`node "${node.name}" uses unknown type ${node.type}`);
 				}
 			}
