@@ -151,7 +151,10 @@ async function serverSuite(n8n, userFolder) {
 			const out = path.join(ROOT, 'test', 'artifacts');
 			fs.mkdirSync(out, { recursive: true });
 			for (const t of templates()) {
-				const run = t.json.id === 'ckBrandMonitoring01';
+				// Pressing "Execute workflow" in the editor: on a one-trigger template (with two triggers, as
+				// brand monitoring's Manual + Mentions Trigger, the button asks which one; its run is checked
+				// by `n8n execute` and the live tier instead).
+				const run = t.json.id === 'ckCustomersAtRisk01';
 				await check(`editor screenshot: ${t.base} opens${run ? ' and runs' : ''} with every node on the canvas and icons loaded`, async () => {
 					const info = await screenshot.captureEditor(server, t.json.id, path.join(out, `editor-${t.base}.png`), { run });
 					// `npm run screenshot:editor` refreshes the README's images from this real run, so they cannot drift.
