@@ -117,8 +117,8 @@ else
   log "tier e2e-oldest (templates offline on n8n $CK_OLDEST_N8N)"
   CRISIS_KIT_N8N_VERSION="$CK_OLDEST_N8N" node test/e2e/run.js --only templates --summary "$OUT/e2e-oldest.json"
   if [ -f "$OUT/e2e-oldest.json" ]; then
-    read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed)' "$OUT/e2e-oldest.json")
-    tally "$p" "$f" "e2e on n8n $CK_OLDEST_N8N"
+    read -r p f k < <(node -e 'const r=require(process.argv[1]); console.log(r.passed, r.failed, r.skipped || 0)' "$OUT/e2e-oldest.json")
+    tally "$p" "$f" "e2e on n8n $CK_OLDEST_N8N" "$k"
   else
     tally 0 1 "e2e on n8n $CK_OLDEST_N8N (runner produced no summary)"
   fi
