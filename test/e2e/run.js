@@ -68,12 +68,9 @@ async function templatesSuite(n8n, userFolder) {
 	const brokerPort = await n8nLib.freePort();
 	process.stdout.write('templates (n8n import:workflow + n8n execute --id):\n');
 	for (const t of templates()) {
+		// Node versions this n8n lacks: the template still runs when they sit on branches the
+		// sample never takes; if its run fails, it is counted as skipped (needs a newer n8n).
 		const lacking = missingNodeTypes(n8n, t.json);
-		if (lacking.length) {
-			results.push({ name: `${t.base}: needs a newer n8n`, ok: true, skipped: true });
-			process.stdout.write(`  - ${t.base}: SKIPPED on this n8n, it lacks ${lacking.join(', ')}\n`);
-			continue;
-		}
 		const assertionsFile = path.join(__dirname, 'assertions', `${t.base}.js`);
 		await check(`${t.base}: has e2e assertions`, () => {
 			if (!fs.existsSync(assertionsFile)) throw new Error(`missing ${path.relative(ROOT, assertionsFile)}`);
@@ -100,6 +97,21 @@ async function templatesSuite(n8n, userFolder) {
 		});
 		if (!imported || !fs.existsSync(assertionsFile)) continue;
 		let run = null;
+		if (lacking.length) {
+			const r = n8nLib.n8nCli(n8n, userFolder, ['execute', `--id=${t.json.id}`, '--rawOutput'], { brokerPort });
+			let parsed = null;
+			try {
+				parsed = n8nLib.parseExecuteOutput(r.stdout);
+			} catch {
+				parsed = null;
+			}
+			const ok = r.status === 0 && parsed && (parsed.status === 'success' || (parsed.finished === true && !parsed.data?.resultData?.error));
+			if (!ok) {
+				results.push({ name: `${t.base}: needs a newer n8n`, ok: true, skipped: true });
+				process.stdout.write(`  - ${t.base}: SKIPPED on this n8n (its run fails here; it uses ${lacking.join(', ')})\n`);
+				continue;
+			}
+		}
 		await check(`${t.base}: runs with n8n execute --id=${t.json.id}`, () => {
 			const r = n8nLib.n8nCli(n8n, userFolder, ['execute', `--id=${t.json.id}`, '--rawOutput'], { brokerPort });
 			let parsed;
