@@ -94,7 +94,7 @@ function importTemplatesOnce(n8n, home, work) {
 				`  │ Crisis Kit on n8n 2.41.1:  http://127.0.0.1:${port}`,
 				`  │ Sign in with  ${email}  /  ${password}`,
 				'  │ (local account seeded from CRISIS_KIT_OWNER_EMAIL / _PASSWORD)',
-				'  │ Open "Crisis Kit · Brand monitoring and alerts" and press Execute workflow.',
+				'  │ Open "Crisis Kit · Brand monitoring and alerts": Execute workflow › Try it on the sample.',
 				'  │ Ctrl-C stops the server; your workflows stay in ' + home,
 				'  └──────────────────────────────────────────────────────────────',
 				'',
