@@ -142,4 +142,4 @@ async function runWorkflow(workflowJson, { staticData = {}, mode = 'manual', nod
 	return { run, outputs, error: run.data.resultData.error, staticData: workflow.staticData };
 }
 
-module.exports = { runWorkflow, makeNodeTypes, crisisKitNodes };
+module.exports = { runWorkflow, makeNodeTypes, crisisKitNodes, baseNode };

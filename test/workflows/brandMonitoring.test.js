@@ -1,26 +1,9 @@
 const path = require('path');
 const { runWorkflow, makeNodeTypes } = require('../helpers/workflowHarness');
+const { baseNode, senderStub, nodeOutputs } = require('./sampleTemplateSuite');
 const assertions = require('../e2e/assertions/brand-monitoring');
 const template = require(path.join('..', '..', 'workflows', 'brand-monitoring.workflow.json'));
 
-/** n8n's own nodes the template holds beyond the harness's default set (loaded, not all run here). */
-function baseNode(dir, file, cls) {
-	return new (require(`n8n-nodes-base/dist/nodes/${dir}/${file}.node.js`)[cls])();
-}
-/**
- * Slack and Send Email import n8n's Send-and-Wait form code, whose sanitize-html dependency is an
- * ES module jest cannot load: a stub with the same type name stands in (these senders never run in
- * the sample run; the live e2e tier runs the real ones against the stand-ins).
- */
-function senderStub(name, versions) {
-	const { NodeConnectionTypes, NodeOperationError } = require('n8n-workflow');
-	return {
-		description: { displayName: `${name} (harness stub)`, name, group: ['output'], version: versions, description: 'stub', defaults: { name }, inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], properties: [] },
-		async execute() {
-			throw new NodeOperationError(this.getNode(), `${name} is a harness stub: the e2e live tier runs the real node`);
-		},
-	};
-}
 const extraTypes = () => ({
 	'n8n-nodes-base.slack': senderStub('slack', [2, 2.1, 2.2, 2.3]),
 	'n8n-nodes-base.emailSend': senderStub('emailSend', [2, 2.1]),
@@ -28,13 +11,6 @@ const extraTypes = () => ({
 	'n8n-nodes-base.executeWorkflow': baseNode('ExecuteWorkflow/ExecuteWorkflow', 'ExecuteWorkflow', 'ExecuteWorkflow'),
 	'n8n-nodes-base.splitOut': baseNode('Transform/SplitOut', 'SplitOut', 'SplitOut'),
 });
-
-/** The e2e assertions, run on the in-process result (same shape as `n8n execute` output). */
-function nodeOutputs(run, nodeName) {
-	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run`);
-	return (runs[0].data?.main || []).map((branch) => (branch || []).map((i) => i.json));
-}
 
 describe('template brand-monitoring (in-process WorkflowExecute)', () => {
 	let result;

@@ -1,36 +1,14 @@
 const path = require('path');
 const { runWorkflow, makeNodeTypes } = require('../helpers/workflowHarness');
+const { baseNode, senderStub, nodeOutputs } = require('./sampleTemplateSuite');
 const assertions = require('../e2e/assertions/weak-signal-digest');
 const template = require(path.join('..', '..', 'workflows', 'weak-signal-digest.workflow.json'));
 
-function baseNode(dir, file, cls) {
-	return new (require(`n8n-nodes-base/dist/nodes/${dir}/${file}.node.js`)[cls])();
-}
-/**
- * Slack and Send Email import n8n's Send-and-Wait form code, whose sanitize-html dependency is an
- * ES module jest cannot load: a stub with the same type name stands in (these senders never run in
- * the sample run; the live e2e tier runs the real ones against the stand-ins).
- */
-function senderStub(name, versions) {
-	const { NodeConnectionTypes, NodeOperationError } = require('n8n-workflow');
-	return {
-		description: { displayName: `${name} (harness stub)`, name, group: ['output'], version: versions, description: 'stub', defaults: { name }, inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], properties: [] },
-		async execute() {
-			throw new NodeOperationError(this.getNode(), `${name} is a harness stub: the e2e live tier runs the real node`);
-		},
-	};
-}
 const extraTypes = () => ({
 	'n8n-nodes-base.slack': senderStub('slack', [2, 2.1, 2.2, 2.3]),
 	'n8n-nodes-base.emailSend': senderStub('emailSend', [2, 2.1]),
 	'n8n-nodes-base.scheduleTrigger': baseNode('Schedule', 'ScheduleTrigger', 'ScheduleTrigger'),
 });
-
-function nodeOutputs(run, nodeName) {
-	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run`);
-	return (runs[0].data?.main || []).map((branch) => (branch || []).map((i) => i.json));
-}
 
 describe('template weak-signal-digest (in-process WorkflowExecute)', () => {
 	let result;
