@@ -213,7 +213,8 @@ function round(x: number): string {
 	return x >= 100 ? String(Math.round(x)) : x >= 10 ? x.toFixed(0) : x.toFixed(1);
 }
 
-function formatPeriod(days: number): string {
+/** A return period in plain words ("about once every 12 days"); the situation's reasons use it too. */
+export function formatPeriod(days: number): string {
 	if (!Number.isFinite(days)) return 'never';
 	if (days >= 2) return `about once every ${Math.round(days)} days`;
 	const hours = days * 24;

@@ -13,7 +13,7 @@
  * waits `deescalationBuckets` buckets below the current level and steps down one level at a time;
  * repeat notifications of the same level are capped by `cooldownMinutes`.
  */
-import { createDetectorState, DEFAULT_DETECTOR_CONFIG, DEFAULT_SCORE_THRESHOLDS, levelForScore, loadDetectorState, updateDetector } from '../detector';
+import { createDetectorState, DEFAULT_DETECTOR_CONFIG, DEFAULT_SCORE_THRESHOLDS, formatPeriod, levelForScore, loadDetectorState, updateDetector } from '../detector';
 import type { DetectorConfig, DetectorState, DetectorUpdate } from '../detector';
 import { DEFAULT_LEVEL_THRESHOLDS } from '../document/levelThresholds';
 import { PLAN_LEVELS } from '../document/types';
@@ -761,14 +761,6 @@ export function sourceFailureReason(failures: NonNullable<AssessExtras['sourceFa
 
 function num(x: number): string {
 	return x >= 100 ? fmt(x) : x >= 10 ? x.toFixed(0) : x.toFixed(1);
-}
-
-function formatPeriod(days: number): string {
-	if (!Number.isFinite(days)) return 'never';
-	if (days >= 2) return `about once every ${Math.round(days)} days`;
-	const hours = days * 24;
-	if (hours >= 2) return `about once every ${Math.round(hours)} hours`;
-	return `about once every ${Math.max(1, Math.round(hours * 60))} minutes`;
 }
 
 /** One sentence on the volume evidence, agreeing with the window line (same expectation, same score). */
