@@ -17,9 +17,6 @@
  * Usage: node scripts/lib/lock-install.js <dir with package-lock.json> [--jobs N]
  *          [--only a,b]            only these top-level packages and what they need (no
  *                                  node_modules/.package-lock.json: npm later completes the tree)
- *          [--first a,b --first-done FILE]
- *                                  these packages and what they need first, then touch FILE
- *                                  (so a native module can compile while the rest unpacks)
  * Prints one progress line every 10 s on stderr; exits 0 when every package is in place.
  */
 const fs = require('fs');
@@ -27,13 +24,6 @@ const path = require('path');
 const crypto = require('crypto');
 const { spawn } = require('child_process');
 
-const args = process.argv.slice(2);
-const dir = path.resolve(args.find((a) => !a.startsWith('--')) || '.');
-const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const jobs = Number(opt('--jobs') || 24);
-const only = opt('--only') ? opt('--only').split(',') : null;
-const first = opt('--first') ? opt('--first').split(',') : [];
-const firstDone = opt('--first-done');
 const FALLBACK = 3;
 
 const log = (msg) => process.stderr.write(`[lock-install] ${msg}\n`);
@@ -49,7 +39,7 @@ function platformMatches(e) {
 	return ok(e.os, process.platform) && ok(e.cpu, process.arch) && ok(e.libc, libc);
 }
 
-const REGISTRY = (process.env.npm_config_registry || 'https://registry.npmjs.org/').replace(/\/?$/, '/');
+const registry = () => (process.env.npm_config_registry || 'https://registry.npmjs.org/').replace(/\/?$/, '/');
 
 /**
  * The tarball of a lock entry: its `resolved` URL, or (locks written with npm's
@@ -59,7 +49,7 @@ function tarballUrl(key, e) {
 	if (e.resolved) return /^https?:\/\//.test(e.resolved) ? e.resolved : null;
 	if (!/^\d+\.\d+\.\d+/.test(e.version || '')) return null;
 	const name = e.name || key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
-	return `${REGISTRY}${name}/-/${name.split('/').pop()}-${e.version}.tgz`;
+	return `${registry()}${name}/-/${name.split('/').pop()}-${e.version}.tgz`;
 }
 
 /** The lock entries to install, or a reason to fall back to npm. */
@@ -164,38 +154,31 @@ function linkBins(key, e, root) {
 	}
 }
 
-async function main() {
+/** Installs the lock in `dir`; resolves to an exit code (0 done, FALLBACK: use npm instead). */
+async function install(dir, { jobs = 24, only = null } = {}) {
 	const lockFile = path.join(dir, 'package-lock.json');
 	if (!fs.existsSync(lockFile)) {
 		log(`no package-lock.json in ${dir}`);
-		process.exit(FALLBACK);
+		return FALLBACK;
 	}
 	if (typeof fetch !== 'function') {
 		log('this Node has no fetch(): falling back to npm');
-		process.exit(FALLBACK);
+		return FALLBACK;
 	}
 	const lock = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
 	const p = plan(lock);
 	if (p.reason) {
 		log(`falling back to npm: ${p.reason}`);
-		process.exit(FALLBACK);
+		return FALLBACK;
 	}
 	let { entries } = p;
 	if (only) {
 		const keep = closure(lock, only);
 		entries = entries.filter((x) => keep.has(x.key));
 	}
-	// Parents before children (a nested package is unpacked into its parent's folder); --first first.
-	const early = closure(lock, first);
-	const rank = (x) => (early.has(x.key) ? 0 : 1000) + x.key.split('/node_modules/').length;
-	entries.sort((a, b) => rank(a) - rank(b));
-	let earlyLeft = entries.filter((x) => early.has(x.key)).length;
-	const earlyDone = () => {
-		if (!firstDone) return;
-		for (const x of entries) if (early.has(x.key)) linkBins(x.key, x.e, dir);
-		fs.writeFileSync(firstDone, '');
-	};
-	if (firstDone && earlyLeft === 0) earlyDone();
+	// Parents before children: a nested package is unpacked into its parent's folder.
+	const depthOf = (x) => x.key.split('/node_modules/').length;
+	entries.sort((a, b) => depthOf(a) - depthOf(b));
 	const t0 = Date.now();
 	let done = 0;
 	let bytes = 0;
@@ -216,7 +199,6 @@ async function main() {
 			inFlight.set(key, job.catch(() => {}));
 			await job;
 			done++;
-			if (early.has(key) && --earlyLeft === 0) earlyDone();
 		}
 	}
 	try {
@@ -227,16 +209,29 @@ async function main() {
 	for (const { key, e } of entries) linkBins(key, e, dir);
 	if (only) {
 		log(`${entries.length} packages (${(bytes / 1e6).toFixed(0)} MB) for ${only.join(', ')} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-		return;
+		return 0;
 	}
 	// What npm writes after a reify, so that npm treats this tree as its own.
 	const hidden = { name: lock.name, version: lock.version, lockfileVersion: lock.lockfileVersion, requires: true, packages: {} };
 	for (const { key, e } of entries) hidden.packages[key] = e;
 	fs.writeFileSync(path.join(dir, 'node_modules', '.package-lock.json'), `${JSON.stringify(hidden, null, 2)}\n`);
 	log(`${entries.length} packages (${(bytes / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)} s${p.skipped.length ? `; ${p.skipped.length} optional packages for other platforms left out` : ''}`);
+	return 0;
 }
 
-main().catch((error) => {
-	log(`ERROR: ${error.message}`);
-	process.exit(1);
-});
+module.exports = { install, plan, closure, tarballUrl, platformMatches, FALLBACK };
+
+if (require.main === module) {
+	const args = process.argv.slice(2);
+	const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+	install(path.resolve(args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--'))) || '.'), {
+		jobs: Number(opt('--jobs') || 24),
+		only: opt('--only') ? opt('--only').split(',') : null,
+	}).then(
+		(code) => process.exit(code),
+		(error) => {
+			log(`ERROR: ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
