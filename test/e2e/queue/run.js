@@ -554,6 +554,10 @@ async function main() {
 			const list = await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ).catch(() => null);
 			return list && list.some((e) => e.status === 'success' && Number(e.id) > lastId) ? list : null;
 		}, 60000, 'a successful execution after the Postgres restart');
+		// Until the main's database pool reconnects, a poll's execution cannot be stored: the
+		// window in which n8n may drop a batch ends with the first execution stored after it.
+		const firstAfter = exs.filter((e) => Number(e.id) > lastId && e.startedAt).map((e) => Date.parse(e.startedAt)).sort((a, b) => a - b)[0];
+		events[events.length - 1].recovered = firstAfter || Date.now();
 		return `Postgres down ${((Date.now() - t1) / 1000).toFixed(1)} s; ${exs.length} executions so far`;
 	});
 
@@ -637,7 +641,7 @@ async function main() {
 		const at = pollWallTime(k);
 		if (killed && k === killedPoll) return `poll ${k}: the execution the SIGKILLed ${killed.worker} was running (n8n marked it ${killed.status}, not redelivered)`;
 		const pg = events.find((e) => e.what === 'postgres restart');
-		if (pg && at >= pg.from - 1000 && at <= pg.to + 5000) return `poll ${k}: Postgres was down when the main created its execution`;
+		if (pg && at >= pg.from - 1000 && at <= (pg.recovered || pg.to) + 1000) return `poll ${k}: Postgres was down (or the main not yet reconnected) when the main stored its execution`;
 		return null;
 	};
 	const loss = { byN8n: new Map(), unexplained: [] };
