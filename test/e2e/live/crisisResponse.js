@@ -319,45 +319,73 @@ module.exports = async function crisisResponseLive(ctx) {
 		});
 	}
 
-	// ------------------------------------------------------------------ run B: Slack, deputy, Mastodon, Salesforce
+	// ------------------------------------------------------------------ run B (+ E beside it): Slack, deputy, Mastodon, Salesforce
 	si.reset();
 	const sfBefore = si.salesforce.created.length; // reset() forgets requests, not what a CRM holds
+	/** The Slack messages of one execution (its form links name it), once `count` have arrived. */
+	const slackOf = async (run, count, timeoutMs = 200000) => {
+		const mine = (r) => r.path === '/api/chat.postMessage' && JSON.stringify(r.body || '').includes(`/webhook-waiting/${run.executionId}/`);
+		await si.slack.waitFor(mine, { count, timeoutMs });
+		return si.slack.messages().filter((m) => mine(m.request));
+	};
+	const commentsB = 'Say that we are contacting the affected customers.';
 	let runB;
 	let execB;
-	let askedB;
-	let deputyB;
-	let answerB;
-	await check('live crisis-response B (Slack, EN, wait limit 1 min): the approver does not answer; after the limit the deputy is asked in #crisis-approvals and approves', async () => {
+	let msgsB;
+	let correctedB;
+	let answersB;
+	let runE;
+	let doneE;
+	await check('live crisis-response B (Slack, EN, wait limit 1 min): the approver does not answer; after the limit the deputy is asked in #crisis-approvals, rejects with comments; the corrected text goes back to the approver, who approves', async () => {
 		runB = await start('B: Slack deputy → Mastodon → Salesforce', { document: english, settings: { approvalVia: 'slack', postOn: 'mastodon', mastodonInstance: 'https://mastodon.social', crm: 'salesforce', incidentId: `${stamp}-b` } });
-		await si.slack.waitFor((r) => r.path === '/api/chat.postMessage', { timeoutMs: 180000 });
-		[askedB] = si.slack.messages();
+		const [asked] = await slackOf(runB, 1);
 		await waitingFor(runB);
-		// Nobody opens the link: n8n resumes the execution when the wait limit is over.
-		await si.slack.waitFor((r) => r.path === '/api/chat.postMessage', { count: 2, timeoutMs: 200000 });
-		deputyB = si.slack.messages()[1];
-		const delay = (Date.parse(deputyB.request.at) - Date.parse(askedB.request.at)) / 1000;
+		// Run E starts now (B has loaded its document): nobody ever answers it.
+		runE = await start('E: nobody answers', { document: documentFor(EXAMPLE_DOCUMENT, { language: 'en', timeoutMinutes: 0.25 }), settings: { approvalVia: 'slack', postOn: 'x', crm: 'hubspot', teamSlackChannel: 'crisis-cell', incidentId: `${stamp}-e` } });
+		doneE = (async () => {
+			const asks = await slackOf(runE, 2, 240000);
+			const team = await si.slack.waitFor((r) => r.path === '/api/chat.postMessage' && r.body && r.body.channel === 'crisis-cell', { timeoutMs: 120000 }).then(() => si.slack.messages().filter((m) => m.channel === 'crisis-cell'));
+			return { asks, team, exec: await finished(runE) };
+		})();
+		doneE.catch(() => {});
+		// Nobody opens B's link: n8n resumes the execution when the wait limit is over.
+		const [, deputy] = await slackOf(runB, 2);
+		const delay = (Date.parse(deputy.request.at) - Date.parse(asked.request.at)) / 1000;
 		process.stdout.write(`      deputy asked ${delay.toFixed(1)} s after the approver (document wait limit: 1 min)\n`);
 		assert.ok(delay >= 59, `the deputy was asked after ${delay} s, before the 60 s limit`);
 		assert.ok(delay <= 135, `the deputy was asked after ${delay} s (WaitTracker polls every 60 s)`);
 		await waitingFor(runB);
-		answerB = await answerForm(slackButtonUrl(deputyB), { decision: 'Approve' });
+		correctedB = `${await draftOf(runB)} We are contacting the affected customers.`;
+		const rejectedAt = await answerForm(slackButtonUrl(deputy), { decision: 'Reject', comments: commentsB, corrected: correctedB });
+		msgsB = await slackOf(runB, 3, 120000);
+		await waitingFor(runB);
+		const approvedAt = await answerForm(slackButtonUrl(msgsB[2]), { decision: 'Approve' });
+		answersB = { rejectedAt, approvedAt };
 		execB = await finished(runB);
 	});
 	if (execB) {
 		const request = nodeItems(execB, 'Approval request')[0];
-		await check('live crisis-response B: the deputy\'s message says the approver did not answer within the limit and carries the draft', () => {
-			assert.strictEqual(deputyB.channel, 'crisis-approvals');
-			const shown = slackMessageText(deputyB);
+		const [asked, deputy, again] = msgsB;
+		await check('live crisis-response B: the deputy\'s message says the approver did not answer within the limit and carries the draft; the second round goes to the approver with the corrected text and the comments', () => {
+			for (const m of msgsB) assert.strictEqual(m.channel, 'crisis-approvals');
+			const shown = slackMessageText(deputy);
 			assert.ok(shown.startsWith(`${request.approverName} did not answer within 1 min. Please approve in their place:`), shown);
 			assert.ok(shown.includes(request.text), 'the draft');
-			assert.notStrictEqual(slackButtonUrl(deputyB), slackButtonUrl(askedB), 'a new form link');
-			assert.strictEqual(nodeItems(execB, 'Slack answered in time?', 1).length, 1, 'the approver\'s wait ended unanswered');
-			assert.strictEqual(nodeItems(execB, 'Answer')[0].answeredBy, request.approval.deputyId);
+			assert.ok(slackMessageText(asked).includes(request.text));
+			// n8n signs one resume URL per execution and node: the deputy's differs, the approver's
+			// second-round link is the first one again (now answering the second round).
+			assert.notStrictEqual(slackButtonUrl(deputy), slackButtonUrl(asked));
+			assert.strictEqual(slackButtonUrl(again), slackButtonUrl(asked));
+			const second = slackMessageText(again);
+			assert.ok(second.includes(correctedB), second);
+			assert.ok(second.includes(`Revised after these comments: ${commentsB}`), second);
+			assert.strictEqual(nodeItems(execB, 'Slack answered in time?', 1).length, 1, 'the approver\'s first wait ended unanswered');
+			assert.deepStrictEqual([0, 1].map((run) => nodeItems(execB, 'Answer', 0, run)[0].answeredBy), [request.approval.deputyId, request.approval.approverId]);
 		});
-		await check('live crisis-response B: the approved text is exactly what Mastodon received (token from the Header Auth credential)', () => {
+		await check('live crisis-response B: the corrected text is exactly what Mastodon received (token from the Header Auth credential)', () => {
 			const posts = si.mastodon.posts();
 			assert.strictEqual(posts.length, 1);
-			assert.strictEqual(posts[0].status, request.text);
+			assert.strictEqual(posts[0].status, correctedB);
 			assert.strictEqual(posts[0].language, 'en');
 			const call = si.mastodon.calls('/api/v1/statuses', 'POST')[0];
 			assert.strictEqual(call.host, 'mastodon.social');
@@ -372,22 +400,42 @@ module.exports = async function crisisResponseLive(ctx) {
 			assert.strictEqual(f.Subject, `Crisis (level ${plan.level}) — ${plan.scenario.name}`);
 			assert.ok(f.Description.includes(`Scenario: ${plan.scenario.name} (${plan.scenario.id})`));
 			for (const reason of plan.scenario.reasons) assert.ok(f.Description.includes(`- ${reason}`), `missing reason ${reason}`);
-			assert.ok(f.Description.includes('https://mastodon.social/@brand/'), 'the post link');
+			assert.ok(f.Description.includes(`Statement posted: ${correctedB} https://mastodon.social/@brand/`), 'the posted text and its link');
 			assert.strictEqual(f.Description.split('\n').filter((l) => /^- https?:\/\//.test(l)).length, 3);
 			assert.strictEqual(si.salesforce.requests.find((r) => r.method === 'POST').headers.authorization, 'Bearer sf-stand-in-token');
 		});
-		await check('live crisis-response B: the timeline holds the deputy\'s approval (not the approver\'s), at the time it was given', async () => {
+		await check('live crisis-response B: the timeline holds the deputy\'s rejection with its comments, then the approver\'s approval, each at the time it was given', async () => {
 			const rows = await timelineRows(`${stamp}-b`);
+			const rejected = rows.find((r) => r.type === 'statementRejected');
 			const approvedRow = rows.find((r) => r.type === 'statementApproved');
-			assert.ok(approvedRow, `no approval row: ${rows.map((r) => r.type).join(', ')}`);
-			assert.strictEqual(approvedRow.actorId, request.approval.deputyId);
-			assert.ok(Math.abs(Date.parse(approvedRow.at) - answerB.answeredAt.getTime()) < 15000);
+			assert.ok(rejected && approvedRow, `rows: ${rows.map((r) => r.type).join(', ')}`);
+			assert.strictEqual(rejected.actorId, request.approval.deputyId);
+			assert.strictEqual(rejected.event.data.reason, commentsB);
+			assert.strictEqual(approvedRow.actorId, request.approval.approverId);
+			assert.strictEqual(approvedRow.event.data.text, correctedB);
+			assert.ok(Math.abs(Date.parse(rejected.at) - answersB.rejectedAt.answeredAt.getTime()) < 15000);
+			assert.ok(Math.abs(Date.parse(approvedRow.at) - answersB.approvedAt.answeredAt.getTime()) < 15000);
 			assert.ok(!rows.some((r) => r.type === 'publishingPaused'), 'nothing was left to pause: no pause row');
 			const caseId = si.salesforce.created.slice(sfBefore).filter((c) => /^case$/i.test(c.sobject)).pop().id;
 			assert.match(caseId, /^500/);
 			assert.ok(rows.find((r) => r.type === 'note').event.data.text.startsWith(`CRM case opened (salesforce ${caseId}): `), 'the case row names the Salesforce Case id');
 		});
 	}
+	await check('live crisis-response E (Slack, wait limit 0.25 min, run beside B): neither the approver nor the deputy answers → #crisis-cell is told, nothing is posted, the timeline notes it', async () => {
+		assert.ok(doneE, 'run E did not start');
+		const { asks, team, exec } = await doneE;
+		const request = nodeItems(exec, 'Approval request')[0];
+		assert.ok(slackMessageText(asks[1]).startsWith(`${request.approverName} did not answer within 0.25 min.`));
+		assert.strictEqual(team.length, 1);
+		assert.strictEqual(team[0].text, `Statement not approved: neither ${request.approverName} nor ${request.deputyName} answered.`);
+		assert.strictEqual(si.x.posts().length, 0, 'nothing posted');
+		assert.strictEqual(si.hubspot.calls('/crm-objects/v1/objects/tickets', 'POST').length, 0, 'no case opened');
+		const rows = await timelineRows(`${stamp}-e`);
+		assert.ok(!rows.some((r) => ['statementApproved', 'statementPosted'].includes(r.type)));
+		assert.strictEqual(rows.find((r) => r.type === 'note').event.data.text, team[0].text);
+		const waited = (Date.parse(asks[1].request.at) - Date.parse(asks[0].request.at)) / 1000;
+		process.stdout.write(`      run E: deputy asked ${waited.toFixed(1)} s after the approver with a 15 s limit (the WaitTracker's next poll)\n`);
+	});
 
 	// ------------------------------------------------------------------ run C: e-mail, reject → redraft → approve, Bluesky, Pipedrive
 	si.reset();
