@@ -18,6 +18,7 @@ const { CrisisReplay } = require('./crisisReplay');
 const brandMonitoring = require('./brandMonitoring');
 const weakSignalDigest = require('./weakSignalDigest');
 const customersAtRisk = require('./customersAtRisk');
+const crisisResponse = require('./crisisResponse');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE_DOCUMENT = JSON.parse(fs.readFileSync(path.join(ROOT, 'core', 'document', 'defaultCrisisDocument.json'), 'utf8'));
@@ -132,10 +133,12 @@ module.exports = async function liveSuite({ n8n, tarball, work, check, lib }) {
 			creds.smtp = await n8nApi.credential('SMTP (stand-in)', 'smtp', si.smtp.credentialData());
 		});
 		if (!creds.slack || !creds.smtp) return;
-		const ctx = { si, n8nApi, creds, check, lib, server, withCredentials, EXAMPLE_DOCUMENT, CrisisReplay, sleep, root: ROOT, logFile, work };
-		await brandMonitoring(ctx);
-		await weakSignalDigest(ctx);
-		await customersAtRisk(ctx);
+		const ctx = { si, n8nApi, creds, check, lib, server, session, withCredentials, EXAMPLE_DOCUMENT, CrisisReplay, sleep, root: ROOT, logFile, work };
+		// CK_LIVE_ONLY=crisisResponse,customersAtRisk runs only those suites (default: all).
+		const suites = { brandMonitoring, weakSignalDigest, customersAtRisk, crisisResponse };
+		const only = (process.env.CK_LIVE_ONLY || '').split(',').map((x) => x.trim()).filter(Boolean);
+		for (const name of only) if (!suites[name]) throw new Error(`CK_LIVE_ONLY: no live suite ${name} (have ${Object.keys(suites).join(', ')})`);
+		for (const [name, suite] of Object.entries(suites)) if (!only.length || only.includes(name)) await suite(ctx);
 		const refused = [...new Set(si.proxy.refused.map((e) => e.host))];
 		process.stdout.write(`      hosts refused by the proxy during the run (n8n's own calls, not the templates'): ${refused.join(', ') || 'none'}\n`);
 		await check('live: the templates never reached a host without a stand-in', () => {

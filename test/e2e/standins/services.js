@@ -134,7 +134,7 @@ function salesforce({ contacts = [] } = {}) {
 	s.handler = router([
 		['POST', '/services/oauth2/token', () => ({ json: { access_token: 'sf-standin-token', instance_url: s.url, token_type: 'Bearer', issued_at: String(Date.now()), id: `${s.url}/id/00D/005` } })],
 		['POST', /^\/services\/data\/v[\d.]+\/sobjects\/(\w+)\/?$/, (req, m) => {
-			const id = `${m[1] === 'Case' ? '500' : m[1] === 'Task' ? '00T' : '0XX'}${String(nextId()).padStart(15, '0')}`;
+			const id = `${/^case$/i.test(m[1]) ? '500' : /^task$/i.test(m[1]) ? '00T' : '0XX'}${String(nextId()).padStart(15, '0')}`;
 			s.created.push({ sobject: m[1], id, fields: req.body });
 			return { status: 201, json: { id, success: true, errors: [] } };
 		}],
@@ -176,6 +176,8 @@ function pipedrive({ persons = [] } = {}) {
 			const p = s.persons.find((x) => String(x.id) === m[2]);
 			return p ? { json: { success: true, data: { id: p.id, name: p.name, owner_id: { id: p.ownerId ?? 1 } } } } : { status: 404, json: { success: false, error: 'Person not found' } };
 		}],
+		// Pipedrive node v2 reads the custom fields before a create (no custom fields here).
+		['GET', /^\/(v1|api\/v2)\/(activity|deal|person|organization|product)Fields$/, () => ({ json: { success: true, data: [], additional_data: { next_cursor: null } } })],
 		['GET', /^\/v1\/users\/me$/, () => ({ json: { success: true, data: { id: 1, name: 'Crisis Kit', email: 'owner@brand.example' } } })],
 	]);
 	return s;
