@@ -90,7 +90,7 @@ module.exports = {
 		assert.strictEqual(JSON.parse(approvalRow.event).data.text, approved.text);
 		const [postRow] = allRuns(run, 'Log posted');
 		assert.strictEqual(postRow.type, 'statementPosted');
-		for (const live of ['X: post', 'LinkedIn: post', 'Bluesky: sign in', 'Mastodon: post', 'Slack: ask the approver', 'E-mail: ask the approver', 'HubSpot: create ticket', 'Salesforce: create case', 'Pipedrive: create activity', 'Pause publishing']) {
+		for (const live of ['X: post', 'LinkedIn: post', 'Bluesky: sign in', 'Mastodon: post', 'Slack: ask the approver', 'E-mail: ask the approver', 'HubSpot: create ticket', 'Salesforce: create case', 'Pipedrive: create activity', 'Pause publishing', 'Slack: tell the team', 'E-mail: tell the approvers']) {
 			assert.ok(!run.data.resultData.runData[live], `${live} ran although Settings › live is false`);
 		}
 	},
