@@ -220,7 +220,7 @@ function subWorkflowBody(name) {
 				type: `${PKG.name}.crisisScore`,
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: { operation: 'assessSituation', mode: 'live', crisisDocument: '', situationOptions: { bucketMinutes: 5, now: '={{ $input.last().json.publishedAt }}' } },
+				parameters: { operation: 'assessSituation', mode: 'live', documentSource: 'example', situationOptions: { bucketMinutes: 5, now: '={{ $input.last().json.publishedAt }}' } },
 			},
 		],
 		connections: {
