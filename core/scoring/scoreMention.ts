@@ -16,9 +16,10 @@ import type { FactorInput, RiskWeights } from './factors';
 import { detectLanguage } from './language';
 import { clamp } from './numbers';
 import { PLATFORM_NOTE_EN, PLATFORM_NOTE_FR, platformNote, riskText, summaryPoints } from './reasonText';
-import { analyzeText } from './sentiment/analyzeSentiment';
-import type { TextAnalysis, ThemeFinds } from './sentiment/analyzeSentiment';
-import { rankThemes, THEMES } from './themes';
+import { TextAnalyzer } from './sentiment/analyzer';
+import type { TextAnalysis, ThemeFinds } from './sentiment/analyzer';
+import { rankThemes } from './themeMatch';
+import { THEME_INDEX, THEMES } from './themes';
 import type { MentionScore, RiskFactor, Sentiment } from './types';
 import { parseUpstreamSentiment } from './upstreamSentiment';
 import type { UpstreamSentimentInput } from './upstreamSentiment';
@@ -27,6 +28,7 @@ export { DEFAULT_RISK_WEIGHTS } from './factors';
 export type { RiskWeights } from './factors';
 export { parseUpstreamSentiment } from './upstreamSentiment';
 export type { UpstreamSentimentInput } from './upstreamSentiment';
+export type { TextAnalyzer } from './sentiment/analyzer';
 
 export interface ScoreMentionOptions {
 	/**
@@ -136,11 +138,17 @@ function summaryOf(risk: number, factors: RiskFactor[]): string {
 	return out;
 }
 
+/** A text analyser for `scoreMention` calls: create one per batch and pass it to each call. */
+export function createTextAnalyzer(): TextAnalyzer {
+	return new TextAnalyzer(THEME_INDEX);
+}
+
 /**
  * Scores one mention. `now` is an RFC3339 timestamp (used for engagement velocity);
- * core never reads the clock.
+ * core never reads the clock. `analyzer` (from `createTextAnalyzer`, one per batch) holds
+ * the text pass's scratch; without it, each call makes its own.
  */
-export function scoreMention(mention: Mention, options: ScoreMentionOptions, now: string): MentionScore {
+export function scoreMention(mention: Mention, options: ScoreMentionOptions, now: string, analyzer?: TextAnalyzer): MentionScore {
 	const opts = options ?? {};
 	const weights = weightsOf(opts);
 	const supported: BuiltIn[] = opts.supportedLanguages
@@ -173,16 +181,16 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 		};
 	}
 
-	// One pass over the text: sentiment, complaint terms and crisis themes (a scratch
-	// result, read before anything else runs a text pass).
+	// One pass over the text: sentiment, complaint terms and crisis themes (the
+	// analyser's scratch result, read before its next pass).
 	let analysis: TextAnalysis | null = null;
 	let finds: ThemeFinds | null = null;
 	if (lexiconLanguage) {
-		analysis = analyzeText(text, lexiconLanguage, weights.crisisVocabulary > 0);
+		analysis = (analyzer ?? createTextAnalyzer()).analyze(text, lexiconLanguage, weights.crisisVocabulary > 0);
 		finds = analysis.themes;
 	} else if (language === null && weights.crisisVocabulary > 0) {
 		// Upstream sentiment, language unknown: still look for crisis vocabulary (EN + FR).
-		finds = analyzeText(text, 'fr', true).themes;
+		finds = (analyzer ?? createTextAnalyzer()).analyze(text, 'fr', true).themes;
 	}
 	const themeCount = finds !== null ? finds.count : 0;
 	const sentiment: Sentiment = upstream ?? { label: (analysis as TextAnalysis).label, score: (analysis as TextAnalysis).score, source: 'lexicon' };

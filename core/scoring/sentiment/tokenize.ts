@@ -48,27 +48,24 @@ export function hashWord(s: string): number {
 	return h;
 }
 
-export interface Token {
-	kind: TokenKind;
-	/** Lower-cased text; elongations collapsed to two letters (`sooooo` -> `soo`). */
-	text: string;
-	/** Written in capitals (at least two letters, no lower-case letter). */
-	caps: boolean;
-	/** Had a letter repeated three times or more (`sooo`, `nooon`). */
-	elongated: boolean;
-	/** Came from a #hashtag. */
-	hashtag: boolean;
-	/** For '!' and '?': how many were in the run. */
-	count: number;
-}
-
 /** Emoticons recognised when they stand alone or close a word (`great:)`). */
 export interface TokenizeOptions {
 	/** Split French elisions (`l'avion` -> `l'` + `avion`, `n'est` -> `n'` + `est`). */
 	splitElisions: boolean;
 	emoticons: ReadonlyMap<string, number>;
+	/** Two-character ASCII prefixes of `emoticons` (see `emoticonPrefixes`), to skip hopeless checks. */
+	emoticonPrefixes: Uint8Array;
 	/** Looks each word up as it is scanned (see `WordResolver`); none: `ids` / `recs` are left as they are. */
 	resolver?: WordResolver;
+}
+
+/** The options for a lexicon (the emoticon prefix table computed here, once). */
+export function tokenizeOptions(
+	splitElisions: boolean,
+	emoticons: ReadonlyMap<string, number>,
+	resolver?: WordResolver,
+): TokenizeOptions {
+	return { splitElisions, emoticons, emoticonPrefixes: emoticonPrefixes(emoticons), resolver };
 }
 
 /**
@@ -259,12 +256,9 @@ for (const ch of ':;=<>()^-_8BDTXx') EMOTICON_START[ch.charCodeAt(0)] = 1;
 
 /** Two-character ASCII prefixes of the known emoticons (per emoticon table), to skip hopeless checks. */
 const PREFIX_ANY = 128 * 128;
-const emoticonPrefixCache = new WeakMap<ReadonlyMap<string, number>, Uint8Array>();
 
 function emoticonPrefixes(emoticons: ReadonlyMap<string, number>): Uint8Array {
-	let table = emoticonPrefixCache.get(emoticons);
-	if (table) return table;
-	table = new Uint8Array(PREFIX_ANY + 1);
+	const table = new Uint8Array(PREFIX_ANY + 1);
 	for (const key of emoticons.keys()) {
 		const a = key.charCodeAt(0);
 		const b = key.charCodeAt(1);
@@ -272,7 +266,6 @@ function emoticonPrefixes(emoticons: ReadonlyMap<string, number>): Uint8Array {
 		if (key.length < 2 || a >= 128 || b >= 128) table[PREFIX_ANY] = 1;
 		else table[a * 128 + b] = 1;
 	}
-	emoticonPrefixCache.set(emoticons, table);
 	return table;
 }
 
@@ -370,18 +363,6 @@ function endBytes(chars: Uint8Array, n: number): void {
 }
 
 const encoder = new TextEncoder();
-
-/** Emoticon prefixes of the last table used (saves the WeakMap look-up per candidate). */
-let lastEmoticons: ReadonlyMap<string, number> | null = null;
-let lastPrefixes: Uint8Array = new Uint8Array(0);
-
-function prefixesOf(emoticons: ReadonlyMap<string, number>): Uint8Array {
-	if (emoticons !== lastEmoticons) {
-		lastPrefixes = emoticonPrefixes(emoticons);
-		lastEmoticons = emoticons;
-	}
-	return lastPrefixes;
-}
 
 /** The emoticon starting at `i` (longest first, not followed by a letter or digit), or ''. */
 function matchEmoticon(text: string, i: number, n: number, emoticons: ReadonlyMap<string, number>): string {
@@ -521,7 +502,7 @@ function scanAscii(text: string, n: number, options: TokenizeOptions, buf: Token
 		// Emoticons: longest match first, only at a token boundary.
 		if (EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
 			const c2 = i + 1 < n ? chars[i + 1] : 128;
-			const prefixes = prefixesOf(emoticons);
+			const prefixes = options.emoticonPrefixes;
 			if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) {
 				const matched = matchEmoticon(text, i, n, emoticons);
 				if (matched !== '') {
@@ -781,7 +762,7 @@ function scanString(text: string, lowered: string, options: TokenizeOptions, buf
 		// Emoticons: longest match first, only at a token boundary.
 		if (c < 128 && EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
 			const c2 = i + 1 < n ? text.charCodeAt(i + 1) : 128;
-			const prefixes = prefixesOf(emoticons);
+			const prefixes = options.emoticonPrefixes;
 			if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) {
 				const matched = matchEmoticon(text, i, n, emoticons);
 				if (matched !== '') {
@@ -826,41 +807,4 @@ function scanString(text: string, lowered: string, options: TokenizeOptions, buf
 		i++;
 		prevSpace = false;
 	}
-}
-
-const BREAK_TEXT = '.';
-
-/**
- * Tokenizes `input` into token objects (convenient for inspection; the analyser reads a
- * `TokenBuffer` filled by `scanTokens` instead).
- */
-export function tokenize(input: string, options: TokenizeOptions): Token[] {
-	const buf = new TokenBuffer(Math.max(16, input.length + 1));
-	scanTokens(input, options, buf);
-	const out: Token[] = [];
-	for (let k = 0; k < buf.length; k++) {
-		const kind = buf.kinds[k] as TokenKind;
-		const f = buf.flags[k];
-		const text =
-			kind === TokenKind.Emoji
-				? String.fromCodePoint(buf.counts[k])
-				: kind === TokenKind.Exclamation
-					? '!'
-					: kind === TokenKind.Question
-						? '?'
-						: kind === TokenKind.Break
-							? BREAK_TEXT
-							: kind === TokenKind.Word
-								? buf.wordText(k)
-								: buf.texts[k];
-		out.push({
-			kind,
-			text,
-			caps: (f & TokenFlag.Caps) !== 0,
-			elongated: (f & TokenFlag.Elongated) !== 0,
-			hashtag: (f & TokenFlag.Hashtag) !== 0,
-			count: kind === TokenKind.Exclamation || kind === TokenKind.Question ? buf.counts[k] : 1,
-		});
-	}
-	return out;
 }
