@@ -63,6 +63,10 @@ export interface CompiledLexicon {
 	themeWordsById: Array<ThemeCandidate[] | undefined>;
 	/** Memo of the hashtags segmented so far (see hashtags.ts). */
 	hashtags: HashtagCache;
+	/** The last character of `lex.negatorSuffix` (-1: none or empty): most words are ruled out on it. */
+	negatorLast: number;
+	/** Whether `lex.negatorSuffix` has an apostrophe ("n't"): only words the tokenizer flagged as having one can end with it. */
+	negatorNeedsApostrophe: boolean;
 }
 
 /** Splits a phrase key into the word keys the tokenizer produces (`n'importe` -> `n'`, `importe`). */
@@ -183,6 +187,8 @@ function compileLexicon(language: SentimentLanguage, themes: ThemeIndex): Compil
 		values: new Float64Array(0),
 		tokenize: tokenizeOptions(lex.splitElisions, EMOTICONS),
 		hashtags: new HashtagCache(),
+		negatorLast: lex.negatorSuffix !== null && lex.negatorSuffix.length > 0 ? lex.negatorSuffix.charCodeAt(lex.negatorSuffix.length - 1) : -1,
+		negatorNeedsApostrophe: lex.negatorSuffix !== null && lex.negatorSuffix.includes("'"),
 	};
 	if (lex.inflect !== undefined) addInflections(c, idOf);
 	packRecords(c, language);

@@ -111,7 +111,7 @@ export function tokenPass(a: TextAnalyzer, c: CompiledLexicon): void {
 	const negatorSuffix = c.lex.negatorSuffix;
 	// Whether a plain word (not cut out, no apostrophe) with no record is inert: it is no
 	// negator by suffix, and its form valence, if any, is in its record (forms table).
-	const plainWordsInert = c.inflected !== null && (negatorSuffix === null || negatorSuffix.includes("'"));
+	const plainWordsInert = c.inflected !== null && (negatorSuffix === null || c.negatorNeedsApostrophe);
 	for (let i = 0; i < n; i++) {
 		if (kinds[i] !== TokenKind.Word) {
 			nonWordToken(a, buf, i);
@@ -333,10 +333,8 @@ function isNegatorBySuffix(a: TextAnalyzer, c: CompiledLexicon, i: number): bool
 	const suffix = c.lex.negatorSuffix;
 	if (suffix === null) return false;
 	const buf = a.tokens;
-	// A suffix with an apostrophe ("n't") can only end a word the tokenizer flagged as having one.
-	if (suffix.includes("'") && (buf.flags[i] & TokenFlag.Apostrophe) === 0) return false;
-	// Last character of the suffix: most words are ruled out on it alone.
-	if (suffix.length > 0 && !endsWithChar(buf, i, suffix.charCodeAt(suffix.length - 1))) return false;
+	if (c.negatorNeedsApostrophe && (buf.flags[i] & TokenFlag.Apostrophe) === 0) return false;
+	if (c.negatorLast !== -1 && !endsWithChar(buf, i, c.negatorLast)) return false;
 	return endsWithSuffix(buf.wordText(i), suffix);
 }
 
