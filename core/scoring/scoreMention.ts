@@ -82,12 +82,12 @@ interface LanguageChoice {
 }
 
 /** The language: the platform field first, then detection (only when the platform gives none). */
-function chooseLanguage(platformLanguage: string | null, text: string, supported: BuiltIn[]): LanguageChoice {
+function chooseLanguage(platformLanguage: string | null, text: string, supported: BuiltIn[], analyzer?: TextAnalyzer): LanguageChoice {
 	const language = platformLanguage === 'en' || platformLanguage === 'fr' ? platformLanguage : normalizeLanguage(platformLanguage);
 	if (language) {
 		return { language, note: language === 'en' ? PLATFORM_NOTE_EN : language === 'fr' ? PLATFORM_NOTE_FR : platformNote(language) };
 	}
-	const detected = detectLanguage(text);
+	const detected = detectLanguage(text, analyzer?.languageScores);
 	if (detected === 'en' || detected === 'fr') {
 		return { language: detected, note: `language '${detected}' detected from the text (the platform gave none)` };
 	}
@@ -155,7 +155,7 @@ export function scoreMention(mention: Mention, options: ScoreMentionOptions, now
 		? opts.supportedLanguages.map((l) => normalizeLanguage(l)).filter((l): l is BuiltIn => l === 'en' || l === 'fr')
 		: ALL_BUILT_IN;
 	const text = mention.title ? textOf(mention) : mention.text || '';
-	const { language, note: languageNote } = chooseLanguage(mention.language, text, supported);
+	const { language, note: languageNote } = chooseLanguage(mention.language, text, supported, analyzer);
 	const lexiconLanguage: BuiltIn | null =
 		(language === 'en' || language === 'fr') && supported.includes(language) ? language : null;
 

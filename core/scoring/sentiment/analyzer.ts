@@ -9,6 +9,7 @@
  * hot paths (100k items a run); allocating a dozen typed arrays and a result per text
  * would cost more than the pass itself.
  */
+import { createLanguageScores } from '../language';
 import type { ThemeIndex } from '../themes';
 import type { SentimentLabel } from '../types';
 import { lexiconFor } from './compileLexicon';
@@ -109,6 +110,8 @@ export class TextAnalyzer {
 	readonly partEndings: string[] = new Array<string>(32).fill('');
 	readonly finds = new ThemeFinds();
 	readonly result = new TextAnalysis(this.finds);
+	/** Scratch of `detectLanguage` (see language.ts). */
+	readonly languageScores = createLanguageScores();
 
 	// Items: at most one per token, plus 'negation' and '???'.
 	itemTerms: string[] = new Array<string>(64).fill('');

@@ -525,12 +525,9 @@ function normalizedMap(src: Record<string, number>): Map<string, number> {
 	return map;
 }
 
-let cached: LanguageLexicon | null = null;
-
-/** The French lexicon, built once on first use. */
+/** The French lexicon, built on each call (compileLexicon.ts calls it once per language). */
 export function frenchLexicon(): LanguageLexicon {
-	if (cached) return cached;
-	cached = {
+	const lexicon: LanguageLexicon = {
 		language: 'fr',
 		words: normalizedMap(FR_WORDS),
 		boosters: normalizedMap(FR_BOOSTERS),
@@ -551,5 +548,5 @@ export function frenchLexicon(): LanguageLexicon {
 		stemParts: frenchStemParts,
 		normalize: stripAccents,
 	};
-	return cached;
+	return lexicon;
 }
