@@ -115,7 +115,10 @@ function isOtherScript(c: number): boolean {
 	return (c >= 0x370 && c <= 0x1fff) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0x600 && c <= 0x6ff);
 }
 
-const scratch = new Float64Array(LANGS.length);
+/** Scratch for `detectLanguage`: one score per language (`TextAnalyzer.languageScores` holds one per batch). */
+export function createLanguageScores(): Float64Array {
+	return new Float64Array(LANGS.length);
+}
 
 /** The longest word in the lists (longer words are only checked for their endings). */
 const MAX_LISTED = (() => {
@@ -258,10 +261,11 @@ function otherEvidence(score: Float64Array): number {
 /**
  * Detects the language of a text from the text alone: 'en' or 'fr' when the text leans to
  * one of them, 'other' when it is clearly another language, null when there is no evidence.
+ * `scores` (from `createLanguageScores`): scratch to reuse across calls, else one is made.
  */
-export function detectLanguage(text: string): DetectedLanguage {
+export function detectLanguage(text: string, scores?: Float64Array): DetectedLanguage {
 	if (!text) return null;
-	const score = scratch;
+	const score = scores ?? createLanguageScores();
 	score.fill(0);
 	let latin = 0;
 	let otherScript = 0;

@@ -4,11 +4,11 @@
  * A theme is found when one of its terms appears as whole words (one to four words,
  * compared lower-case and without accents, so 'fuite de données' matches 'fuite de
  * donnees'). Each theme has a severity in 0..1 that the per-mention risk uses.
- * Matching runs inside the sentiment token pass: the first word of each term sits in the
- * same look-up map as the sentiment words, so a text is tokenized once for both.
+ * Matching runs inside the sentiment token pass: the analyser is given `THEME_INDEX`
+ * explicitly (see `TextAnalyzer`), and the first word of each term sits in the same
+ * look-up table as the sentiment words, so a text is tokenized once for both.
+ * `themeMatch.ts` turns what a pass found into matches.
  */
-import { analyzeText, registerThemeIndex } from './sentiment/analyzeSentiment';
-import type { ThemeCandidate, ThemeFinds } from './sentiment/analyzeSentiment';
 import { stripAccents } from './sentiment/lexicon/fr';
 
 export type ThemeId =
@@ -242,11 +242,19 @@ function termWords(term: string): string[] {
 		.filter((w) => w.length > 0);
 }
 
-let index: Map<string, ThemeCandidate[]> | null = null;
+/** A theme term whose first word was just seen: the words that must follow. */
+export interface ThemeCandidate {
+	theme: string;
+	/** The theme's position in `THEMES` (what the pass's `ThemeFinds` records). */
+	index: number;
+	term: string;
+	rest: string[];
+}
 
-/** First word of each term -> the themes and the words that must follow. */
-function themeIndex(): Map<string, ThemeCandidate[]> {
-	if (index) return index;
+/** First word of each theme term -> the terms starting with it and the words that must follow. */
+export type ThemeIndex = ReadonlyMap<string, ThemeCandidate[]>;
+
+function buildThemeIndex(): ThemeIndex {
 	const idx = new Map<string, ThemeCandidate[]>();
 	for (let index = 0; index < THEMES.length; index++) {
 		const theme = THEMES[index];
@@ -263,49 +271,8 @@ function themeIndex(): Map<string, ThemeCandidate[]> {
 			}
 		}
 	}
-	index = idx;
 	return idx;
 }
 
-registerThemeIndex(themeIndex);
-
-const ranked = new Int32Array(THEMES.length);
-
-/**
- * The `THEMES` indices of the themes a text pass found, most severe first (ties in the
- * order found, as a stable sort gives), in a shared array valid until the next call;
- * the first `found.count` entries are meaningful.
- */
-export function rankThemes(found: ThemeFinds): Int32Array {
-	for (let k = 0; k < found.count; k++) {
-		const index = found.order[k];
-		const severity = THEMES[index].severity;
-		let p = k;
-		while (p > 0 && THEMES[ranked[p - 1]].severity < severity) {
-			ranked[p] = ranked[p - 1];
-			p--;
-		}
-		ranked[p] = index;
-	}
-	return ranked;
-}
-
-/** Turns the themes of a text pass into matches, most severe first. */
-export function toThemeMatches(found: ThemeFinds): ThemeMatch[] {
-	const order = rankThemes(found);
-	const out: ThemeMatch[] = [];
-	for (let k = 0; k < found.count; k++) {
-		const def = THEMES[order[k]];
-		out.push({ theme: def.id, label: def.label, severity: def.severity, terms: found.terms[order[k]].slice() });
-	}
-	return out;
-}
-
-/**
- * Finds the crisis themes a text talks about (English and French vocabulary together),
- * most severe first, each with the terms found. Hashtags count as words ('#boycott').
- */
-export function detectThemes(text: string, language: 'en' | 'fr' = 'fr'): ThemeMatch[] {
-	if (!text) return [];
-	return toThemeMatches(analyzeText(text, language, true).themes);
-}
+/** The crisis vocabulary as the analyser reads it (built once, at import; never changed). */
+export const THEME_INDEX: ThemeIndex = buildThemeIndex();

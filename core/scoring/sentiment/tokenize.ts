@@ -48,27 +48,24 @@ export function hashWord(s: string): number {
 	return h;
 }
 
-export interface Token {
-	kind: TokenKind;
-	/** Lower-cased text; elongations collapsed to two letters (`sooooo` -> `soo`). */
-	text: string;
-	/** Written in capitals (at least two letters, no lower-case letter). */
-	caps: boolean;
-	/** Had a letter repeated three times or more (`sooo`, `nooon`). */
-	elongated: boolean;
-	/** Came from a #hashtag. */
-	hashtag: boolean;
-	/** For '!' and '?': how many were in the run. */
-	count: number;
-}
-
 /** Emoticons recognised when they stand alone or close a word (`great:)`). */
 export interface TokenizeOptions {
 	/** Split French elisions (`l'avion` -> `l'` + `avion`, `n'est` -> `n'` + `est`). */
 	splitElisions: boolean;
 	emoticons: ReadonlyMap<string, number>;
+	/** Two-character ASCII prefixes of `emoticons` (see `emoticonPrefixes`), to skip hopeless checks. */
+	emoticonPrefixes: Uint8Array;
 	/** Looks each word up as it is scanned (see `WordResolver`); none: `ids` / `recs` are left as they are. */
 	resolver?: WordResolver;
+}
+
+/** The options for a lexicon (the emoticon prefix table computed here, once). */
+export function tokenizeOptions(
+	splitElisions: boolean,
+	emoticons: ReadonlyMap<string, number>,
+	resolver?: WordResolver,
+): TokenizeOptions {
+	return { splitElisions, emoticons, emoticonPrefixes: emoticonPrefixes(emoticons), resolver };
 }
 
 /**
@@ -259,12 +256,9 @@ for (const ch of ':;=<>()^-_8BDTXx') EMOTICON_START[ch.charCodeAt(0)] = 1;
 
 /** Two-character ASCII prefixes of the known emoticons (per emoticon table), to skip hopeless checks. */
 const PREFIX_ANY = 128 * 128;
-const emoticonPrefixCache = new WeakMap<ReadonlyMap<string, number>, Uint8Array>();
 
 function emoticonPrefixes(emoticons: ReadonlyMap<string, number>): Uint8Array {
-	let table = emoticonPrefixCache.get(emoticons);
-	if (table) return table;
-	table = new Uint8Array(PREFIX_ANY + 1);
+	const table = new Uint8Array(PREFIX_ANY + 1);
 	for (const key of emoticons.keys()) {
 		const a = key.charCodeAt(0);
 		const b = key.charCodeAt(1);
@@ -272,7 +266,6 @@ function emoticonPrefixes(emoticons: ReadonlyMap<string, number>): Uint8Array {
 		if (key.length < 2 || a >= 128 || b >= 128) table[PREFIX_ANY] = 1;
 		else table[a * 128 + b] = 1;
 	}
-	emoticonPrefixCache.set(emoticons, table);
 	return table;
 }
 
@@ -371,18 +364,6 @@ function endBytes(chars: Uint8Array, n: number): void {
 
 const encoder = new TextEncoder();
 
-/** Emoticon prefixes of the last table used (saves the WeakMap look-up per candidate). */
-let lastEmoticons: ReadonlyMap<string, number> | null = null;
-let lastPrefixes: Uint8Array = new Uint8Array(0);
-
-function prefixesOf(emoticons: ReadonlyMap<string, number>): Uint8Array {
-	if (emoticons !== lastEmoticons) {
-		lastPrefixes = emoticonPrefixes(emoticons);
-		lastEmoticons = emoticons;
-	}
-	return lastPrefixes;
-}
-
 /** The emoticon starting at `i` (longest first, not followed by a letter or digit), or ''. */
 function matchEmoticon(text: string, i: number, n: number, emoticons: ReadonlyMap<string, number>): string {
 	const maxLen = Math.min(MAX_EMOTICON, n - i);
@@ -401,15 +382,14 @@ function matchEmoticon(text: string, i: number, n: number, emoticons: ReadonlyMa
  * the same tokens the string scanner gives, read from bytes. Upper-case letters of words
  * are lower-cased in place (what `TokenBuffer.chars` promises for words not cut out).
  * Unless `decoded` (entities already decoded), stops and returns false at a '&'.
+ *
+ * Why it is shaped this way (speed): this loop reads every byte of every text. Spaces and
+ * words (most bytes) are handled in the loop or in `scanAsciiWord`, which the engine
+ * inlines; the rarer tokens (links, handles, punctuation, emoticons) are functions of
+ * their own that return where the scan goes on.
  */
 function scanAscii(text: string, n: number, options: TokenizeOptions, buf: TokenBuffer, decoded: boolean): boolean {
 	const chars = buf.chars;
-	const resolver = options.resolver;
-	const emoticons = options.emoticons;
-	const splitElisions = options.splitElisions;
-	// Plain words and those in capitals (added to `buf.words` / `buf.capsWords` at the end).
-	let plainWords = 0;
-	let plainCaps = 0;
 	let i = 0;
 	let prevSpace = true;
 	while (i < n) {
@@ -420,7 +400,6 @@ function scanAscii(text: string, n: number, options: TokenizeOptions, buf: Token
 			prevSpace = true;
 			continue;
 		}
-		const cls = CHAR_CLASS[c];
 		// URLs ('http' + ':' or 's', or 'www.'): skip to the next space.
 		if (
 			(c === 104 && chars[i + 1] === 116 && chars[i + 2] === 116 && chars[i + 3] === 112 && (chars[i + 4] === 58 || chars[i + 4] === 115)) ||
@@ -437,140 +416,132 @@ function scanAscii(text: string, n: number, options: TokenizeOptions, buf: Token
 		// @handles: skipped.
 		if (c === 64 && (CHAR_CLASS[chars[i + 1]] & C_WORD) !== 0 && i + 1 < n) {
 			i++;
-			while (i < n) {
-				const d = chars[i];
-				if ((CHAR_CLASS[d] & C_WORD) !== 0 || d === 46) i++;
-				else break;
-			}
+			while (i < n && ((CHAR_CLASS[chars[i]] & C_WORD) !== 0 || chars[i] === 46)) i++;
 			prevSpace = false;
 			continue;
 		}
 		const hashtag = c === 35 && (CHAR_CLASS[chars[i + 1]] & C_LETTER) !== 0 && i + 1 < n;
-		if (hashtag || (cls & (C_LETTER | C_DIGIT)) !== 0) {
-			const start = hashtag ? i + 1 : i;
-			let j = start;
-			let upper = 0;
-			// Digits, underscores and the apostrophe: characters that are neither case.
-			let caseless = 0;
-			let run = 0;
-			let maxRun = 0;
-			let prev = -1;
-			let apos = -1;
-			let hash = 0;
-			// The bytes end with a zero (no word character), so only the apostrophe test needs `n`.
-			for (;;) {
-				// Runs (elongation) compare the codes as written; the hash and the bytes
-				// take the lower-case code.
-				const d = chars[j];
-				if (d >= 97 && d <= 122) {
-					// Lower-case letter (most characters): counted at the end, from the word length.
-					hash = (Math.imul(hash, 31) + d) | 0;
-					if (d === prev) {
-						run++;
-						if (run > maxRun) maxRun = run;
-					} else {
-						run = 1;
-					}
-					prev = d;
-					j++;
-					continue;
-				}
-				let low = d;
-				if (d >= 65 && d <= 90) {
-					upper++;
-					low = d + 32;
-					chars[j] = low;
-				} else if ((d >= 48 && d <= 57) || d === 95) {
-					// Digit or underscore: part of the word, no case.
-					caseless++;
-				} else if (d === 39 && apos === -1 && j + 1 < n && (CHAR_CLASS[chars[j + 1]] & C_LETTER) !== 0) {
-					apos = j - start;
-					prev = -1;
-					hash = (Math.imul(hash, 31) + 39) | 0;
-					caseless++;
-					j++;
-					continue;
-				} else {
-					break;
-				}
-				hash = (Math.imul(hash, 31) + low) | 0;
-				if (d === prev) {
-					run++;
-					if (run > maxRun) maxRun = run;
-				} else {
-					run = 1;
-				}
-				prev = d;
-				j++;
-			}
-			const lower = j - start - upper - caseless;
-			// Letters = upper + lower.
-			const elongated = maxRun >= 3 && upper + lower > 0;
-			const capsFlag = lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
-			if (!elongated && apos === -1) {
-				pushPlain(buf, start, j, hash, capsFlag | (hashtag ? TokenFlag.Hashtag : 0), resolver);
-				plainWords++;
-				if (capsFlag !== 0) plainCaps++;
-			} else {
-				pushWord(buf, text.slice(start, j).toLowerCase(), apos, elongated, !elongated, hash, capsFlag, hashtag, splitElisions, resolver);
-			}
-			i = j;
-			prevSpace = false;
-			continue;
+		if (hashtag || (CHAR_CLASS[c] & (C_LETTER | C_DIGIT)) !== 0) {
+			i = scanAsciiWord(text, n, options, buf, hashtag ? i + 1 : i, hashtag);
+		} else {
+			i = scanAsciiSymbol(text, n, options, buf, i, prevSpace, decoded);
+			if (i < 0) return false;
 		}
-		// Emoticons: longest match first, only at a token boundary.
-		if (EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
-			const c2 = i + 1 < n ? chars[i + 1] : 128;
-			const prefixes = prefixesOf(emoticons);
-			if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) {
-				const matched = matchEmoticon(text, i, n, emoticons);
-				if (matched !== '') {
-					push(buf, TokenKind.Emoticon, matched, 0, 1);
-					i += matched.length;
-					prevSpace = false;
-					continue;
-				}
-			}
-		}
-		if (c === 33) {
-			let k = i;
-			while (k < n) {
-				const d = chars[k];
-				if (d === 33 || d === 49) k++;
-				else break;
-			}
-			push(buf, TokenKind.Exclamation, '', 0, k - i);
-			i = k;
-			prevSpace = false;
-			continue;
-		}
-		if (c === 63) {
-			let k = i;
-			while (k < n) {
-				const d = chars[k];
-				if (d === 63 || d === 33) k++;
-				else break;
-			}
-			push(buf, TokenKind.Question, '', 0, k - i);
-			i = k;
-			prevSpace = false;
-			continue;
-		}
-		// Clause breaks: . , ; : ( ) " |
-		if (c === 46 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34 || c === 124) {
-			pushBreak(buf);
-			i++;
-			prevSpace = false;
-			continue;
-		}
-		if (c === 45 && prevSpace) pushBreak(buf);
-		else if (c === 38 && !decoded) return false;
-		i++;
 		prevSpace = false;
 	}
-	buf.words += plainWords;
-	buf.capsWords += plainCaps;
 	return true;
+}
+
+/**
+ * The word starting at `start` (after the '#' of a hashtag): lower-cased in place, hashed,
+ * pushed (plain, or cut out when elongated or with an apostrophe). Returns its end.
+ */
+function scanAsciiWord(text: string, n: number, options: TokenizeOptions, buf: TokenBuffer, start: number, hashtag: boolean): number {
+	const chars = buf.chars;
+	let j = start;
+	let upper = 0;
+	// Digits, underscores and the apostrophe: characters that are neither case.
+	let caseless = 0;
+	let run = 0;
+	let maxRun = 0;
+	let prev = -1;
+	let apos = -1;
+	let hash = 0;
+	// The bytes end with a zero (no word character), so only the apostrophe test needs `n`.
+	for (;;) {
+		// Runs (elongation) compare the codes as written; the hash and the bytes take the
+		// lower-case code.
+		const d = chars[j];
+		if (d >= 97 && d <= 122) {
+			// Lower-case letter (most characters): counted at the end, from the word length.
+			hash = (Math.imul(hash, 31) + d) | 0;
+			if (d === prev) {
+				run++;
+				if (run > maxRun) maxRun = run;
+			} else {
+				run = 1;
+			}
+			prev = d;
+			j++;
+			continue;
+		}
+		let low = d;
+		if (d >= 65 && d <= 90) {
+			upper++;
+			low = d + 32;
+			chars[j] = low;
+		} else if ((d >= 48 && d <= 57) || d === 95) {
+			// Digit or underscore: part of the word, no case.
+			caseless++;
+		} else if (d === 39 && apos === -1 && j + 1 < n && (CHAR_CLASS[chars[j + 1]] & C_LETTER) !== 0) {
+			apos = j - start;
+			prev = -1;
+			hash = (Math.imul(hash, 31) + 39) | 0;
+			caseless++;
+			j++;
+			continue;
+		} else {
+			break;
+		}
+		hash = (Math.imul(hash, 31) + low) | 0;
+		if (d === prev) {
+			run++;
+			if (run > maxRun) maxRun = run;
+		} else {
+			run = 1;
+		}
+		prev = d;
+		j++;
+	}
+	const lower = j - start - upper - caseless;
+	// Letters = upper + lower.
+	const elongated = maxRun >= 3 && upper + lower > 0;
+	const capsFlag = lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
+	if (!elongated && apos === -1) {
+		pushPlain(buf, start, j, hash, capsFlag | (hashtag ? TokenFlag.Hashtag : 0), options.resolver);
+		buf.words++;
+		if (capsFlag !== 0) buf.capsWords++;
+	} else {
+		pushWord(buf, text.slice(start, j).toLowerCase(), apos, elongated, !elongated, hash, capsFlag, hashtag, options.splitElisions, options.resolver);
+	}
+	return j;
+}
+
+/**
+ * The token at `i` that is no space, link, handle or word: an emoticon, a '!' or '?' run,
+ * a clause break, or nothing. Returns where the scan goes on, or -1 at a '&' when the
+ * text's entities are not decoded yet.
+ */
+function scanAsciiSymbol(text: string, n: number, options: TokenizeOptions, buf: TokenBuffer, i: number, prevSpace: boolean, decoded: boolean): number {
+	const chars = buf.chars;
+	const c = chars[i];
+	// Emoticons: longest match first, only at a token boundary.
+	if (EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
+		const matched = emoticonAt(text, n, options, i, c, i + 1 < n ? chars[i + 1] : 128);
+		if (matched !== '') {
+			push(buf, TokenKind.Emoticon, matched, 0, 1);
+			return i + matched.length;
+		}
+	}
+	if (c === 33 || c === 63) {
+		// '!!!1' / '?!': one token with its run length.
+		let k = i;
+		while (k < n && (chars[k] === c || chars[k] === (c === 33 ? 49 : 33))) k++;
+		push(buf, c === 33 ? TokenKind.Exclamation : TokenKind.Question, '', 0, k - i);
+		return k;
+	}
+	// Clause breaks: . , ; : ( ) " |
+	if (c === 46 || c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34 || c === 124) pushBreak(buf);
+	else if (c === 45 && prevSpace) pushBreak(buf);
+	else if (c === 38 && !decoded) return -1;
+	return i + 1;
+}
+
+/** The emoticon at `i` (`c`, then `c2`), or '' (most candidates are ruled out on their first two characters). */
+function emoticonAt(text: string, n: number, options: TokenizeOptions, i: number, c: number, c2: number): string {
+	const prefixes = options.emoticonPrefixes;
+	if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) return matchEmoticon(text, i, n, options.emoticons);
+	return '';
 }
 
 /**
@@ -636,14 +607,13 @@ function pushWord(
 	pushText(buf, word, flags, hash, resolver);
 }
 
-/** `scanTokens` for any text, read as a string (`lowered`: its lower-case form). */
+/**
+ * `scanTokens` for any text, read as a string (`lowered`: its lower-case form): the path
+ * of texts with a non-ASCII character, split like `scanAscii` (words in `scanStringWord`,
+ * the rarer tokens in `scanStringSymbol`).
+ */
 function scanString(text: string, lowered: string, options: TokenizeOptions, buf: TokenBuffer): void {
-	// Per-word slices of the lower-cased text (unless lower-casing changed the length).
-	const sameLength = lowered.length === text.length;
 	const n = text.length;
-	const chars = buf.chars;
-	const emoticons = options.emoticons;
-	const splitElisions = options.splitElisions;
 	let i = 0;
 	let prevSpace = true;
 	while (i < n) {
@@ -654,213 +624,150 @@ function scanString(text: string, lowered: string, options: TokenizeOptions, buf
 			prevSpace = true;
 			continue;
 		}
-		const cls = charClass(c);
-		// URLs: skip to the next space.
+		// URLs: 'http' + ':' or 's', or 'www.' (char by char: this runs before every word starting with h or w).
 		if (
-			(c === 104 && text.charCodeAt(i + 1) === 116 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 112) ||
-			(c === 119 && text.charCodeAt(i + 1) === 119 && text.charCodeAt(i + 2) === 119 && text.charCodeAt(i + 3) === 46)
+			((c === 104 && text.charCodeAt(i + 1) === 116 && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 112) ||
+				(c === 119 && text.charCodeAt(i + 1) === 119 && text.charCodeAt(i + 2) === 119 && text.charCodeAt(i + 3) === 46)) &&
+			(c === 119 || text.charCodeAt(i + 4) === 58 || text.charCodeAt(i + 4) === 115)
 		) {
-			// 'http' or 'www.' (char by char: this runs before every word starting with h or w).
-			const next = text.charCodeAt(i + 4);
-			if (c === 119 || next === 58 || next === 115) {
-				while (i < n && !isSpace(text.charCodeAt(i))) i++;
-				prevSpace = true;
-				continue;
-			}
+			while (i < n && !isSpace(text.charCodeAt(i))) i++;
+			prevSpace = true;
+			continue;
 		}
 		// @handles: skipped.
 		if (c === 64 && i + 1 < n && (charClass(text.charCodeAt(i + 1)) & C_WORD) !== 0) {
 			i++;
-			while (i < n) {
-				const d = text.charCodeAt(i);
-				if ((charClass(d) & C_WORD) !== 0 || d === 46) i++;
-				else break;
-			}
+			while (i < n && ((charClass(text.charCodeAt(i)) & C_WORD) !== 0 || text.charCodeAt(i) === 46)) i++;
 			prevSpace = false;
 			continue;
 		}
 		const hashtag = c === 35 && i + 1 < n && isLetter(text.charCodeAt(i + 1));
-		if (hashtag || (cls & (C_LETTER | C_DIGIT)) !== 0) {
-			const start = hashtag ? i + 1 : i;
-			let j = start;
-			let upper = 0;
-			let lower = 0;
-			let run = 0;
-			let maxRun = 0;
-			let prev = -1;
-			let apos = -1;
-			// Hash of the lower-cased word, valid while every character is ASCII.
-			let hash = 0;
-			let ascii = true;
-			while (j < n) {
-				const d = text.charCodeAt(j);
-				if (d >= 97 && d <= 122) {
-					// Lower-case ASCII letter (most characters): no class look-up. `maxRun` only
-					// matters from 3 on, so it is updated on repeats only.
-					lower++;
-					hash = (Math.imul(hash, 31) + d) | 0;
-					if (d === prev) {
-						run++;
-						if (run > maxRun) maxRun = run;
-					} else {
-						run = 1;
-					}
-					prev = d;
-					j++;
-					continue;
-				}
-				// A space ends most words: no class look-up for it either.
-				if (d === 32) break;
-				if (d >= 65 && d <= 90) {
-					// Upper-case ASCII letter: what the class path below does for it.
-					upper++;
-					hash = (Math.imul(hash, 31) + d + 32) | 0;
-					run = d === prev ? run + 1 : 1;
-					if (run > maxRun) maxRun = run;
-					prev = d;
-					j++;
-					continue;
-				}
-				const dc = charClass(d);
-				if ((dc & C_WORD) !== 0) {
-					if ((dc & C_LETTER) !== 0) {
-						if ((dc & C_UPPER) !== 0) upper++;
-						else lower++;
-					}
-					if (d < 128) hash = (Math.imul(hash, 31) + (d >= 65 && d <= 90 ? d + 32 : d)) | 0;
-					else ascii = false;
-					run = d === prev ? run + 1 : 1;
-					if (run > maxRun) maxRun = run;
-					prev = d;
-					j++;
-				} else if ((d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && apos === -1) {
-					apos = j - start;
-					prev = -1;
-					hash = (Math.imul(hash, 31) + 39) | 0;
-					j++;
-				} else {
-					break;
-				}
-			}
-			// Letters = upper + lower.
-			const elongated = maxRun >= 3 && upper + lower > 0;
-			const capsFlag = lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
-			if (ascii && !elongated && apos === -1 && sameLength) {
-				// A plain ASCII word: not cut out; its lower-cased characters go to the bytes.
-				for (let k = start; k < j; k++) chars[k] = lowered.charCodeAt(k);
-				pushPlain(buf, start, j, hash, capsFlag | (hashtag ? TokenFlag.Hashtag : 0), options.resolver);
-				buf.words++;
-				if (capsFlag !== 0) buf.capsWords++;
-				i = j;
-				prevSpace = false;
-				continue;
-			}
-			let word = sameLength ? lowered.slice(start, j) : text.slice(start, j).toLowerCase();
-			if (apos !== -1 && text.charCodeAt(start + apos) === 0x2019) {
-				word = word.slice(0, apos) + "'" + word.slice(apos + 1);
-			}
-			pushWord(buf, word, apos, elongated, ascii && !elongated, hash, capsFlag, hashtag, splitElisions, options.resolver);
-			i = j;
-			prevSpace = false;
-			continue;
-		}
-		if (isEmojiStart(c)) {
-			const cp = text.codePointAt(i) as number;
-			// Skin tones and regional indicators carry no sentiment.
-			if (!(cp >= 0x1f3fb && cp <= 0x1f3ff) && !(cp >= 0x1f1e6 && cp <= 0x1f1ff)) {
-				push(buf, TokenKind.Emoji, '', 0, cp);
-			}
-			i += cp > 0xffff ? 2 : 1;
-			prevSpace = false;
-			continue;
-		}
-		if (c === 0xfe0f || c === 0x200d || c === 0xfe0e) {
+		if (hashtag || (charClass(c) & (C_LETTER | C_DIGIT)) !== 0) {
+			i = scanStringWord(text, lowered, options, buf, hashtag ? i + 1 : i, hashtag);
+		} else if (c === 0xfe0f || c === 0x200d || c === 0xfe0e) {
+			// Variation selectors and joiners: nothing, not even a token boundary.
 			i++;
 			continue;
+		} else {
+			i = scanStringSymbol(text, options, buf, i, prevSpace);
 		}
-		// Emoticons: longest match first, only at a token boundary.
-		if (c < 128 && EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
-			const c2 = i + 1 < n ? text.charCodeAt(i + 1) : 128;
-			const prefixes = prefixesOf(emoticons);
-			if (prefixes[PREFIX_ANY] === 1 || (c2 < 128 && prefixes[c * 128 + c2] === 1)) {
-				const matched = matchEmoticon(text, i, n, emoticons);
-				if (matched !== '') {
-					push(buf, TokenKind.Emoticon, matched, 0, 1);
-					i += matched.length;
-					prevSpace = false;
-					continue;
-				}
-			}
-		}
-		if (c === 33 || c === 0xa1) {
-			let k = i;
-			while (k < n) {
-				const d = text.charCodeAt(k);
-				if (d === 33 || d === 49 || d === 0xa1) k++;
-				else break;
-			}
-			push(buf, TokenKind.Exclamation, '', 0, k - i);
-			i = k;
-			prevSpace = false;
-			continue;
-		}
-		if (c === 63 || c === 0xbf) {
-			let k = i;
-			while (k < n) {
-				const d = text.charCodeAt(k);
-				if (d === 63 || d === 0xbf || d === 33) k++;
-				else break;
-			}
-			push(buf, TokenKind.Question, '', 0, k - i);
-			i = k;
-			prevSpace = false;
-			continue;
-		}
-		if (isBreakChar(c)) {
-			pushBreak(buf);
-			i++;
-			prevSpace = false;
-			continue;
-		}
-		if (c === 45 && prevSpace) pushBreak(buf);
-		i++;
 		prevSpace = false;
 	}
 }
 
-const BREAK_TEXT = '.';
-
-/**
- * Tokenizes `input` into token objects (convenient for inspection; the analyser reads a
- * `TokenBuffer` filled by `scanTokens` instead).
- */
-export function tokenize(input: string, options: TokenizeOptions): Token[] {
-	const buf = new TokenBuffer(Math.max(16, input.length + 1));
-	scanTokens(input, options, buf);
-	const out: Token[] = [];
-	for (let k = 0; k < buf.length; k++) {
-		const kind = buf.kinds[k] as TokenKind;
-		const f = buf.flags[k];
-		const text =
-			kind === TokenKind.Emoji
-				? String.fromCodePoint(buf.counts[k])
-				: kind === TokenKind.Exclamation
-					? '!'
-					: kind === TokenKind.Question
-						? '?'
-						: kind === TokenKind.Break
-							? BREAK_TEXT
-							: kind === TokenKind.Word
-								? buf.wordText(k)
-								: buf.texts[k];
-		out.push({
-			kind,
-			text,
-			caps: (f & TokenFlag.Caps) !== 0,
-			elongated: (f & TokenFlag.Elongated) !== 0,
-			hashtag: (f & TokenFlag.Hashtag) !== 0,
-			count: kind === TokenKind.Exclamation || kind === TokenKind.Question ? buf.counts[k] : 1,
-		});
+/** A word of `scanString` starting at `start` (after the '#' of a hashtag), pushed. Returns its end. */
+function scanStringWord(text: string, lowered: string, options: TokenizeOptions, buf: TokenBuffer, start: number, hashtag: boolean): number {
+	const n = text.length;
+	let j = start;
+	let upper = 0;
+	let lower = 0;
+	let run = 0;
+	let maxRun = 0;
+	let prev = -1;
+	let apos = -1;
+	// Hash of the lower-cased word, valid while every character is ASCII.
+	let hash = 0;
+	let ascii = true;
+	while (j < n) {
+		const d = text.charCodeAt(j);
+		let low = d;
+		if (d >= 97 && d <= 122) {
+			// Lower-case ASCII letter (most characters): no class look-up.
+			lower++;
+		} else if (d === 32) {
+			// A space ends most words: no class look-up for it either.
+			break;
+		} else if (d >= 65 && d <= 90) {
+			upper++;
+			low = d + 32;
+		} else if ((charClass(d) & C_WORD) !== 0) {
+			const dc = charClass(d);
+			if ((dc & C_LETTER) !== 0) {
+				if ((dc & C_UPPER) !== 0) upper++;
+				else lower++;
+			}
+			if (d >= 128) ascii = false;
+		} else if ((d === 39 || d === 0x2019) && j + 1 < n && isLetter(text.charCodeAt(j + 1)) && apos === -1) {
+			apos = j - start;
+			prev = -1;
+			hash = (Math.imul(hash, 31) + 39) | 0;
+			j++;
+			continue;
+		} else {
+			break;
+		}
+		if (d < 128) hash = (Math.imul(hash, 31) + low) | 0;
+		run = d === prev ? run + 1 : 1;
+		if (run > maxRun) maxRun = run;
+		prev = d;
+		j++;
 	}
-	return out;
+	pushStringWord(text, lowered, options, buf, start, j, upper, lower, maxRun, apos, hash, ascii, hashtag);
+	return j;
+}
+
+/** Pushes the word `text[start..end)` of `scanString` (plain when it can be read from the bytes). */
+function pushStringWord(
+	text: string,
+	lowered: string,
+	options: TokenizeOptions,
+	buf: TokenBuffer,
+	start: number,
+	end: number,
+	upper: number,
+	lower: number,
+	maxRun: number,
+	apos: number,
+	hash: number,
+	ascii: boolean,
+	hashtag: boolean,
+): void {
+	// Per-word slices of the lower-cased text (unless lower-casing changed the length).
+	const sameLength = lowered.length === text.length;
+	// Letters = upper + lower.
+	const elongated = maxRun >= 3 && upper + lower > 0;
+	const capsFlag = lower === 0 && upper >= 2 ? TokenFlag.Caps : 0;
+	if (ascii && !elongated && apos === -1 && sameLength) {
+		// A plain ASCII word: not cut out; its lower-cased characters go to the bytes.
+		for (let k = start; k < end; k++) buf.chars[k] = lowered.charCodeAt(k);
+		pushPlain(buf, start, end, hash, capsFlag | (hashtag ? TokenFlag.Hashtag : 0), options.resolver);
+		buf.words++;
+		if (capsFlag !== 0) buf.capsWords++;
+		return;
+	}
+	let word = sameLength ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
+	if (apos !== -1 && text.charCodeAt(start + apos) === 0x2019) word = word.slice(0, apos) + "'" + word.slice(apos + 1);
+	pushWord(buf, word, apos, elongated, ascii && !elongated, hash, capsFlag, hashtag, options.splitElisions, options.resolver);
+}
+
+/** The token at `i` of `scanString` that is no space, link, handle or word. Returns where the scan goes on. */
+function scanStringSymbol(text: string, options: TokenizeOptions, buf: TokenBuffer, i: number, prevSpace: boolean): number {
+	const n = text.length;
+	const c = text.charCodeAt(i);
+	if (isEmojiStart(c)) {
+		const cp = text.codePointAt(i) as number;
+		// Skin tones and regional indicators carry no sentiment.
+		if (!(cp >= 0x1f3fb && cp <= 0x1f3ff) && !(cp >= 0x1f1e6 && cp <= 0x1f1ff)) push(buf, TokenKind.Emoji, '', 0, cp);
+		return i + (cp > 0xffff ? 2 : 1);
+	}
+	// Emoticons: longest match first, only at a token boundary.
+	if (c < 128 && EMOTICON_START[c] === 1 && (prevSpace || c === 58 || c === 59 || c === 61 || c === 60)) {
+		const matched = emoticonAt(text, n, options, i, c, i + 1 < n ? text.charCodeAt(i + 1) : 128);
+		if (matched !== '') {
+			push(buf, TokenKind.Emoticon, matched, 0, 1);
+			return i + matched.length;
+		}
+	}
+	if (c === 33 || c === 0xa1 || c === 63 || c === 0xbf) {
+		const exclamation = c === 33 || c === 0xa1;
+		let k = i;
+		for (; k < n; k++) {
+			const d = text.charCodeAt(k);
+			if (!(exclamation ? d === 33 || d === 49 || d === 0xa1 : d === 63 || d === 0xbf || d === 33)) break;
+		}
+		push(buf, exclamation ? TokenKind.Exclamation : TokenKind.Question, '', 0, k - i);
+		return k;
+	}
+	if (isBreakChar(c) || (c === 45 && prevSpace)) pushBreak(buf);
+	return i + 1;
 }

@@ -7,7 +7,7 @@ import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import { validateMention } from '../../../core/mention/validateMention';
 import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
-import { scoreMention } from '../../../core/scoring/scoreMention';
+import { createTextAnalyzer, scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
 import { itemFailure } from '../../shared/router';
 import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
@@ -169,7 +169,8 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	let assessedHere = false;
 	if (!situations.length) {
 		// No situations given: assess the levels here (same engine as Crisis Score › Assess Situation).
-		for (const m of mentions) if (!m.crisis) m.crisis = scoreMention(m, {}, now);
+		const analyzer = createTextAnalyzer();
+		for (const m of mentions) if (!m.crisis) m.crisis = scoreMention(m, {}, now, analyzer);
 		situations.push(...replaySituations(inTimeOrder(mentions) as never, now, { thresholds: levelThresholdsOf(document) }));
 		assessedHere = true;
 	}

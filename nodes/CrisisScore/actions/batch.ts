@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ScoredMention } from '../../../core/scoring/situation';
 import { isCanonicalMention } from '../../../core/mention/canonicalMention';
-import { scoreMention } from '../../../core/scoring/scoreMention';
+import { createTextAnalyzer, scoreMention } from '../../../core/scoring/scoreMention';
 import { readMention } from '../../shared/itemErrors';
 import { itemFailure } from '../../shared/router';
 import { sourceFailureOf, type SourceFailureSummary } from '../../shared/sourceFailures';
@@ -32,6 +32,7 @@ export function readBatch(this: IExecuteFunctions, now: string, toleranceMinutes
 	const out: BatchInput = { mentions: [], itemIndex: [], errors: [], duplicates: 0, future: 0, failures: [] };
 	const seen = new Set<string>();
 	const limit = Date.parse(now) + toleranceMinutes * 60000;
+	const analyzer = createTextAnalyzer();
 	for (let i = 0; i < items.length; i++) {
 		const failure = sourceFailureOf(items[i].json);
 		if (failure) {
@@ -45,7 +46,7 @@ export function readBatch(this: IExecuteFunctions, now: string, toleranceMinutes
 		}
 		const mention = checked;
 		const existing = (items[i].json as { crisis?: ScoredMention['crisis'] }).crisis;
-		mention.crisis = existing && Array.isArray(existing.factors) ? existing : scoreMention(mention, {}, now);
+		mention.crisis = existing && Array.isArray(existing.factors) ? existing : scoreMention(mention, {}, now, analyzer);
 		if (seen.has(mention.id)) {
 			out.duplicates++;
 			continue;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import type { Mention } from '../../../core/mention/mention';
-import { scoreMention, type ScoreMentionOptions } from '../../../core/scoring/scoreMention';
+import { createTextAnalyzer, scoreMention, type ScoreMentionOptions, type TextAnalyzer } from '../../../core/scoring/scoreMention';
 import type { MentionScore } from '../../../core/scoring/types';
 import { readMention } from '../../shared/itemErrors';
 import { itemFailure } from '../../shared/router';
@@ -99,7 +99,7 @@ function withCrisisFirst(json: IDataObject, crisis: MentionScore): IDataObject {
 	return out;
 }
 
-function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number, p: Prepared): INodeExecutionData {
+function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number, p: Prepared, analyzer: TextAnalyzer): INodeExecutionData {
 	const json = item.json;
 	// The fast path takes the record as it is when validateMention would return it unchanged.
 	const mention = isCanonicalMention(json) ? (json as unknown as Mention) : readMention.call(this, item, i);
@@ -108,7 +108,7 @@ function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number,
 		const upstream = readPath(json, p.field);
 		if (upstream !== undefined) options = { upstreamSentiment: { field: p.field, value: upstream } };
 	}
-	return { json: withCrisisFirst(json, scoreMention(mention, options, p.now)), pairedItem: { item: i } };
+	return { json: withCrisisFirst(json, scoreMention(mention, options, p.now, analyzer)), pairedItem: { item: i } };
 }
 
 /**
@@ -129,6 +129,8 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 			fixed = null; // reported per item below, as before
 		}
 	}
+	// The text pass's scratch, for this execution's batch (see createTextAnalyzer).
+	const analyzer = createTextAnalyzer();
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
 		// A failed source's item (Mentions › Source Failures in the mentions output) passes through untouched.
@@ -137,7 +139,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 			continue;
 		}
 		try {
-			out.push(scoreItem.call(this, item, i, fixed ?? prepare.call(this, i, executionNow)));
+			out.push(scoreItem.call(this, item, i, fixed ?? prepare.call(this, i, executionNow), analyzer));
 		} catch (error) {
 			out.push(itemFailure.call(this, error, i)); // throws unless Continue On Fail
 		}

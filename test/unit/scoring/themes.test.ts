@@ -1,4 +1,5 @@
-import { THEMES, THEME_IDS, detectThemes } from '../../../core/scoring/themes';
+import { THEMES, THEME_IDS } from '../../../core/scoring/themes';
+import { detectThemes } from '../../../core/scoring/themeMatch';
 
 const ids = (text: string) => detectThemes(text).map((m) => m.theme);
 

@@ -167,16 +167,13 @@ function parsePairs(data: string): Map<string, number> {
 	return map;
 }
 
-let cached: LanguageLexicon | null = null;
-
-/** The English lexicon, built once on first use. */
+/** The English lexicon, built on each call (compileLexicon.ts calls it once per language). */
 export function englishLexicon(): LanguageLexicon {
-	if (cached) return cached;
 	const words = parsePairs(EN_VADER_WORDS);
 	for (const [w, v] of Object.entries(EN_OVERRIDES)) words.set(w, v);
 	// "can't" / "don't" written without the apostrophe are negators, not words.
 	for (const neg of EN_NEGATORS) words.delete(neg);
-	cached = {
+	const lexicon: LanguageLexicon = {
 		language: 'en',
 		words,
 		boosters: new Map(Object.entries(EN_BOOSTERS)),
@@ -194,7 +191,7 @@ export function englishLexicon(): LanguageLexicon {
 		stemParts: stemEnglishParts,
 		inflect: inflectEnglish,
 	};
-	return cached;
+	return lexicon;
 }
 
 /** Fallback forms tried when a word is not in the lexicon (plural, past, -ing, -ly), as prefixes plus endings; returns how many. */

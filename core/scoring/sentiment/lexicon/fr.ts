@@ -409,6 +409,13 @@ export function frenchStemParts(word: string, lens: Int32Array, endings: string[
 		lens[c] = wl;
 		endings[c++] = '';
 	}
+	c = nounParts(word, wl, lens, endings, c);
+	if (wl > 6 && endsAt(word, wl, 'ment')) c = adverbParts(word, wl - 4, lens, endings, c);
+	return verbParts(word, n, wl, lens, endings, c);
+}
+
+/** Plural and feminine forms of nouns and adjectives, past participles of -re verbs (`wl`: the form without -s/-x). */
+function nounParts(word: string, wl: number, lens: Int32Array, endings: string[], c: number): number {
 	if (endsAt(word, wl, 'aux')) {
 		lens[c] = wl - 3;
 		endings[c++] = 'al';
@@ -449,24 +456,30 @@ export function frenchStemParts(word: string, lens: Int32Array, endings: string[
 		lens[c] = ml - 1;
 		endings[c++] = 're';
 	}
-	if (wl > 6 && endsAt(word, wl, 'ment')) {
-		// Adverbs: tristement -> triste, honteusement -> honteux.
-		const al = wl - 4;
-		lens[c] = al;
+	return c;
+}
+
+/** Adverbs (`al`: the form without -ment): tristement -> triste, honteusement -> honteux. */
+function adverbParts(word: string, al: number, lens: Int32Array, endings: string[], c: number): number {
+	lens[c] = al;
+	endings[c++] = '';
+	if (endsAt(word, al, 'euse')) {
+		lens[c] = al - 4;
+		endings[c++] = 'eux';
+	} else {
+		lens[c] = al - 1;
 		endings[c++] = '';
-		if (endsAt(word, al, 'euse')) {
-			lens[c] = al - 4;
-			endings[c++] = 'eux';
-		} else {
-			lens[c] = al - 1;
-			endings[c++] = '';
-		}
-		// violemment -> violent, méchamment -> méchant.
-		if (endsAt(word, al, 'em') || endsAt(word, al, 'am')) {
-			lens[c] = al - 1;
-			endings[c++] = 'nt';
-		}
 	}
+	// violemment -> violent, méchamment -> méchant.
+	if (endsAt(word, al, 'em') || endsAt(word, al, 'am')) {
+		lens[c] = al - 1;
+		endings[c++] = 'nt';
+	}
+	return c;
+}
+
+/** Verb forms: -er, -ire, third-group and -ir endings (`n`: the word's length, `wl`: without -s/-x). */
+function verbParts(word: string, n: number, wl: number, lens: Int32Array, endings: string[], c: number): number {
 	for (const end of VERB_ENDINGS_ER) {
 		if (n > end.length + 2 && endsAt(word, n, end)) {
 			const sl = n - end.length;
@@ -525,12 +538,9 @@ function normalizedMap(src: Record<string, number>): Map<string, number> {
 	return map;
 }
 
-let cached: LanguageLexicon | null = null;
-
-/** The French lexicon, built once on first use. */
+/** The French lexicon, built on each call (compileLexicon.ts calls it once per language). */
 export function frenchLexicon(): LanguageLexicon {
-	if (cached) return cached;
-	cached = {
+	const lexicon: LanguageLexicon = {
 		language: 'fr',
 		words: normalizedMap(FR_WORDS),
 		boosters: normalizedMap(FR_BOOSTERS),
@@ -551,5 +561,5 @@ export function frenchLexicon(): LanguageLexicon {
 		stemParts: frenchStemParts,
 		normalize: stripAccents,
 	};
-	return cached;
+	return lexicon;
 }
