@@ -18,6 +18,8 @@ const { CrisisReplay } = require('./crisisReplay');
 const brandMonitoring = require('./brandMonitoring');
 const weakSignalDigest = require('./weakSignalDigest');
 const customersAtRisk = require('./customersAtRisk');
+const postCrisisReview = require('./postCrisisReview');
+const askCrisisKit = require('./askCrisisKit');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE_DOCUMENT = JSON.parse(fs.readFileSync(path.join(ROOT, 'core', 'document', 'defaultCrisisDocument.json'), 'utf8'));
@@ -59,6 +61,13 @@ function client(server, session) {
 		async workflow(wf) {
 			const body = { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: { ...(wf.settings || {}), saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all', saveManualExecutions: true } };
 			return ok(await api.post('/workflows', body), `create workflow ${wf.name}`);
+		},
+		/** Any other public-API call (data tables, …): the answer's body; an HTTP error throws. */
+		async apiGet(url, params) {
+			return ok(await api.get(url, { params }), `GET ${url}`);
+		},
+		async apiPost(url, body) {
+			return ok(await api.post(url, body), `POST ${url}`);
 		},
 		async activate(id) {
 			const r = await api.post(`/workflows/${id}/activate`, {});
@@ -133,9 +142,14 @@ module.exports = async function liveSuite({ n8n, tarball, work, check, lib }) {
 		});
 		if (!creds.slack || !creds.smtp) return;
 		const ctx = { si, n8nApi, creds, check, lib, server, withCredentials, EXAMPLE_DOCUMENT, CrisisReplay, sleep, root: ROOT, logFile, work };
-		await brandMonitoring(ctx);
-		await weakSignalDigest(ctx);
-		await customersAtRisk(ctx);
+		// CK_LIVE_ONLY=postCrisisReview,askCrisisKit runs only the suites named (default: all).
+		const only = (process.env.CK_LIVE_ONLY || '').split(',').map((x) => x.trim()).filter(Boolean);
+		const wanted = (suite) => !only.length || only.includes(suite);
+		if (wanted('brandMonitoring')) await brandMonitoring(ctx);
+		if (wanted('weakSignalDigest')) await weakSignalDigest(ctx);
+		if (wanted('customersAtRisk')) await customersAtRisk(ctx);
+		if (wanted('postCrisisReview')) await postCrisisReview(ctx);
+		if (wanted('askCrisisKit')) await askCrisisKit(ctx);
 		const refused = [...new Set(si.proxy.refused.map((e) => e.host))];
 		process.stdout.write(`      hosts refused by the proxy during the run (n8n's own calls, not the templates'): ${refused.join(', ') || 'none'}\n`);
 		await check('live: the templates never reached a host without a stand-in', () => {
