@@ -127,7 +127,8 @@ module.exports = async function liveSuite({ n8n, tarball, work, check, lib }) {
 				email: 'owner@crisis-kit.test',
 				password: 'CrisisKit-live-2026',
 				logFile,
-				env: si.env(),
+				// CK_LIVE_N8N_LOG=debug: n8n's own log level for the run (server.log).
+				env: { ...si.env(), ...(process.env.CK_LIVE_N8N_LOG ? { N8N_LOG_LEVEL: process.env.CK_LIVE_N8N_LOG } : {}) },
 				// The shared 2-core machine can take minutes to start n8n under load.
 				readyTimeoutMs: 300000,
 			});
