@@ -19,6 +19,8 @@ const brandMonitoring = require('./brandMonitoring');
 const weakSignalDigest = require('./weakSignalDigest');
 const customersAtRisk = require('./customersAtRisk');
 const crisisResponse = require('./crisisResponse');
+const postCrisisReview = require('./postCrisisReview');
+const askCrisisKit = require('./askCrisisKit');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE_DOCUMENT = JSON.parse(fs.readFileSync(path.join(ROOT, 'core', 'document', 'defaultCrisisDocument.json'), 'utf8'));
@@ -60,6 +62,13 @@ function client(server, session) {
 		async workflow(wf) {
 			const body = { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: { ...(wf.settings || {}), saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all', saveManualExecutions: true } };
 			return ok(await api.post('/workflows', body), `create workflow ${wf.name}`);
+		},
+		/** Any other public-API call (data tables, …): the answer's body; an HTTP error throws. */
+		async apiGet(url, params) {
+			return ok(await api.get(url, { params }), `GET ${url}`);
+		},
+		async apiPost(url, body) {
+			return ok(await api.post(url, body), `POST ${url}`);
 		},
 		async activate(id) {
 			const r = await api.post(`/workflows/${id}/activate`, {});
@@ -119,7 +128,8 @@ module.exports = async function liveSuite({ n8n, tarball, work, check, lib }) {
 				email: 'owner@crisis-kit.test',
 				password: 'CrisisKit-live-2026',
 				logFile,
-				env: si.env(),
+				// CK_LIVE_N8N_LOG=debug: n8n's own log level for the run (server.log).
+				env: { ...si.env(), ...(process.env.CK_LIVE_N8N_LOG ? { N8N_LOG_LEVEL: process.env.CK_LIVE_N8N_LOG } : {}) },
 				// The shared 2-core machine can take minutes to start n8n under load.
 				readyTimeoutMs: 300000,
 			});
@@ -134,8 +144,8 @@ module.exports = async function liveSuite({ n8n, tarball, work, check, lib }) {
 		});
 		if (!creds.slack || !creds.smtp) return;
 		const ctx = { si, n8nApi, creds, check, lib, server, session, withCredentials, EXAMPLE_DOCUMENT, CrisisReplay, sleep, root: ROOT, logFile, work };
-		// CK_LIVE_ONLY=crisisResponse,customersAtRisk runs only those suites (default: all).
-		const suites = { brandMonitoring, weakSignalDigest, customersAtRisk, crisisResponse };
+		// CK_LIVE_ONLY=crisisResponse,askCrisisKit runs only those suites (default: all).
+		const suites = { brandMonitoring, weakSignalDigest, customersAtRisk, crisisResponse, postCrisisReview, askCrisisKit };
 		const only = (process.env.CK_LIVE_ONLY || '').split(',').map((x) => x.trim()).filter(Boolean);
 		for (const name of only) if (!suites[name]) throw new Error(`CK_LIVE_ONLY: no live suite ${name} (have ${Object.keys(suites).join(', ')})`);
 		for (const [name, suite] of Object.entries(suites)) if (!only.length || only.includes(name)) await suite(ctx);

@@ -36,6 +36,7 @@ function slack() {
 	const channels = [
 		{ id: 'C0CRISIS01', name: 'crisis-alerts', is_channel: true, is_member: true },
 		{ id: 'C0COMMS002', name: 'comms-team', is_channel: true, is_member: true },
+		{ id: 'C0CELL0001', name: 'crisis-cell', is_channel: true, is_member: true },
 	];
 	const users = [
 		{ id: 'U0APPROVE1', name: 'claire', real_name: 'Claire Approver', profile: { email: 'approver@brand.example' } },
@@ -62,7 +63,15 @@ function slack() {
 			return { json: { ok: true, upload_url: `https://files.slack.com/upload/v1/${id}`, file_id: id } };
 		}],
 		['POST', /^\/upload\/v1\/(\w+)$/, () => ({ body: 'OK - 0', headers: { 'content-type': 'text/plain' } })],
-		['POST', '/api/files.completeUploadExternal', (req) => ({ json: { ok: true, files: (typeof req.body?.files === 'string' ? JSON.parse(req.body.files) : req.body?.files || []).map((f) => ({ id: f.id, title: f.title })) } })],
+		['POST', '/api/files.completeUploadExternal', (req) => {
+			// Like Slack: channel_id takes a channel ID only (a name is refused, unlike chat.postMessage).
+			const channelId = req.body?.channel_id;
+			if (channelId !== undefined && !/^[CGDZ][A-Z0-9]{8,}$/.test(String(channelId))) {
+				return { json: { ok: false, error: 'invalid_arguments', response_metadata: { messages: ['[ERROR] input must match regex pattern: ^[CGDZ][A-Z0-9]{8,}$ [json-pointer:/channel_id]'] } } };
+			}
+			const files = typeof req.body?.files === 'string' ? JSON.parse(req.body.files) : req.body?.files || [];
+			return { json: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, channels: channelId ? [channelId] : [] })) } };
+		}],
 		['POST', '/api/files.upload', () => ({ json: { ok: true, file: { id: `F0${nextId()}` } } })],
 	]);
 	/** Messages posted with chat.postMessage: [{ channel, text, blocks, links, body }]. */
@@ -72,7 +81,50 @@ function slack() {
 			const blocks = typeof b.blocks === 'string' ? JSON.parse(b.blocks) : b.blocks;
 			return { channel: b.channel, text: b.text, blocks, links: linksIn([b.text, blocks, b.attachments]), body: b, request: r };
 		});
+	/**
+	 * Files uploaded with the v2 flow (files.getUploadURLExternal → POST to the upload URL →
+	 * files.completeUploadExternal): [{ id, filename, length, contentType, content, channelId, title, initialComment }].
+	 */
+	s.uploads = () =>
+		s.calls('/api/files.completeUploadExternal', 'POST').flatMap((done) => {
+			const files = typeof done.body?.files === 'string' ? JSON.parse(done.body.files) : done.body?.files || [];
+			return files.map((f) => {
+				const asked = s.requests.find((r) => r.path === '/api/files.getUploadURLExternal' && s.fileIdOf(r) === f.id);
+				const sent = s.requests.find((r) => r.method === 'POST' && r.path === `/upload/v1/${f.id}`);
+				const part = sent ? multipartFiles(sent.rawBody, sent.headers['content-type'])[0] : undefined;
+				return { id: f.id, title: f.title, channelId: done.body.channel_id, initialComment: done.body.initial_comment, filename: asked?.query.filename, length: asked ? Number(asked.query.length) : undefined, contentType: part?.contentType, partFilename: part?.filename, content: part?.content };
+			});
+		});
+	// The file id the stand-in answered a getUploadURLExternal request with (ids are handed out in order).
+	const issued = new Map();
+	const answer = s.handler;
+	s.handler = (req) => {
+		const a = answer(req);
+		if (req.path === '/api/files.getUploadURLExternal' && a?.json?.file_id) issued.set(req, a.json.file_id);
+		return a;
+	};
+	s.fileIdOf = (req) => issued.get(req);
 	return s;
+}
+
+/** The file parts of a multipart/form-data body (as text): [{ name, filename, contentType, content }]. */
+function multipartFiles(raw, contentType) {
+	const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType || '');
+	if (!boundary) return [];
+	const parts = String(raw).split(`--${boundary[1] || boundary[2]}`).slice(1, -1);
+	return parts
+		.map((p) => {
+			const sep = p.indexOf('\r\n\r\n');
+			const head = p.slice(0, sep);
+			const disposition = /content-disposition:([^\r\n]*)/i.exec(head)?.[1] || '';
+			return {
+				name: /\bname="([^"]*)"/i.exec(disposition)?.[1],
+				filename: /filename="([^"]*)"/i.exec(disposition)?.[1],
+				contentType: /content-type:\s*([^\r\n]*)/i.exec(head)?.[1]?.trim(),
+				content: p.slice(sep + 4).replace(/\r\n$/, ''),
+			};
+		})
+		.filter((p) => p.filename !== undefined);
 }
 
 /** Microsoft Teams incoming webhook (any path): answers "1" like the classic connector. */
@@ -294,4 +346,4 @@ function openai({ script } = {}) {
 	return s;
 }
 
-module.exports = { slack, teams, hubspot, salesforce, pipedrive, x, linkedin, bluesky, mastodon, openai, linksIn };
+module.exports = { slack, teams, hubspot, salesforce, pipedrive, x, linkedin, bluesky, mastodon, openai, linksIn, multipartFiles };

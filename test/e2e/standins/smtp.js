@@ -11,10 +11,17 @@
 const net = require('net');
 
 function decodeWords(value) {
-	return value.replace(/=\?([^?]+)\?([bqBQ])\?([^?]*)\?=/g, (_, charset, enc, text) => {
-		const buf = enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : qp(text.replace(/_/g, ' '));
-		return buf.toString(/utf-?8/i.test(charset) ? 'utf8' : 'latin1');
-	}).replace(/\?=\s+=\?/g, '?==?');
+	// RFC 2047 §6.2: whitespace between adjacent encoded words is not part of the text; their bytes
+	// are joined before decoding (a sender may split a long subject, even inside a UTF-8 character).
+	const word = /=\?([^?]+)\?([bqBQ])\?([^?]*)\?=/g;
+	return value.replace(/=\?[^?]+\?[bqBQ]\?[^?]*\?=(?:\s+=\?[^?]+\?[bqBQ]\?[^?]*\?=)*/g, (run) => {
+		let charset = 'utf-8';
+		const bytes = [...run.matchAll(word)].map(([, cs, enc, text]) => {
+			charset = cs;
+			return enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : qp(text.replace(/_/g, ' '));
+		});
+		return Buffer.concat(bytes).toString(/utf-?8/i.test(charset) ? 'utf8' : 'latin1');
+	});
 }
 
 function qp(text) {
