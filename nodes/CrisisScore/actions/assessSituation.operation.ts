@@ -109,9 +109,6 @@ interface Options {
 	now?: string;
 }
 
-/** The node's outputs, one per level, in LEVELS order. */
-export const LEVEL_OUTPUT_NAMES = LEVELS.map((l) => l[0].toUpperCase() + l.slice(1));
-
 export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('mode', 0) as 'live' | 'replay';
 	const options = this.getNodeParameter('situationOptions', 0, {}) as Options;
