@@ -12,7 +12,8 @@ import type { AssessedSituation, SituationConfig } from '../../../core/scoring/s
 import { LEVELS, levelRank } from '../../../core/levels';
 import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { sourceFailuresReason, uniqueFailures } from '../../shared/sourceFailures';
-import { readBatch, resolveNow } from './batch';
+import { nowOption, resolveNow } from '../../shared/now';
+import { readBatch } from './batch';
 
 const show = { show: { operation: ['assessSituation'] } };
 
@@ -82,13 +83,7 @@ export const description: INodeProperties[] = [
 				default: 8,
 				description: 'Consecutive buckets below the current level before stepping down one level',
 			},
-			{
-				displayName: 'Now',
-				name: 'now',
-				type: 'dateTime',
-				default: '',
-				description: 'The assessment time. Empty uses the execution time; set it to replay past data.',
-			},
+			nowOption('The assessment time. Empty uses the execution time; set it to replay past data.'),
 			{
 				displayName: 'Persistence Buckets',
 				name: 'persistenceBuckets',
