@@ -22,8 +22,8 @@
  * long series costs no allocation per bucket beyond the result object.
  *
  * Mapping the score to calm / watch / alert / crisis / critical is left to the later Assess
- * Situation step (score + volume + negative share + authors); `backtest()` shows how plain
- * score thresholds would have behaved on past data.
+ * Situation step (score + volume + negative share + authors); `levelForScore` (scoreLevels.ts)
+ * is the raw level of a score, and `backtestSituations` (core/scoring) replays the whole step.
  */
 import { resolveDetectorConfig, type ResolvedDetectorConfig } from './config';
 import type { DetectorConfig, DetectorState, DetectorUpdate, TailState, VolumeObservation } from './types';

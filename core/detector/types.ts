@@ -5,8 +5,8 @@
  * anomaly score in [0, 1] per bucket, causally (a bucket's score uses only that bucket and
  * earlier ones) and in constant memory. It does not decide the crisis level: a later
  * Assess Situation step maps `score` together with the volume, the negative share and the
- * authors into calm / watch / alert / crisis / critical. `backtest()` applies simple score
- * thresholds so a team can see on its own history when each level would have fired.
+ * authors into calm / watch / alert / crisis / critical; `core/scoring/backtestSituations.ts`
+ * replays it on a team's own history to see when each level would have fired.
  */
 
 /** One bucket of the monitored series. */

@@ -3,10 +3,8 @@
  * mentions into a level. A level is reached when every one of its criteria is met; the
  * situation's level is the highest level reached (calm when none is). See docs/crisis-document.md.
  */
-import type { Level } from '../levels';
 import { defaultCrisisDocument } from './defaultCrisisDocument';
-import { PLAN_LEVELS } from './types';
-import type { CrisisDocument, LevelThreshold, LevelThresholds, PlanLevel } from './types';
+import type { CrisisDocument, LevelThreshold, LevelThresholds } from './types';
 
 export type { LevelThreshold, LevelThresholds };
 
@@ -24,11 +22,4 @@ export const DEFAULT_LEVEL_THRESHOLDS: Readonly<LevelThresholds> = deepFreeze(de
 /** The thresholds of a document, or the defaults when none is given. */
 export function levelThresholdsOf(document?: Pick<CrisisDocument, 'levels'> | null): LevelThresholds {
 	return document ? document.levels : DEFAULT_LEVEL_THRESHOLDS;
-}
-
-/** The levels that have thresholds, from least to most severe (calm is the absence of them). */
-export const THRESHOLD_LEVELS: readonly PlanLevel[] = PLAN_LEVELS;
-
-export function isPlanLevel(level: Level): level is PlanLevel {
-	return (PLAN_LEVELS as readonly string[]).includes(level);
 }

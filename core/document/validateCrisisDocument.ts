@@ -31,16 +31,18 @@ import {
 	arrayRule,
 	booleanRule,
 	describeValue,
+	fieldsFor,
 	hasOwn,
 	isPlainObject,
 	joinPath,
 	numberRule,
 	objectRule,
 	oneOfRule,
+	optional,
 	recordRule,
 	stringRule,
 } from './validator';
-import type { Rule, ValidationIssue } from './validator';
+import type { Infer, Rule, ValidationIssue } from './validator';
 
 export type CrisisDocumentValidation =
 	| { ok: true; document: CrisisDocument; warnings: ValidationIssue[] }
@@ -77,7 +79,7 @@ function isValidZone(name: string): boolean {
 	return valid;
 }
 
-interface Context {
+export interface DocumentContext {
 	/** The document's languages; null when `languages` itself is invalid. */
 	languages: Language[] | null;
 	/** Languages every localized text must have (the valid part of `languages` when it is broken). */
@@ -135,7 +137,7 @@ export function cloneJson<T>(value: T): T {
 	return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function readContext(doc: Record<string, unknown>): Context {
+function readContext(doc: Record<string, unknown>): DocumentContext {
 	const langs = doc.languages;
 	let languages: Language[] | null = null;
 	if (
@@ -164,11 +166,11 @@ function readContext(doc: Record<string, unknown>): Context {
 // ---------------------------------------------------------------------------------------
 // Structure
 
-function idRule(what = ID_EXPECTED): Rule {
+function idRule(what = ID_EXPECTED): Rule<string> {
 	return stringRule({ expected: what, pattern: ID_PATTERN });
 }
 
-function rfc3339Rule(): Rule {
+function rfc3339Rule(): Rule<string> {
 	const expected = 'an RFC 3339 date-time with a time zone (2026-03-05T09:14:00Z)';
 	return stringRule({
 		expected,
@@ -179,7 +181,7 @@ function rfc3339Rule(): Rule {
 	});
 }
 
-function localizedRule(ctx: Context, item: Rule): Rule {
+function localizedRule<T>(ctx: DocumentContext, item: Rule<T>): Rule<Partial<Record<Language, T>>> {
 	const required = ctx.requiredLanguages;
 	const expected = `an object with one entry per language (${(ctx.languages ?? LANGUAGES).join(', ')}), each ${item.expected}`;
 	return {
@@ -207,7 +209,7 @@ function localizedRule(ctx: Context, item: Rule): Rule {
 	};
 }
 
-function templateRule(ctx: Context, kind: StatementKind): Rule {
+function templateRule(ctx: DocumentContext, kind: StatementKind): Rule<string> {
 	const expected = 'a statement template (text with {placeholders})';
 	const known = [
 		...BUILTIN_PLACEHOLDERS.filter((p) => p !== 'handle' || kind === 'reply'),
@@ -239,7 +241,7 @@ function templateRule(ctx: Context, kind: StatementKind): Rule {
 	});
 }
 
-function thresholdRule(): Rule {
+function thresholdRule() {
 	return objectRule({
 		minMentions: numberRule({ min: 0, integer: true }),
 		minVolumeRatio: numberRule({ min: 0 }),
@@ -251,26 +253,21 @@ function thresholdRule(): Rule {
 
 const deadlineRule = numberRule({ min: 0, exclusiveMin: true });
 
-function stepDefinitionFields(ctx: Context): Record<string, Rule | { rule: Rule; optional: boolean }> {
+function stepDefinitionFields(ctx: DocumentContext) {
 	return {
 		action: localizedRule(ctx, stringRule()),
 		owner: idRule('a contact id'),
-		backupOwner: { rule: idRule('a contact id'), optional: true },
+		backupOwner: optional(idRule('a contact id')),
 		channel: oneOfRule(STEP_CHANNELS, 'a channel'),
 		deadlineMinutes: deadlineRule,
-		operation: { rule: oneOfRule(STEP_OPERATIONS, 'an operation'), optional: true },
+		operation: optional(oneOfRule(STEP_OPERATIONS, 'an operation')),
 	};
 }
 
-function stepEntryRule(ctx: Context): Rule {
-	const reference = objectRule({
-		ref: idRule('the id of a step in the step library (steps)'),
-		owner: { rule: idRule('a contact id'), optional: true },
-		backupOwner: { rule: idRule('a contact id'), optional: true },
-		channel: { rule: oneOfRule(STEP_CHANNELS, 'a channel'), optional: true },
-		deadlineMinutes: { rule: deadlineRule, optional: true },
-	});
-	const inline = objectRule({ id: idRule(), ...stepDefinitionFields(ctx) });
+/** A library reference (`ref`) or an inline step, told apart by the `ref` key. */
+function stepEntryRule(ctx: DocumentContext): Rule<Infer<ReturnType<typeof stepReferenceRule>> | Infer<ReturnType<typeof inlineStepRule>>> {
+	const reference = stepReferenceRule();
+	const inline = inlineStepRule(ctx);
 	const expected = 'a step: {"ref": "<library step id>"} or {"id", "action", "owner", "channel", "deadlineMinutes"}';
 	return {
 		expected,
@@ -282,7 +279,21 @@ function stepEntryRule(ctx: Context): Rule {
 	};
 }
 
-function approvalRule(): Rule {
+function stepReferenceRule() {
+	return objectRule({
+		ref: idRule('the id of a step in the step library (steps)'),
+		owner: optional(idRule('a contact id')),
+		backupOwner: optional(idRule('a contact id')),
+		channel: optional(oneOfRule(STEP_CHANNELS, 'a channel')),
+		deadlineMinutes: optional(deadlineRule),
+	});
+}
+
+function inlineStepRule(ctx: DocumentContext) {
+	return objectRule({ id: idRule(), ...stepDefinitionFields(ctx) });
+}
+
+function approvalRule() {
 	return objectRule({
 		approver: idRule('a contact id'),
 		deputy: idRule('a contact id'),
@@ -290,16 +301,14 @@ function approvalRule(): Rule {
 	});
 }
 
-function scenarioRule(ctx: Context): Rule {
+function scenarioRule(ctx: DocumentContext) {
 	const levelRule = objectRule({
 		deadlineMinutes: deadlineRule,
 		pausePublishing: booleanRule(),
-		stance: { rule: oneOfRule(STANCES, 'a stance'), optional: true },
+		stance: optional(oneOfRule(STANCES, 'a stance')),
 		steps: arrayRule(stepEntryRule(ctx)),
 	});
-	const levelFields: Record<string, { rule: Rule; optional: boolean }> = {};
-	for (const level of PLAN_LEVELS) levelFields[level] = { rule: levelRule, optional: true };
-	const levels = objectRule(levelFields, {
+	const levels = objectRule(fieldsFor(PLAN_LEVELS, () => optional(levelRule)), {
 		expected: `an object with the steps of at least one level (${PLAN_LEVELS.join(', ')})`,
 		extra(value, path, issues) {
 			if (!PLAN_LEVELS.some((l) => hasOwn(value, l))) {
@@ -307,17 +316,19 @@ function scenarioRule(ctx: Context): Rule {
 			}
 		},
 	});
-	const statementFields: Record<string, { rule: Rule; optional: boolean }> = {};
-	for (const kind of STATEMENT_KINDS) {
-		const variant = objectRule({
+	const variant = (kind: StatementKind) =>
+		objectRule({
 			text: templateRule(ctx, kind),
-			short: { rule: templateRule(ctx, kind), optional: true },
+			short: optional(templateRule(ctx, kind)),
 		});
-		statementFields[kind] = {
-			rule: localizedRule(ctx, variant),
+	// The required kinds (holding, reply) are required at run time; the type keeps every kind
+	// optional, as code reading a statement must handle an absent one.
+	const statements: Rule<Partial<Record<StatementKind, Partial<Record<Language, Infer<ReturnType<typeof variant>>>>>>> = objectRule(
+		fieldsFor(STATEMENT_KINDS, (kind) => ({
+			rule: localizedRule(ctx, variant(kind)),
 			optional: !REQUIRED_STATEMENT_KINDS.includes(kind),
-		};
-	}
+		})),
+	);
 	return objectRule({
 		id: idRule(),
 		name: localizedRule(ctx, stringRule()),
@@ -327,18 +338,17 @@ function scenarioRule(ctx: Context): Rule {
 		stance: oneOfRule(STANCES, 'a stance'),
 		levels,
 		keyMessages: localizedRule(ctx, arrayRule(stringRule(), { minItems: 1 })),
-		statements: objectRule(statementFields),
-		approval: { rule: approvalRule(), optional: true },
+		statements,
+		approval: optional(approvalRule()),
 	});
 }
 
-function documentRule(ctx: Context): Rule {
-	const thresholds: Record<string, Rule> = {};
-	for (const level of PLAN_LEVELS) thresholds[level] = thresholdRule();
+/** The crisis document's structure; `Infer<ReturnType<typeof documentRule>>` is its type. */
+export function documentRule(ctx: DocumentContext) {
 	return objectRule(
 		{
 			schemaVersion: oneOfRule(
-				[CRISIS_DOCUMENT_SCHEMA_VERSION],
+				[CRISIS_DOCUMENT_SCHEMA_VERSION] as const,
 				`the schema version this Crisis Kit reads`,
 			),
 			version: numberRule({ min: 1, integer: true }),
@@ -372,7 +382,7 @@ function documentRule(ctx: Context): Rule {
 				windowMinutes: numberRule({ min: 0, exclusiveMin: true, integer: true }),
 				baselineDays: numberRule({ min: 0, exclusiveMin: true, integer: true }),
 				influentialFollowers: numberRule({ min: 0, integer: true }),
-				thresholds: objectRule(thresholds),
+				thresholds: objectRule(fieldsFor(PLAN_LEVELS, () => thresholdRule())),
 			}),
 			guidelines: localizedRule(ctx, arrayRule(stringRule(), { minItems: 1 })),
 			steps: recordRule(ID_PATTERN, ID_EXPECTED, objectRule(stepDefinitionFields(ctx))),
@@ -385,8 +395,8 @@ function documentRule(ctx: Context): Rule {
 					name: stringRule(),
 					role: stringRule(),
 					email: stringRule({ expected: 'an e-mail address', pattern: EMAIL_PATTERN }),
-					phone: { rule: stringRule({ expected: 'a phone number (+33 1 23 45 67 89)', pattern: PHONE_PATTERN }), optional: true },
-					deputy: { rule: idRule('a contact id'), optional: true },
+					phone: optional(stringRule({ expected: 'a phone number (+33 1 23 45 67 89)', pattern: PHONE_PATTERN })),
+					deputy: optional(idRule('a contact id')),
 				}),
 				{ minItems: 1 },
 			),
@@ -416,10 +426,7 @@ function documentRule(ctx: Context): Rule {
 					updatedAt: rfc3339Rule(),
 					updatedBy: stringRule(),
 					summary: stringRule(),
-					changes: {
-						rule: arrayRule(objectRule({ path: stringRule(), reason: stringRule() })),
-						optional: true,
-					},
+					changes: optional(arrayRule(objectRule({ path: stringRule(), reason: stringRule() }))),
 				}),
 			),
 		},

@@ -1,8 +1,17 @@
 /**
- * A small structural validator whose only job is good error messages: every issue names the
- * exact path (`scenarios[2].levels.crisis.deadlineMinutes`), what was expected and what was
- * found. Written by hand because zod is not a dependency and the messages are the product.
- * It never throws on any input: non-JSON values are described, not inspected.
+ * The schema language of Crisis Kit's JSON documents (the crisis document, timeline events):
+ * rules composed like zod's (`objectRule({ … })`, `arrayRule(…)`, `optional(…)`), each rule
+ * typed by the value it accepts, so `Infer<typeof rule>` is the TypeScript type of a valid
+ * value (test/unit/document/schemaTypes.test.ts holds core/document/types.ts to it).
+ * Its only other job is good error messages: every issue names the exact path
+ * (`scenarios[2].levels.crisis.deadlineMinutes`), what was expected and what was found. It never
+ * throws on any input: non-JSON values are described, not inspected.
+ *
+ * Why not zod itself (allowed in shipped code, and it does resolve inside n8n 1.113.3 and 2.41.1,
+ * through n8n's own dependency: community packages get no dependencies): the messages, their
+ * paths and their order are the product and are asserted by tests; zod's order (unknown keys
+ * last), its issue shapes and the zod version (whatever the n8n release pins; n8n-workflow 2.x
+ * no longer depends on it) are not ours to fix. See docs/architecture.md (Decisions).
  */
 
 export interface ValidationIssue {
@@ -83,18 +92,25 @@ export class IssueCollector {
 	}
 }
 
-/** A check of one value at one path; `expected` is what a missing value is reported against. */
-export interface Rule {
+/**
+ * A check of one value at one path; `expected` is what a missing value is reported against.
+ * `T` is the type of a value that passes (type only: `_type` is never set).
+ */
+export interface Rule<T = unknown> {
 	expected: string;
 	check(value: unknown, path: string, issues: IssueCollector): void;
+	readonly _type?: T;
 }
+
+/** The type of a value that passes `R` (like zod's `z.infer`). */
+export type Infer<R> = R extends Rule<infer T> ? T : never;
 
 export function stringRule(options: {
 	expected?: string;
 	pattern?: RegExp;
 	maxLength?: number;
 	extra?: (value: string, path: string, issues: IssueCollector) => void;
-} = {}): Rule {
+} = {}): Rule<string> {
 	const expected = options.expected ?? 'a non-empty string';
 	return {
 		expected,
@@ -115,7 +131,7 @@ export function numberRule(options: {
 	max?: number;
 	integer?: boolean;
 	expected?: string;
-}): Rule {
+}): Rule<number> {
 	const { min, max, integer, exclusiveMin } = options;
 	const expected =
 		options.expected ??
@@ -139,7 +155,7 @@ export function numberRule(options: {
 	};
 }
 
-export function booleanRule(): Rule {
+export function booleanRule(): Rule<boolean> {
 	return {
 		expected: 'true or false',
 		check(value, path, issues) {
@@ -148,20 +164,20 @@ export function booleanRule(): Rule {
 	};
 }
 
-export function oneOfRule(values: readonly (string | number)[], what?: string): Rule {
+export function oneOfRule<V extends string | number>(values: readonly V[], what?: string): Rule<V> {
 	const expected = `${what ? `${what}: ` : ''}one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 	return {
 		expected,
 		check(value, path, issues) {
-			if (!values.includes(value as string)) issues.expected(path, expected, value);
+			if (!(values as readonly unknown[]).includes(value)) issues.expected(path, expected, value);
 		},
 	};
 }
 
-export function arrayRule(
-	item: Rule,
+export function arrayRule<T>(
+	item: Rule<T>,
 	options: { minItems?: number; uniqueStrings?: boolean; expected?: string } = {},
-): Rule {
+): Rule<T[]> {
 	const minItems = options.minItems ?? 0;
 	const expected =
 		options.expected ??
@@ -198,15 +214,38 @@ export function arrayRule(
 	};
 }
 
-export interface FieldSpec {
-	rule: Rule;
+export interface FieldSpec<T = unknown> {
+	rule: Rule<T>;
 	optional?: boolean;
 }
 
-export function objectRule(
-	fields: Record<string, FieldSpec | Rule>,
+/** A field that may be absent (an optional property of the inferred type). */
+export interface OptionalField<T> extends FieldSpec<T> {
+	optional: true;
+}
+
+export function optional<T>(rule: Rule<T>): OptionalField<T> {
+	return { rule, optional: true };
+}
+
+/** The same field rule for each of `keys` (the levels, the statement kinds…), in their order. */
+export function fieldsFor<K extends string, F>(keys: readonly K[], field: (key: K) => F): Record<K, F> {
+	const fields = {} as Record<K, F>;
+	for (const key of keys) fields[key] = field(key);
+	return fields;
+}
+
+type OptionalKeys<F> = { [K in keyof F]: F[K] extends OptionalField<unknown> ? K : never }[keyof F];
+type FieldType<S> = S extends FieldSpec<infer T> ? T : S extends Rule<infer T> ? T : never;
+/** The object type of a field map: optional fields become optional properties. */
+export type ObjectOf<F> = {
+	[K in Exclude<keyof F, OptionalKeys<F>>]: FieldType<F[K]>;
+} & { [K in OptionalKeys<F>]?: FieldType<F[K]> };
+
+export function objectRule<F extends Record<string, FieldSpec | Rule>>(
+	fields: F,
 	options: { expected?: string; extra?: (value: Record<string, unknown>, path: string, issues: IssueCollector) => void } = {},
-): Rule {
+): Rule<ObjectOf<F>> {
 	const expected = options.expected ?? 'an object';
 	const specs: Record<string, FieldSpec> = {};
 	for (const [k, v] of Object.entries(fields)) specs[k] = 'rule' in v ? v : { rule: v };
@@ -233,12 +272,12 @@ export function objectRule(
 }
 
 /** An object used as a map: keys must match `keyPattern`, values follow `value`. */
-export function recordRule(
+export function recordRule<T>(
 	keyPattern: RegExp,
 	keyExpected: string,
-	value: Rule,
+	value: Rule<T>,
 	options: { expected?: string; minEntries?: number } = {},
-): Rule {
+): Rule<Record<string, T>> {
 	const expected = options.expected ?? `an object of ${keyExpected} → ${value.expected}`;
 	return {
 		expected,

@@ -12,12 +12,9 @@
  * (which normalises or names the field in its error). No allocation, no regex.
  */
 import { PLATFORMS, type Mention } from './mention';
+import { isRecord } from '../util/isRecord';
 
 const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isStringOrNull(v: unknown): boolean {
 	return v === null || typeof v === 'string';

@@ -4,6 +4,7 @@
  * which item and which field to fix.
  */
 import { PLATFORMS, type Mention, type Platform } from './mention';
+import { isRecord } from '../util/isRecord';
 
 export interface MentionFieldError {
 	/** Path inside the item, e.g. `publishedAt`, `author.followers`. */
@@ -31,10 +32,6 @@ export function toUtcIso(value: unknown): string | null {
 	if (typeof value !== 'string' || !RFC3339.test(value.trim())) return null;
 	const ms = Date.parse(value.trim());
 	return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function count(

@@ -228,7 +228,7 @@ export type ScoredMention = Mention & { crisis?: MentionScore };
 export function ingestMentions(state: SituationState, mentions: ScoredMention[], config: Partial<SituationConfig> = {}): { added: number; late: number } {
 	const c = resolveSituationConfig(config);
 	const size = c.bucketMinutes * 60000;
-	// Parse each date once, sort by it (stable: equal dates keep their input order).
+	// Parse each date once (addInTimeOrder sorts by it).
 	const order: Array<{ t: number; k: number }> = [];
 	let invalid = 0;
 	for (let k = 0; k < mentions.length; k++) {
@@ -236,20 +236,7 @@ export function ingestMentions(state: SituationState, mentions: ScoredMention[],
 		if (Number.isFinite(t)) order.push({ t, k });
 		else invalid++;
 	}
-	order.sort((a, b) => a.t - b.t || a.k - b.k);
-	let added = 0;
-	let late = 0;
-	const index = openIndex(state);
-	for (const { t, k } of order) {
-		const b = bucketFor(state, index, Math.floor(t / size) * size);
-		if (!b) {
-			late++;
-			continue;
-		}
-		addToBucket(b, mentions[k], c);
-		added++;
-	}
-	state.late += late;
+	const { added, late } = addInTimeOrder(state, order, size, (b, { k }) => addToBucket(b, mentions[k], c));
 	return { added, late: late + invalid };
 }
 
@@ -278,21 +265,37 @@ export function ingestCounts(
 		}
 		order.push({ t, v: Math.min(v, 1e12), k });
 	}
+	const { added, late } = addInTimeOrder(state, order, size, (b, { v }) => {
+		b.mentions += v;
+	});
+	return { added, late, invalid };
+}
+
+/**
+ * The loop both ingests share: rows sorted by time (stable: equal times keep their input order),
+ * each added to its open bucket; a row whose bucket is already closed is counted as late.
+ */
+function addInTimeOrder<R extends { t: number; k: number }>(
+	state: SituationState,
+	order: R[],
+	size: number,
+	add: (bucket: BucketAggregate, row: R) => void,
+): { added: number; late: number } {
 	order.sort((a, b) => a.t - b.t || a.k - b.k);
 	let added = 0;
 	let late = 0;
 	const index = openIndex(state);
-	for (const { t, v } of order) {
-		const b = bucketFor(state, index, Math.floor(t / size) * size);
+	for (const row of order) {
+		const b = bucketFor(state, index, Math.floor(row.t / size) * size);
 		if (!b) {
 			late++;
 			continue;
 		}
-		b.mentions += v;
+		add(b, row);
 		added++;
 	}
 	state.late += late;
-	return { added, late, invalid };
+	return { added, late };
 }
 
 /** Open buckets by start (built once per ingest call). */

@@ -4,6 +4,7 @@
  * quoted before parsing.
  */
 import { SourceBodyError } from './errors';
+import { isRecord } from '../util/isRecord';
 
 /**
  * Parses JSON text, turning every bare integer literal of 16 digits or more into a
@@ -85,9 +86,8 @@ export function parseBody(source: string, body: unknown): unknown {
 	);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** Re-exported for the source mappers (one definition: core/util/isRecord.ts). */
+export { isRecord };
 
 /**
  * Recognises the error objects the APIs return instead of a page (X problem details,

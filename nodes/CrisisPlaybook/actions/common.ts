@@ -12,7 +12,7 @@ import type { Actor, TimelineEvent, TimelineEventType } from '../../../core/play
 import { crisisDocumentProperties as sharedCrisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 
 /** Re-exported: the operations of this node import their helpers from here. */
-export { resolveNow } from '../../shared/now';
+export { nowOption, resolveNow } from '../../shared/now';
 
 export const HINTS: Record<string, string> = {
 	invalidInput: 'Check the input item and the parameters named in the message.',
@@ -48,17 +48,6 @@ export function incidentIdProperty(operations: string[], required = true): INode
 		placeholder: 'orvia-leak-2026-03-05',
 		displayOptions: { show: { operation: operations } },
 		description: 'Identifies the incident on the timeline and in the pause record (letters, digits, _ . : -).',
-	};
-}
-
-export function nowOption(): INodeProperties {
-	return {
-		displayName: 'Now',
-		name: 'now',
-		type: 'string',
-		default: '',
-		placeholder: '2026-03-05T09:00:00Z',
-		description: 'The clock of this operation (RFC 3339). Empty uses the execution time; set it to replay past data.',
 	};
 }
 

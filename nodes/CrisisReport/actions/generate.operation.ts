@@ -6,6 +6,7 @@ import type { Situation } from '../../../core/scoring/types';
 import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import { validateMention } from '../../../core/mention/validateMention';
 import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
+import { nowOption, parseDateOption, resolveNow } from '../../shared/now';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { createTextAnalyzer, scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
@@ -74,7 +75,7 @@ export const description: INodeProperties[] = [
 				default: 'report_md',
 			},
 			{ displayName: 'Max Table Rows', name: 'maxRows', type: 'number', typeOptions: { minValue: 1, maxValue: 50 }, default: 10 },
-			{ displayName: 'Now', name: 'now', type: 'dateTime', default: '', description: 'When the report is made; empty uses the execution time' },
+			nowOption('When the report is made; empty uses the execution time'),
 			{ displayName: 'Time Zone', name: 'timeZone', type: 'string', default: '', placeholder: 'Europe/Paris', description: 'IANA time zone for displayed times; empty uses the document\'s, else UTC' },
 		],
 	},
@@ -90,13 +91,6 @@ interface Options {
 	maxRows?: number;
 	now?: string;
 	timeZone?: string;
-}
-
-function iso(this: IExecuteFunctions, value: string | undefined, name: string): string | null {
-	if (!value) return null;
-	const ms = Date.parse(value);
-	if (!Number.isFinite(ms)) throw new NodeOperationError(this.getNode(), `Option "${name}" is not a date: "${value}"`, { itemIndex: 0 });
-	return new Date(ms).toISOString();
 }
 
 /**
@@ -116,7 +110,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const title = this.getNodeParameter('title', 0, '') as string;
 	const wanted = this.getNodeParameter('outputs', 0, ['html', 'markdown']) as string[];
 	const document = readCrisisDocument.call(this, 0);
-	const now = iso.call(this, options.now, 'Now') ?? executionNow;
+	const now = resolveNow.call(this, options.now, 0, executionNow);
 	const mentions: ReportMention[] = [];
 	const situations: Situation[] = [];
 	const timeline: ReportTimelineEvent[] = [];
@@ -161,8 +155,8 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${failures.length} source failure(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
 		});
 	}
-	const duringStart = iso.call(this, options.duringStart, 'During Starts');
-	const duringEnd = iso.call(this, options.duringEnd, 'During Ends');
+	const duringStart = parseDateOption.call(this, options.duringStart, 'Option "During Starts"', 0);
+	const duringEnd = parseDateOption.call(this, options.duringEnd, 'Option "During Ends"', 0);
 	if ((duringStart === null) !== (duringEnd === null) || (duringStart && duringEnd && duringEnd <= duringStart)) {
 		throw new NodeOperationError(this.getNode(), 'Set both "During Starts" and "During Ends", the end after the start (or neither)', { itemIndex: 0 });
 	}

@@ -12,7 +12,8 @@ import type { AssessedSituation, SituationConfig } from '../../../core/scoring/s
 import { LEVELS, levelRank } from '../../../core/levels';
 import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { sourceFailuresReason, uniqueFailures } from '../../shared/sourceFailures';
-import { readBatch, resolveNow } from './batch';
+import { nowOption, resolveNow } from '../../shared/now';
+import { readBatch } from './batch';
 
 const show = { show: { operation: ['assessSituation'] } };
 
@@ -82,13 +83,7 @@ export const description: INodeProperties[] = [
 				default: 8,
 				description: 'Consecutive buckets below the current level before stepping down one level',
 			},
-			{
-				displayName: 'Now',
-				name: 'now',
-				type: 'dateTime',
-				default: '',
-				description: 'The assessment time. Empty uses the execution time; set it to replay past data.',
-			},
+			nowOption('The assessment time. Empty uses the execution time; set it to replay past data.'),
 			{
 				displayName: 'Persistence Buckets',
 				name: 'persistenceBuckets',
@@ -108,9 +103,6 @@ interface Options {
 	persistenceBuckets?: number;
 	now?: string;
 }
-
-/** The node's outputs, one per level, in LEVELS order. */
-export const LEVEL_OUTPUT_NAMES = LEVELS.map((l) => l[0].toUpperCase() + l.slice(1));
 
 export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
 	const mode = this.getNodeParameter('mode', 0) as 'live' | 'replay';

@@ -7,7 +7,8 @@ import { isLevel } from '../../../core/levels';
 import type { Level } from '../../../core/levels';
 import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { uniqueFailures } from '../../shared/sourceFailures';
-import { readBatch, resolveNow } from './batch';
+import { nowOption, resolveNow } from '../../shared/now';
+import { readBatch } from './batch';
 
 const show = { show: { operation: ['backtest'] } };
 
@@ -62,13 +63,7 @@ export const description: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 15,
 			},
-			{
-				displayName: 'Now',
-				name: 'now',
-				type: 'dateTime',
-				default: '',
-				description: 'End of the backtest. Empty uses the execution time.',
-			},
+			nowOption('End of the backtest. Empty uses the execution time.'),
 		],
 	},
 ];

@@ -8,7 +8,6 @@ import { itemFailure } from '../../shared/router';
 import { sourceFailureOf, type SourceFailureSummary } from '../../shared/sourceFailures';
 
 /** Re-exported: the operations of this node import their helpers from here. */
-export { resolveNow } from '../../shared/now';
 
 export interface BatchInput {
 	mentions: ScoredMention[];

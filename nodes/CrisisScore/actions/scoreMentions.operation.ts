@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import type { Mention } from '../../../core/mention/mention';
 import { createTextAnalyzer, scoreMention, type ScoreMentionOptions, type TextAnalyzer } from '../../../core/scoring/scoreMention';
 import type { MentionScore } from '../../../core/scoring/types';
 import { readMention } from '../../shared/itemErrors';
+import { nowOption, resolveNow } from '../../shared/now';
 import { itemFailure } from '../../shared/router';
 import { sourceFailureOf } from '../../shared/sourceFailures';
 
@@ -19,14 +19,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Now',
-				name: 'now',
-				type: 'dateTime',
-				default: '',
-				description:
-					'The instant engagement velocity is measured at. Empty uses the execution time; set it to replay past data deterministically.',
-			},
+			nowOption('The instant engagement velocity is measured at. Empty uses the execution time; set it to replay past data deterministically.'),
 			{
 				displayName: 'Upstream Sentiment Field',
 				name: 'sentimentField',
@@ -60,16 +53,7 @@ const NO_UPSTREAM: ScoreMentionOptions = { upstreamSentiment: null };
 /** The options of item `i`, checked: the clock of the score and the upstream sentiment field. */
 function prepare(this: IExecuteFunctions, i: number, executionNow: string): Prepared {
 	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string };
-	let now = executionNow;
-	if (options.now) {
-		const ms = Date.parse(String(options.now));
-		if (!Number.isFinite(ms)) {
-			throw new NodeOperationError(this.getNode(), `Option "Now" of item ${i} is not a date: "${options.now}"`, {
-				itemIndex: i,
-			});
-		}
-		now = new Date(ms).toISOString();
-	}
+	const now = resolveNow.call(this, options.now, i, executionNow, `Option "Now" of item ${i}`);
 	return { now, field: String(options.sentimentField ?? '').trim() };
 }
 

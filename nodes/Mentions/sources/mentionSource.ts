@@ -5,24 +5,18 @@
  * transport, and hands the body to its core mapper. Paging, cursors, dedupe and
  * failure handling live in `collect.ts`, once for all sources.
  */
-import type { Mention } from '../../../core/mention/mention';
+import { PLATFORMS, type Mention, type Platform } from '../../../core/mention/mention';
 import { SourceBodyError } from '../../../core/sources/errors';
 import type { MappedPage, SkippedItem } from '../../../core/sources/mapPage';
 import type { MentionQuery } from '../../../core/sources/query';
 import type { HttpFailure } from '../../../core/sources/httpFailure';
 import { sourceRequest, type FetchContext, type RequestPolicy, type SourceRequest } from '../transport/request';
 
-export const SOURCE_NAMES = [
-	'reddit',
-	'hackernews',
-	'mastodon',
-	'bluesky',
-	'rss',
-	'x',
-	'youtube',
-	'appstore',
-] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
+/** The platforms that are fetched (every Platform but the shipped sample and imported files). */
+export type SourceName = Exclude<Platform, 'sample' | 'import'>;
+export const SOURCE_NAMES: readonly SourceName[] = PLATFORMS.filter(
+	(p): p is SourceName => p !== 'sample' && p !== 'import',
+);
 
 /** Where a stream stopped last time. `position` is sortable text (padded id or RFC3339 time). */
 export interface Watermark {
