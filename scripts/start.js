@@ -59,7 +59,7 @@ function importTemplatesOnce(n8n, home, work) {
 	const password = process.env.CRISIS_KIT_OWNER_PASSWORD || 'CrisisKit-local-2026';
 	const port = Number(process.env.CRISIS_KIT_PORT || 5678);
 	const home = process.env.CRISIS_KIT_HOME || path.join(os.homedir(), '.cache', 'crisis-kit', 'home');
-	lib.log('setting up n8n 2.41.1 on Node 24 (cached in ~/.cache/crisis-kit; the first time takes ~5 minutes)');
+	lib.log('setting up n8n 2.41.1 on Node 24 (cached in ~/.cache/crisis-kit; the first time takes ~4 minutes)');
 	const n8n = lib.ensureN8n();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-start-'));
 	const tarball = lib.packPackage(work);
