@@ -13,18 +13,7 @@ import type { DateFormatter } from './format';
 import { fmtCompact, fmtNumber, parseTime } from './format';
 import type { Labels } from './i18n';
 import type { RenderContext } from './renderContext';
-import {
-	PHASE_NAMES,
-	languageName,
-	levelsShown,
-	methodEntries,
-	phaseLabel,
-	recoveryText,
-	renderContext,
-	responseRows,
-	sourceName,
-	summaryText,
-} from './renderContext';
+import { PHASE_NAMES, languageName, levelsShown, methodEntries, phaseLabel, recoveryText, renderContext, responseRows, sourceName, summaryText } from './renderContext';
 import type { MentionSummary, RenderOptions, ReportLanguage, ReportMetrics } from './types';
 
 const CSS = `

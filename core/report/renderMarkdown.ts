@@ -8,18 +8,7 @@
 import { escapeMarkdown as e, markdownLink } from './escape';
 import { fmtCompact, parseTime } from './format';
 import type { RenderContext } from './renderContext';
-import {
-	PHASE_NAMES,
-	languageName,
-	levelsShown,
-	methodEntries,
-	phaseLabel,
-	recoveryText,
-	renderContext,
-	responseRows,
-	sourceName,
-	summaryText,
-} from './renderContext';
+import { PHASE_NAMES, languageName, levelsShown, methodEntries, phaseLabel, recoveryText, renderContext, responseRows, sourceName, summaryText } from './renderContext';
 import type { RenderOptions, ReportMetrics } from './types';
 
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
