@@ -110,6 +110,49 @@ export function layoutPhaseLabels(
 	return boxes;
 }
 
+/** The volume chart's geometry: plot area, time-to-x mapping, marker row and phase strip. */
+interface VolumeFrame {
+	W: number;
+	H: number;
+	font: number;
+	start: number;
+	end: number;
+	padL: number;
+	padR: number;
+	padT: number;
+	plotW: number;
+	plotH: number;
+	baseY: number;
+	xOf: (t: number) => number;
+	/** Height of the phase strip, and of the callout row below it (0 when every label fits). */
+	phaseStrip: number;
+	calloutRow: number;
+	phaseLabels: PhaseLabelBox[];
+	/** Start and end of the "during" phase, when known. */
+	ds: number | null;
+	de: number | null;
+	markerR: number;
+	/** x of each marked timeline event's bubble, in timeline order. */
+	markerX: number[];
+}
+
+/** One bar: a bucket (or several, downsampled) as mentions per hour. */
+interface VolumeBar {
+	t0: number;
+	t1: number;
+	count: number;
+	negative: number;
+}
+
+/** The y scale: it always reaches the peak hour, with room above for its label. */
+interface VolumeScale {
+	peak: ReportMetrics['volume']['peak']['value'];
+	peakBar: VolumeBar | null;
+	step: number;
+	yMax: number;
+	yOf: (v: number) => number;
+}
+
 /** Volume per hour as bars (negative part in red), level bands behind, phases below, event markers on top. */
 export function volumeChart(
 	m: ReportMetrics,
@@ -126,6 +169,36 @@ export function volumeChart(
 		return `<svg class="chart" viewBox="0 0 ${W} 80" role="img" aria-label="${aria}">${text(W / 2, 44, l.noData, `text-anchor="middle" font-size="${font + 2}" fill="${COLORS.muted}"`)}</svg>`;
 	}
 	const markers = m.timeline.filter((e) => e.marked);
+	const g = volumeFrame(m, size, l, start, end, markers);
+	const bars = volumeBars(m, size, start, end);
+	const scale = volumeScale(m, bars, g);
+	const barGap = bars.length > 120 ? 0.15 : bars.length > 40 ? 0.2 : 0.25;
+	const barWidth = (b: { t0: number; t1: number }) => Math.max(0.6, (g.xOf(b.t1) - g.xOf(b.t0)) * (1 - barGap));
+	const out: string[] = [
+		`<svg class="chart" viewBox="0 0 ${W} ${g.H}" role="img" aria-label="${aria}" font-size="${font}" preserveAspectRatio="xMidYMid meet">`,
+		`<title>${escapeHtml(l.chartAria)}</title>`,
+		...levelBands(m, g),
+		...gridLines(g, scale, lang),
+		...barRects(bars, g, scale, barWidth),
+		`<line x1="${f1(g.padL)}" x2="${f1(W - g.padR)}" y1="${f1(g.baseY)}" y2="${f1(g.baseY)}" stroke="${COLORS.muted}" stroke-width="1"/>`,
+		...timeAxis(g, size, dates),
+		...phaseStrip(g),
+		...peakLabel(g, scale, barWidth, lang),
+		...markerBubbles(markers, g),
+		'</svg>',
+	];
+	return out.join('');
+}
+
+function volumeFrame(
+	m: ReportMetrics,
+	size: VolumeChartSize,
+	l: Labels,
+	start: number,
+	end: number,
+	markers: ReportMetrics['timeline'],
+): VolumeFrame {
+	const { width: W, font } = size;
 	const markerR = font * 0.85;
 	// marker rows computed first: they decide the top margin
 	const xOf = (t: number) => padL + ((t - start) / (end - start)) * plotW;
@@ -133,26 +206,12 @@ export function volumeChart(
 	const padL = yAxisWidth + 6;
 	const padR = 10;
 	const plotW = W - padL - padR;
-	// markers on one row: overlapping ones are spread evenly around their mean time (leader lines show the real time)
-	const spacing = markerR * 2.25;
-	const minX = padL + markerR;
-	const maxX = W - padR - markerR;
-	const clusters: Array<{ xs: number[]; start: number }> = [];
-	for (const e of markers) {
-		const x = Math.min(maxX, Math.max(minX, xOf(parseTime(e.at) ?? start)));
-		clusters.push({ xs: [x], start: x });
-		while (clusters.length > 1) {
-			const cur = clusters[clusters.length - 1];
-			const prev = clusters[clusters.length - 2];
-			if (prev.start + prev.xs.length * spacing <= cur.start) break;
-			const xs = prev.xs.concat(cur.xs);
-			const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-			const startX = Math.min(Math.max(minX, mean - ((xs.length - 1) * spacing) / 2), maxX - (xs.length - 1) * spacing);
-			clusters.splice(clusters.length - 2, 2, { xs, start: startX });
-		}
-	}
-	const markerX: number[] = [];
-	for (const c of clusters) c.xs.forEach((_x, k) => markerX.push(c.start + k * spacing));
+	const markerX = spreadMarkers(
+		markers.map((e) => xOf(parseTime(e.at) ?? start)),
+		markerR * 2.25,
+		padL + markerR,
+		W - padR - markerR,
+	);
 	const markerBand = markers.length ? markerR * 2 + 14 : 0;
 	const padT = 8 + markerBand + font * 0.6;
 	// phase strip under the axis: labels that do not fit their segment get a row of their own
@@ -182,12 +241,39 @@ export function volumeChart(
 	const padB = font * 2 + 12 + phaseStrip + calloutRow;
 	const plotH = H - padT - padB;
 	const baseY = padT + plotH;
+	return { W, H, font, start, end, padL, padR, padT, plotW, plotH, baseY, xOf, phaseStrip, calloutRow, phaseLabels, ds, de, markerR, markerX };
+}
 
-	// downsample buckets: a bar of several hours shows their mean per hour
+/**
+ * Markers on one row: overlapping ones are spread evenly around their mean x (leader lines
+ * show the real time), kept within [minX, maxX]. Returns the x of each marker, in order.
+ */
+function spreadMarkers(xs: number[], spacing: number, minX: number, maxX: number): number[] {
+	const clusters: Array<{ xs: number[]; start: number }> = [];
+	for (const raw of xs) {
+		const x = Math.min(maxX, Math.max(minX, raw));
+		clusters.push({ xs: [x], start: x });
+		while (clusters.length > 1) {
+			const cur = clusters[clusters.length - 1];
+			const prev = clusters[clusters.length - 2];
+			if (prev.start + prev.xs.length * spacing <= cur.start) break;
+			const merged = prev.xs.concat(cur.xs);
+			const mean = merged.reduce((a, b) => a + b, 0) / merged.length;
+			const startX = Math.min(Math.max(minX, mean - ((merged.length - 1) * spacing) / 2), maxX - (merged.length - 1) * spacing);
+			clusters.splice(clusters.length - 2, 2, { xs: merged, start: startX });
+		}
+	}
+	const markerX: number[] = [];
+	for (const c of clusters) c.xs.forEach((_x, k) => markerX.push(c.start + k * spacing));
+	return markerX;
+}
+
+/** Downsampled buckets: a bar of several hours shows their mean per hour. */
+function volumeBars(m: ReportMetrics, size: VolumeChartSize, start: number, end: number): VolumeBar[] {
 	const series = m.volume.series;
 	const group = Math.max(1, Math.ceil(series.length / size.maxBars));
 	const bucketMs = m.volume.bucketHours * HOUR_MS;
-	const bars: Array<{ t0: number; t1: number; count: number; negative: number }> = [];
+	const bars: VolumeBar[] = [];
 	for (let i = 0; i < series.length; i += group) {
 		let c = 0;
 		let neg = 0;
@@ -201,8 +287,15 @@ export function volumeChart(
 		const hours = Math.max(1, (t1 - t0) / HOUR_MS);
 		bars.push({ t0, t1, count: c / hours, negative: neg / hours });
 	}
-	// the peak is the busiest clock hour (m.volume.peak, the figure of the key-figure card and
-	// the summary); the scale always reaches it, with room above for its label
+	return bars;
+}
+
+/**
+ * The peak is the busiest clock hour (m.volume.peak, the figure of the key-figure card and the
+ * summary); the scale always reaches it, with room above for its label.
+ */
+function volumeScale(m: ReportMetrics, bars: VolumeBar[], g: VolumeFrame): VolumeScale {
+	const { font, plotH, baseY } = g;
 	const peak = m.volume.peak.value;
 	const peakAt = peak ? parseTime(peak.at) : null;
 	const peakBar = peakAt === null ? null : bars.find((b) => peakAt >= b.t0 && peakAt < b.t1) ?? null;
@@ -211,13 +304,13 @@ export function volumeChart(
 	let yMax = Math.ceil(maxCount / step) * step;
 	if (peak && peakBar && (maxCount / yMax) * plotH > plotH - font - 8) yMax += step;
 	const yOf = (v: number) => baseY - (v / yMax) * plotH;
+	return { peak, peakBar, step, yMax, yOf };
+}
 
+/** Level bands behind the bars, with a strong edge on top. */
+function levelBands(m: ReportMetrics, g: VolumeFrame): string[] {
+	const { start, end, xOf, padT, plotH } = g;
 	const out: string[] = [];
-	out.push(
-		`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${aria}" font-size="${font}" preserveAspectRatio="xMidYMid meet">`,
-	);
-	out.push(`<title>${escapeHtml(l.chartAria)}</title>`);
-	// level bands
 	for (const b of m.levels.bands) {
 		const b0 = Math.max(start, parseTime(b.start) ?? start);
 		const b1 = Math.min(end, parseTime(b.end) ?? end);
@@ -228,15 +321,26 @@ export function volumeChart(
 			`<rect x="${f1(xOf(b0))}" y="${f1(padT - 4)}" width="${f1(Math.max(0.5, xOf(b1) - xOf(b0)))}" height="4" fill="${c.strong}"/>`,
 		);
 	}
-	// grid + y labels
-	for (let v = 0; v <= yMax; v += step) {
-		const y = yOf(v);
+	return out;
+}
+
+/** Horizontal grid lines and their y labels. */
+function gridLines(g: VolumeFrame, scale: VolumeScale, lang: ReportLanguage): string[] {
+	const { W, font, padL, padR } = g;
+	const out: string[] = [];
+	for (let v = 0; v <= scale.yMax; v += scale.step) {
+		const y = scale.yOf(v);
 		out.push(`<line x1="${f1(padL)}" x2="${f1(W - padR)}" y1="${f1(y)}" y2="${f1(y)}" stroke="${COLORS.grid}" stroke-width="1"/>`);
 		out.push(text(padL - 6, y + font * 0.35, fmtCompact(v, lang), `text-anchor="end" fill="${COLORS.muted}"`));
 	}
-	// bars
-	const barGap = bars.length > 120 ? 0.15 : bars.length > 40 ? 0.2 : 0.25;
-	const barWidth = (b: { t0: number; t1: number }) => Math.max(0.6, (xOf(b.t1) - xOf(b.t0)) * (1 - barGap));
+	return out;
+}
+
+/** Each bar, its negative part drawn over it in red. */
+function barRects(bars: VolumeBar[], g: VolumeFrame, scale: VolumeScale, barWidth: (b: VolumeBar) => number): string[] {
+	const { xOf, baseY } = g;
+	const { yOf } = scale;
+	const out: string[] = [];
 	for (const b of bars) {
 		if (b.count <= 0) continue;
 		const x0 = xOf(b.t0);
@@ -248,8 +352,13 @@ export function volumeChart(
 			);
 		}
 	}
-	out.push(`<line x1="${f1(padL)}" x2="${f1(W - padR)}" y1="${f1(baseY)}" y2="${f1(baseY)}" stroke="${COLORS.muted}" stroke-width="1"/>`);
-	// x ticks, aligned on local hours of the display zone
+	return out;
+}
+
+/** x ticks, aligned on local hours of the display zone; the day under the first tick of each day. */
+function timeAxis(g: VolumeFrame, size: VolumeChartSize, dates: DateFormatter): string[] {
+	const { W, font, start, end, padL, padR, plotW, baseY, xOf } = g;
+	const out: string[] = [];
 	const spanH = (end - start) / HOUR_MS;
 	const maxTicks = Math.max(2, Math.floor(plotW / size.minTickPx));
 	const intervals = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720, 1440, 2880, 4320, 8760];
@@ -274,14 +383,24 @@ export function volumeChart(
 			}
 		} else out.push(text(x, baseY + font + 4, day, `text-anchor="middle" fill="${COLORS.muted}"`));
 	}
-	// phase strip; each label is drawn right after the box it sits in (its segment, or its callout pill)
-	const stripY = H - phaseStrip - calloutRow;
-	const calloutY = stripY + phaseStrip + 6;
+	return out;
+}
+
+/**
+ * The phase strip under the axis, then the callouts of labels that did not fit their segment,
+ * then dashed lines where the "during" phase starts and ends. Each label is drawn right after
+ * the box it sits in (its segment, or its callout pill).
+ */
+function phaseStrip(g: VolumeFrame): string[] {
+	const { H, font, start, end, padT, baseY, xOf, phaseStrip: strip, calloutRow, phaseLabels, ds, de } = g;
+	const out: string[] = [];
+	const stripY = H - strip - calloutRow;
+	const calloutY = stripY + strip + 6;
 	const labelText = (p: PhaseLabelBox, y: number) =>
-		text(p.cx, y + phaseStrip / 2 + font * 0.35 - 1, p.label, `class="phase-label" text-anchor="middle" fill="${p.strong ? '#ffffff' : COLORS.ink}" font-weight="600"`);
+		text(p.cx, y + strip / 2 + font * 0.35 - 1, p.label, `class="phase-label" text-anchor="middle" fill="${p.strong ? '#ffffff' : COLORS.ink}" font-weight="600"`);
 	for (const p of phaseLabels) {
 		out.push(
-			`<rect x="${f1(p.x0 + 1)}" y="${f1(stripY)}" width="${f1(Math.max(0.5, p.x1 - p.x0 - 2))}" height="${phaseStrip - 2}" rx="3" fill="${p.strong ? COLORS.phase : COLORS.grid}"/>`,
+			`<rect x="${f1(p.x0 + 1)}" y="${f1(stripY)}" width="${f1(Math.max(0.5, p.x1 - p.x0 - 2))}" height="${strip - 2}" rx="3" fill="${p.strong ? COLORS.phase : COLORS.grid}"/>`,
 		);
 		if (p.inside) out.push(labelText(p, stripY));
 	}
@@ -290,8 +409,8 @@ export function volumeChart(
 		const from = Math.min(p.x1 - 1, Math.max(p.x0 + 1, (p.x0 + p.x1) / 2));
 		const to = Math.min(p.cx + p.width / 2 - 4, Math.max(p.cx - p.width / 2 + 4, from));
 		out.push(
-			`<line x1="${f1(from)}" x2="${f1(to)}" y1="${f1(stripY + phaseStrip - 2)}" y2="${f1(calloutY)}" stroke="${p.strong ? COLORS.phase : COLORS.muted}" stroke-width="1"/>`,
-			`<rect x="${f1(p.cx - p.width / 2)}" y="${f1(calloutY)}" width="${f1(p.width)}" height="${phaseStrip - 2}" rx="3" fill="${p.strong ? COLORS.phase : COLORS.grid}"/>`,
+			`<line x1="${f1(from)}" x2="${f1(to)}" y1="${f1(stripY + strip - 2)}" y2="${f1(calloutY)}" stroke="${p.strong ? COLORS.phase : COLORS.muted}" stroke-width="1"/>`,
+			`<rect x="${f1(p.cx - p.width / 2)}" y="${f1(calloutY)}" width="${f1(p.width)}" height="${strip - 2}" rx="3" fill="${p.strong ? COLORS.phase : COLORS.grid}"/>`,
 			labelText(p, calloutY),
 		);
 	}
@@ -302,24 +421,38 @@ export function volumeChart(
 			out.push(`<line x1="${f1(x)}" x2="${f1(x)}" y1="${f1(padT)}" y2="${f1(baseY)}" stroke="${COLORS.phase}" stroke-width="1" stroke-dasharray="4 3" opacity="0.55"/>`);
 		}
 	}
-	// peak label: the busiest clock hour, the same figure as the key-figure card. When its bar
-	// averages several hours (phone width, long ranges) a tick shows how high that hour went.
-	if (peak && peakBar) {
-		const x0 = xOf(peakBar.t0);
-		const w = barWidth(peakBar);
-		const cx = x0 + w / 2;
-		const yPeak = yOf(peak.count);
-		if (peak.count - peakBar.count > 1e-9) {
-			out.push(
-				`<line x1="${f1(cx)}" x2="${f1(cx)}" y1="${f1(yOf(peakBar.count))}" y2="${f1(yPeak)}" stroke="${COLORS.ink}" stroke-width="1" stroke-dasharray="2 2"/>`,
-				`<line x1="${f1(cx - Math.max(3, w / 2))}" x2="${f1(cx + Math.max(3, w / 2))}" y1="${f1(yPeak)}" y2="${f1(yPeak)}" stroke="${COLORS.ink}" stroke-width="2"/>`,
-			);
-		}
-		const label = `${fmtNumber(peak.count, lang, 0)}/h`;
-		const anchor = cx > W - padR - 40 ? 'end' : cx < padL + 40 ? 'start' : 'middle';
-		out.push(text(cx, Math.max(padT + font, yPeak - 5), label, `class="peak-label" text-anchor="${anchor}" fill="${COLORS.ink}" font-weight="700"`));
+	return out;
+}
+
+/**
+ * Peak label: the busiest clock hour, the same figure as the key-figure card. When its bar
+ * averages several hours (phone width, long ranges) a tick shows how high that hour went.
+ */
+function peakLabel(g: VolumeFrame, scale: VolumeScale, barWidth: (b: VolumeBar) => number, lang: ReportLanguage): string[] {
+	const { peak, peakBar, yOf } = scale;
+	if (!peak || !peakBar) return [];
+	const { W, font, padL, padR, padT, xOf } = g;
+	const out: string[] = [];
+	const x0 = xOf(peakBar.t0);
+	const w = barWidth(peakBar);
+	const cx = x0 + w / 2;
+	const yPeak = yOf(peak.count);
+	if (peak.count - peakBar.count > 1e-9) {
+		out.push(
+			`<line x1="${f1(cx)}" x2="${f1(cx)}" y1="${f1(yOf(peakBar.count))}" y2="${f1(yPeak)}" stroke="${COLORS.ink}" stroke-width="1" stroke-dasharray="2 2"/>`,
+			`<line x1="${f1(cx - Math.max(3, w / 2))}" x2="${f1(cx + Math.max(3, w / 2))}" y1="${f1(yPeak)}" y2="${f1(yPeak)}" stroke="${COLORS.ink}" stroke-width="2"/>`,
+		);
 	}
-	// markers
+	const label = `${fmtNumber(peak.count, lang, 0)}/h`;
+	const anchor = cx > W - padR - 40 ? 'end' : cx < padL + 40 ? 'start' : 'middle';
+	out.push(text(cx, Math.max(padT + font, yPeak - 5), label, `class="peak-label" text-anchor="${anchor}" fill="${COLORS.ink}" font-weight="700"`));
+	return out;
+}
+
+/** Numbered bubbles of the marked timeline events, each with a leader line down to its real time. */
+function markerBubbles(markers: ReportMetrics['timeline'], g: VolumeFrame): string[] {
+	const { font, start, end, baseY, xOf, markerR, markerX } = g;
+	const out: string[] = [];
 	markers.forEach((e, i) => {
 		const t = parseTime(e.at);
 		if (t === null || t < start || t > end) return;
@@ -334,8 +467,7 @@ export function volumeChart(
 			text(mx, cy + font * 0.35, String(e.n), `text-anchor="middle" fill="#ffffff" font-weight="700" font-size="${font - 1}"`),
 		);
 	});
-	out.push('</svg>');
-	return out.join('');
+	return out;
 }
 
 /** Three 100 % bars (before, during, after) split into negative / neutral / positive / no sentiment. */

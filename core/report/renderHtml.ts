@@ -2,16 +2,19 @@
  * The report as one self-contained HTML document: inline CSS and inline SVG charts, no
  * script, font or image; a Content-Security-Policy that forbids them anyway; readable on a
  * phone (the volume chart has a narrow variant) and printable.
+ *
+ * One function per section, in page order; each returns its HTML and renderReportHtml joins them.
  */
 import type { Level } from '../levels';
-import { LEVELS, levelRank } from '../levels';
+import { LEVELS } from '../levels';
 import { COLORS, LEVEL_COLORS, NARROW, WIDE, barList, sentimentChart, volumeChart } from './charts';
 import { escapeAttr, escapeHtml, safeUrl } from './escape';
 import type { DateFormatter } from './format';
 import { fmtCompact, fmtNumber, parseTime } from './format';
 import type { Labels } from './i18n';
-import { recoveryText, renderContext, summaryText } from './renderContext';
-import type { MentionSummary, Metric, RenderOptions, ReportLanguage, ReportMetrics } from './types';
+import type { RenderContext } from './renderContext';
+import { PHASE_NAMES, languageName, levelsShown, methodEntries, phaseLabel, recoveryText, renderContext, responseRows, sourceName, summaryText } from './renderContext';
+import type { MentionSummary, RenderOptions, ReportLanguage, ReportMetrics } from './types';
 
 const CSS = `
 :root{--ink:${COLORS.ink};--muted:${COLORS.muted};--line:#e3e7ec;--bg:#f5f7f9;--card:#fff;--accent:#2b4a6f;--neg:${COLORS.negative};--pos:${COLORS.positive}}
@@ -160,55 +163,71 @@ function quoteCard(mm: MentionSummary, l: Labels, d: DateFormatter, lang: Report
 	return `<article class="quote"><p class="t">${mm.title ? `<strong>${u(mm.title)}</strong>` : ''}${u(mm.text)}</p><div class="by">${meta.join(' · ')}</div></article>`;
 }
 
-function howItem(term: string, metricOrHow: Metric<unknown> | string): string {
-	const how = typeof metricOrHow === 'string' ? metricOrHow : metricOrHow.how;
+function howItem(term: string, how: string): string {
 	return `<div><dt>${escapeHtml(term)}</dt><dd>${escapeHtml(how)}</dd></div>`;
 }
 
 export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}): string {
-	const ctx = renderContext(m, options);
-	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = ctx;
-	const rs = parseTime(m.range.start);
-	const re = parseTime(m.range.end);
-	const r = m.response;
-	const ps = m.phaseStats;
-	const neg = m.sentiment.negativeShare.value;
-	const highest = m.levels.highest.value;
-	const parts: string[] = [];
+	const c = renderContext(m, options);
+	const parts: string[] = [
+		documentHead(m, c),
+		masthead(m, c),
+		`<section class="summary"><h2>${escapeHtml(c.l.summary)}</h2><p>${escapeHtml(summaryText(m, c))}</p></section>`,
+		keyFigures(m, c),
+		volumeSection(m, c),
+		phaseSection(m, c),
+		responseSection(m, c),
+		timelineSection(m, c),
+		reachSection(m, c),
+		topMentionSection(m, c),
+		noteSection(m, c),
+		`<section><h2>${escapeHtml(c.l.methodTitle)}</h2><dl class="how">${methodEntries(m, c)
+			.map(([term, how]) => howItem(term, how))
+			.join('')}</dl></section>`,
+		`<footer>${escapeHtml(c.l.footer)}</footer></main></body></html>`,
+	];
+	return parts.join('');
+}
 
-	parts.push(
-		`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8">`,
+function documentHead(m: ReportMetrics, c: RenderContext): string {
+	return [
+		`<!DOCTYPE html><html lang="${c.lang}"><head><meta charset="utf-8">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
 		`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
 		`<meta name="referrer" content="no-referrer">`,
-		`<title>${escapeHtml(m.brand ? `${m.brand} — ${title}` : title)}</title>`,
+		`<title>${escapeHtml(m.brand ? `${m.brand} — ${c.title}` : c.title)}</title>`,
 		`<style>${CSS}</style></head><body><main class="report">`,
-	);
+	].join('');
+}
 
-	// masthead
+function masthead(m: ReportMetrics, c: RenderContext): string {
+	const { d, l, title, colon } = c;
+	const rs = parseTime(m.range.start);
+	const re = parseTime(m.range.end);
 	const period = rs !== null && re !== null ? `${d.dateTime(rs)} – ${d.dateTime(re)}` : '–';
 	const genMs = parseTime(m.generatedAt);
-	parts.push(
+	const highest = m.levels.highest.value;
+	return [
 		`<header class="masthead"><p class="eyebrow">${m.brand ? `${u(m.brand)} · ` : ''}${escapeHtml(l.defaultTitle)}</p>`,
 		`<h1>${u(title)}</h1>`,
 		`<p class="meta"><span>${escapeHtml(l.period)}${colon}</span>${escapeHtml(period)} · <span>${escapeHtml(l.times)}${colon}${u(m.timeZone)}</span> · <span>${escapeHtml(l.generated)} ${escapeHtml(genMs !== null ? d.dateTime(genMs) : '–')}</span></p>`,
 		highest ? `<span class="pill" style="background:${LEVEL_COLORS[highest].strong}">${escapeHtml(l.highestLevel)}${colon}${escapeHtml(l.levelNames[highest])}</span>` : '',
 		`</header>`,
-	);
+	].join('');
+}
 
-	// summary
+/** The eight cards under the summary. */
+function keyFigures(m: ReportMetrics, c: RenderContext): string {
+	const { lang, d, l, dur, pct, n, when } = c;
+	const r = m.response;
+	const neg = m.sentiment.negativeShare.value;
 	const rec = m.sentiment.recovery.value;
-	const recovery = recoveryText(m, ctx);
 	const peak = m.volume.peak.value;
-	const summary = summaryText(m, ctx);
-	parts.push(`<section class="summary"><h2>${escapeHtml(l.summary)}</h2><p>${escapeHtml(summary)}</p></section>`);
-
-	// key figures
 	const negSub =
 		neg.during !== null ? `${escapeHtml(l.vsBefore)} ${escapeHtml(pct(neg.before))}` : escapeHtml(m.scored ? l.noData : l.unknown);
-	parts.push(
+	return [
 		`<section class="kpis" aria-label="${escapeAttr(l.keyFigures)}">`,
-		kpi(l.mentions, fmtCompact(m.volume.total.value, lang), `${escapeHtml(n(ps.during.mentions))} ${escapeHtml(l.phaseDuring.toLowerCase())}`),
+		kpi(l.mentions, fmtCompact(m.volume.total.value, lang), `${escapeHtml(n(m.phaseStats.during.mentions))} ${escapeHtml(l.phaseDuring.toLowerCase())}`),
 		kpi(l.peakHour, peak ? n(peak.count) : '–', peak ? escapeHtml(d.short(parseTime(peak.at) ?? 0)) : ''),
 		kpi(l.timeToDetect, dur(r.timeToDetect.value), r.firstAlert.value ? `${escapeHtml(l.firstAlert)} ${escapeHtml(when(r.firstAlert.value.at))}` : ''),
 		kpi(l.timeToAcknowledge, dur(r.timeToAcknowledge.value), r.firstApproved.value ? escapeHtml(when(r.firstApproved.value)) : ''),
@@ -226,9 +245,12 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 			rec !== null && rec.degraded && !rec.recovered,
 		),
 		`</section>`,
-	);
+	].join('');
+}
 
-	// volume chart
+/** The volume chart (wide and phone variants), its legend and the numbered events it marks. */
+function volumeSection(m: ReportMetrics, c: RenderContext): string {
+	const { lang, d, l } = c;
 	const bandLevels = LEVELS.filter((lv) => lv !== 'calm' && m.levels.bands.some((b) => b.level === lv));
 	const legend = [
 		`<li><span class="sw" style="background:${COLORS.bar}"></span>${escapeHtml(l.allMentions)}</li>`,
@@ -247,95 +269,102 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 				})
 				.join('')}</ol>`
 		: '';
-	parts.push(
+	return [
 		`<section><h2>${escapeHtml(l.volumeTitle)} <span class="muted" style="font-weight:400;font-size:14px">· ${escapeHtml(l.volumeSubtitle(m.volume.bucketHours))}</span></h2>`,
 		`<figure style="margin:0"><div class="chart-wide">${volumeChart(m, WIDE, l, d, lang)}</div><div class="chart-narrow">${volumeChart(m, NARROW, l, d, lang)}</div>`,
 		`<figcaption><ul class="legend">${legend}</ul>${eventsList}</figcaption></figure></section>`,
-	);
+	].join('');
+}
 
-	// phases + sentiment
-	// phase table: a plain table on wide screens; on a phone each phase becomes a card whose
-	// cells carry their column name (data-label, shown by the CSS), so nothing scrolls sideways.
-	// Explicit ARIA roles keep the table semantics when the CSS changes the display of its parts.
+/**
+ * Phases + sentiment. The phase table is a plain table on wide screens; on a phone each phase
+ * becomes a card whose cells carry their column name (data-label, shown by the CSS), so nothing
+ * scrolls sideways. Explicit ARIA roles keep the table semantics when the CSS changes the
+ * display of its parts.
+ */
+function phaseSection(m: ReportMetrics, c: RenderContext): string {
+	const { lang, l, pct, n, when, colon } = c;
+	const ps = m.phaseStats;
+	const neg = m.sentiment.negativeShare.value;
 	const phaseCols = [l.mentions, l.perHour, l.negativeShare, l.averageRisk];
 	const phaseCell = (col: number, value: string) => `<td class="n" role="cell" data-label="${escapeAttr(phaseCols[col])}">${escapeHtml(value)}</td>`;
-	const phaseRows = (['before', 'during', 'after'] as const)
-		.map((k) => {
-			const s = ps[k];
-			const label = k === 'before' ? l.phaseBefore : k === 'during' ? l.phaseDuring : l.phaseAfter;
-			const span = s.start && s.end ? `${when(s.start)} – ${when(s.end)}` : '–';
-			return `<tr role="row"><th scope="row" role="rowheader" class="ph">${escapeHtml(label)}<div class="muted span">${escapeHtml(span)}</div></th>${phaseCell(0, n(s.mentions))}${phaseCell(1, n(m.volume.perHour.value[k], 1))}${phaseCell(2, pct(neg[k]))}${phaseCell(3, n(m.sentiment.averageRisk.value[k], 1))}</tr>`;
-		})
-		.join('');
+	const phaseRows = PHASE_NAMES.map((k) => {
+		const s = ps[k];
+		const span = s.start && s.end ? `${when(s.start)} – ${when(s.end)}` : '–';
+		return `<tr role="row"><th scope="row" role="rowheader" class="ph">${escapeHtml(phaseLabel(k, l))}<div class="muted span">${escapeHtml(span)}</div></th>${phaseCell(0, n(s.mentions))}${phaseCell(1, n(m.volume.perHour.value[k], 1))}${phaseCell(2, pct(neg[k]))}${phaseCell(3, n(m.sentiment.averageRisk.value[k], 1))}</tr>`;
+	}).join('');
+	const rec = m.sentiment.recovery.value;
 	const recClass = rec === null ? '' : rec.recovered ? ' good' : ' bad';
-	parts.push(
+	const parts = [
 		`<section><h2>${escapeHtml(l.phases)}</h2>`,
-		`<div class="tw"><table class="phases" role="table"><thead role="rowgroup"><tr role="row"><th role="columnheader">${escapeHtml(l.phase)}</th>${phaseCols.map((c) => `<th class="n" role="columnheader">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody role="rowgroup">${phaseRows}</tbody></table></div>`,
-	);
+		`<div class="tw"><table class="phases" role="table"><thead role="rowgroup"><tr role="row"><th role="columnheader">${escapeHtml(l.phase)}</th>${phaseCols.map((col) => `<th class="n" role="columnheader">${escapeHtml(col)}</th>`).join('')}</tr></thead><tbody role="rowgroup">${phaseRows}</tbody></table></div>`,
+	];
 	if (m.scored) {
 		parts.push(
 			`<h3>${escapeHtml(l.sentimentTitle)}</h3>${sentimentChart(m, l, lang)}`,
 			`<ul class="legend"><li><span class="sw" style="background:${COLORS.negative}"></span>${escapeHtml(l.negative)}</li><li><span class="sw" style="background:${COLORS.neutral}"></span>${escapeHtml(l.neutral)}</li><li><span class="sw" style="background:${COLORS.positive}"></span>${escapeHtml(l.positive)}</li>${ps.before.sentiment.unknown + ps.during.sentiment.unknown + ps.after.sentiment.unknown > 0 ? `<li><span class="sw" style="background:${COLORS.unknown}"></span>${escapeHtml(l.unknown)}</li>` : ''}</ul>`,
 		);
 	}
-	parts.push(`<p class="statement${recClass}">${escapeHtml(l.recovery)}${colon}${escapeHtml(recovery ?? l.notJudged)}</p></section>`);
+	parts.push(`<p class="statement${recClass}">${escapeHtml(l.recovery)}${colon}${escapeHtml(recoveryText(m, c) ?? l.notJudged)}</p></section>`);
+	return parts.join('');
+}
 
-	// response
+/** Response times (durations in bold), time at or above each level, late steps. */
+function responseSection(m: ReportMetrics, c: RenderContext): string {
+	const { l, dur } = c;
 	const durations = m.levels.durationAtOrAbove.value;
 	const levelRows = durations
-		? LEVELS.filter((lv) => lv !== 'calm' && (durations[lv] > 0 || (highest !== null && levelRank(lv) <= levelRank(highest))))
+		? levelsShown(m, durations)
 				.map((lv) => `<tr><td>${escapeHtml(l.timeAtOrAbove)} ${levelPill(lv, l)}</td><td class="n">${escapeHtml(dur(durations[lv]))}</td></tr>`)
 				.join('')
 		: '';
-	const respRows = [
-		[l.firstAbnormal, when(r.firstAbnormal.value)],
-		[l.firstAlert, r.firstAlert.value ? when(r.firstAlert.value.at) : '–'],
-		[l.timeToDetect, dur(r.timeToDetect.value)],
-		[l.firstApproved, when(r.firstApproved.value)],
-		[l.timeToAcknowledge, dur(r.timeToAcknowledge.value)],
-		[l.resolved, r.resolved.value ? when(r.resolved.value.at) + (r.resolved.value.estimated ? ` (${l.estimated})` : '') : '–'],
-		[l.timeToResolve, dur(r.timeToResolve.value)],
-	]
+	const respRows = responseRows(m, c)
 		.map(([k, v], i) => i === 2 || i === 4 || i === 6 ? `<tr><td><b>${escapeHtml(k)}</b></td><td class="n"><b>${escapeHtml(v)}</b></td></tr>` : `<tr><td>${escapeHtml(k)}</td><td class="n">${escapeHtml(v)}</td></tr>`)
 		.join('');
-	const late = r.lateSteps.value;
-	const lateHtml = late.length
-		? `<div class="tw"><table><thead><tr><th>${escapeHtml(l.event)}</th><th class="n">${escapeHtml(l.deadline)}</th><th class="n">${escapeHtml(l.doneAt)}</th><th class="n">${escapeHtml(l.lateBy)}</th></tr></thead><tbody>${late
-				.slice(0, maxRows)
-				.map(
-					(s) =>
-						`<tr><td>${u(s.label)}</td><td class="n">${escapeHtml(when(s.deadline))}</td><td class="n">${escapeHtml(s.doneAt ? when(s.doneAt) : l.notDone)}</td><td class="n late">${escapeHtml(dur(s.lateByMs))}</td></tr>`,
-				)
-				.join('')}</tbody></table></div>${late.length > maxRows ? `<p class="muted">${escapeHtml(l.more(late.length - maxRows))}</p>` : ''}`
-		: `<p class="muted">${escapeHtml(l.noLateSteps)}</p>`;
-	parts.push(
+	return [
 		`<section><h2>${escapeHtml(l.responseTitle)}</h2><div class="grid2"><div><div class="tw"><table><tbody>${respRows}</tbody></table></div></div>`,
 		`<div>${levelRows ? `<div class="tw"><table><thead><tr><th>${escapeHtml(l.levelsTitle)}</th><th></th></tr></thead><tbody>${levelRows}</tbody></table></div>` : `<p class="muted">${escapeHtml(m.levels.durationAtOrAbove.how)}</p>`}</div></div>`,
-		`<h3>${escapeHtml(l.lateSteps)}</h3>${lateHtml}</section>`,
-	);
+		`<h3>${escapeHtml(l.lateSteps)}</h3>${lateStepsHtml(m, c)}</section>`,
+	].join('');
+}
 
-	// timeline
-	if (m.timeline.length) {
-		const rows = m.timeline
-			.map((e) => {
-				const t = parseTime(e.at);
-				const what = [
-					escapeHtml(eventName(e.type, l)),
-					e.level ? levelPill(e.level, l) : '',
-					e.summary ? `<span class="muted">${u(e.summary)}</span>` : e.stepId ? `<span class="muted">${u(e.stepId)}</span>` : '',
-					e.late && e.deadline ? `<span class="late">${escapeHtml(l.lateBy.toLowerCase())} ${escapeHtml(dur((parseTime(e.at) ?? 0) - (parseTime(e.deadline) ?? 0)))}</span>` : '',
-				]
-					.filter(Boolean)
-					.join(' ');
-				return `<tr><td class="n">${e.marked ? `<span class="num">${e.n}</span>` : `<span class="muted">${e.n}</span>`}</td><td style="white-space:nowrap">${escapeHtml(t !== null ? d.short(t) : '')}</td><td>${what}</td><td>${e.actor ? u(e.actor) : ''}</td></tr>`;
-			})
-			.join('');
-		parts.push(
-			`<section><h2>${escapeHtml(l.timelineTitle)}</h2><div class="tw"><table class="tl"><thead><tr><th class="n">#</th><th>${escapeHtml(l.when)}</th><th>${escapeHtml(l.event)}</th><th>${escapeHtml(l.who)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`,
-		);
-	}
+function lateStepsHtml(m: ReportMetrics, c: RenderContext): string {
+	const { maxRows, l, dur, when } = c;
+	const late = m.response.lateSteps.value;
+	if (!late.length) return `<p class="muted">${escapeHtml(l.noLateSteps)}</p>`;
+	const rows = late
+		.slice(0, maxRows)
+		.map(
+			(s) =>
+				`<tr><td>${u(s.label)}</td><td class="n">${escapeHtml(when(s.deadline))}</td><td class="n">${escapeHtml(s.doneAt ? when(s.doneAt) : l.notDone)}</td><td class="n late">${escapeHtml(dur(s.lateByMs))}</td></tr>`,
+		)
+		.join('');
+	return `<div class="tw"><table><thead><tr><th>${escapeHtml(l.event)}</th><th class="n">${escapeHtml(l.deadline)}</th><th class="n">${escapeHtml(l.doneAt)}</th><th class="n">${escapeHtml(l.lateBy)}</th></tr></thead><tbody>${rows}</tbody></table></div>${late.length > maxRows ? `<p class="muted">${escapeHtml(l.more(late.length - maxRows))}</p>` : ''}`;
+}
 
-	// reach, sources, languages, themes
+function timelineSection(m: ReportMetrics, c: RenderContext): string {
+	const { d, l, dur } = c;
+	if (!m.timeline.length) return '';
+	const rows = m.timeline
+		.map((e) => {
+			const t = parseTime(e.at);
+			const what = [
+				escapeHtml(eventName(e.type, l)),
+				e.level ? levelPill(e.level, l) : '',
+				e.summary ? `<span class="muted">${u(e.summary)}</span>` : e.stepId ? `<span class="muted">${u(e.stepId)}</span>` : '',
+				e.late && e.deadline ? `<span class="late">${escapeHtml(l.lateBy.toLowerCase())} ${escapeHtml(dur((parseTime(e.at) ?? 0) - (parseTime(e.deadline) ?? 0)))}</span>` : '',
+			]
+				.filter(Boolean)
+				.join(' ');
+			return `<tr><td class="n">${e.marked ? `<span class="num">${e.n}</span>` : `<span class="muted">${e.n}</span>`}</td><td style="white-space:nowrap">${escapeHtml(t !== null ? d.short(t) : '')}</td><td>${what}</td><td>${e.actor ? u(e.actor) : ''}</td></tr>`;
+		})
+		.join('');
+	return `<section><h2>${escapeHtml(l.timelineTitle)}</h2><div class="tw"><table class="tl"><thead><tr><th class="n">#</th><th>${escapeHtml(l.when)}</th><th>${escapeHtml(l.event)}</th><th>${escapeHtml(l.who)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
+/** Reach, top authors, sources and languages side by side, themes. */
+function reachSection(m: ReportMetrics, c: RenderContext): string {
+	const { lang, maxRows, l, n, colon } = c;
 	const authors = m.reach.topAuthors.value.slice(0, maxRows);
 	const authorRows = authors
 		.map((a) => {
@@ -343,13 +372,10 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 			return `<tr><td>${link(who, a.url)}${a.verified ? ` <span class="tag">✓ ${escapeHtml(l.verified)}</span>` : ''}<div class="muted sub">${u(a.platform)}</div></td><td class="n">${escapeHtml(a.followers === null ? '–' : fmtCompact(a.followers, lang))}</td><td class="n">${escapeHtml(n(a.mentions))}${m.scored && a.negative ? `<div class="muted sub">${escapeHtml(n(a.negative))} ${escapeHtml(l.negative.toLowerCase())}</div>` : ''}</td></tr>`;
 		})
 		.join('');
-	const sourceItems = m.sources.value.map((s) => ({ label: s.key === 'other' ? (lang === 'fr' ? 'autres' : 'other') : s.key, count: s.count, share: s.share }));
-	const langItems = m.languages.value.map((s) => ({
-		label: s.key === 'other' ? (lang === 'fr' ? 'autres' : 'other') : s.key === 'unknown' ? l.langUnknown : s.key,
-		count: s.count,
-		share: s.share,
-	}));
-	parts.push(
+	const sourceItems = m.sources.value.map((s) => ({ label: sourceName(s.key, c), count: s.count, share: s.share }));
+	const langItems = m.languages.value.map((s) => ({ label: languageName(s.key, c), count: s.count, share: s.share }));
+	const themes = m.themes.value;
+	return [
 		`<section><h2>${escapeHtml(l.reachTitle)}</h2>`,
 		`<p>${escapeHtml(l.potentialReach)}${colon}<b>${escapeHtml(n(m.reach.potential.value))}</b> · ${escapeHtml(n(m.reach.authors.value))} ${escapeHtml(l.authors)}</p>`,
 		authors.length
@@ -357,60 +383,24 @@ export function renderReportHtml(m: ReportMetrics, options: RenderOptions = {}):
 			: '',
 		`<div class="grid2"><div><h3>${escapeHtml(l.sourcesTitle)}</h3>${sourceItems.length ? barList(sourceItems, l.sourcesAria, lang) : `<p class="muted">${escapeHtml(l.noData)}</p>`}</div>`,
 		`<div><h3>${escapeHtml(l.languagesTitle)}</h3>${langItems.length ? barList(langItems, l.languagesTitle, lang, '#5b7fa8') : `<p class="muted">${escapeHtml(l.noData)}</p>`}</div></div>`,
-	);
-	const themes = m.themes.value;
-	if (themes && themes.length) {
-		parts.push(
-			`<h3>${escapeHtml(l.themesTitle)}</h3><div class="tw"><table><thead><tr><th>${escapeHtml(l.theme)}</th><th class="n">${escapeHtml(l.total)}</th><th class="n">${escapeHtml(l.phaseDuring)}</th></tr></thead><tbody>${themes
-				.slice(0, maxRows)
-				.map((t) => `<tr><td>${u(t.theme)}</td><td class="n">${escapeHtml(n(t.count))}</td><td class="n">${escapeHtml(n(t.during))}</td></tr>`)
-				.join('')}</tbody></table></div>`,
-		);
-	}
-	parts.push(`</section>`);
+		themes && themes.length
+			? `<h3>${escapeHtml(l.themesTitle)}</h3><div class="tw"><table><thead><tr><th>${escapeHtml(l.theme)}</th><th class="n">${escapeHtml(l.total)}</th><th class="n">${escapeHtml(l.phaseDuring)}</th></tr></thead><tbody>${themes
+					.slice(0, maxRows)
+					.map((t) => `<tr><td>${u(t.theme)}</td><td class="n">${escapeHtml(n(t.count))}</td><td class="n">${escapeHtml(n(t.during))}</td></tr>`)
+					.join('')}</tbody></table></div>`
+			: '',
+		`</section>`,
+	].join('');
+}
 
-	// top mentions
+function topMentionSection(m: ReportMetrics, c: RenderContext): string {
+	const { lang, maxRows, d, l } = c;
 	const top = m.topNegative.value.slice(0, maxRows);
-	if (top.length) {
-		parts.push(
-			`<section><h2>${escapeHtml(m.scored ? l.topNegativeTitle : l.topSharedTitle)}</h2><div class="quotes">${top.map((mm) => quoteCard(mm, l, d, lang)).join('')}</div></section>`,
-		);
-	}
+	if (!top.length) return '';
+	return `<section><h2>${escapeHtml(m.scored ? l.topNegativeTitle : l.topSharedTitle)}</h2><div class="quotes">${top.map((mm) => quoteCard(mm, l, d, lang)).join('')}</div></section>`;
+}
 
-	// notes
-	if (m.notes.length) {
-		parts.push(`<section><h2>${escapeHtml(l.notesTitle)}</h2><ul class="notes">${m.notes.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></section>`);
-	}
-
-	// method
-	const hows: string[] = [
-		howItem(l.phases, m.phases.how),
-		howItem(l.mentions, m.volume.total),
-		howItem(l.peakHour, m.volume.peak),
-		howItem(l.perHour, m.volume.perHour),
-		howItem(l.firstAbnormal, m.volume.baseline),
-		howItem(l.firstAbnormal, r.firstAbnormal),
-		howItem(l.firstAlert, r.firstAlert),
-		howItem(l.timeToDetect, r.timeToDetect),
-		howItem(l.timeToAcknowledge, r.timeToAcknowledge),
-		howItem(l.timeToResolve, r.timeToResolve),
-		howItem(l.resolved, r.resolved),
-		howItem(l.lateSteps, r.lateSteps),
-		howItem(l.highestLevel, m.levels.highest),
-		howItem(l.levelsTitle, m.levels.durationAtOrAbove),
-		howItem(l.negativeShare, m.sentiment.negativeShare),
-		howItem(l.averageRisk, m.sentiment.averageRisk),
-		howItem(l.recovery, m.sentiment.recovery),
-		howItem(l.potentialReach, m.reach.potential),
-		howItem(l.topAuthors, m.reach.topAuthors),
-		howItem(l.sourcesTitle, m.sources),
-		howItem(l.languagesTitle, m.languages),
-		howItem(l.themesTitle, m.themes),
-		howItem(m.scored ? l.topNegativeTitle : l.topSharedTitle, m.topNegative),
-	];
-	// the baseline and the first abnormal hour share a term: make the first one explicit
-	hows[4] = howItem(`${l.firstAbnormal} (${lang === 'fr' ? 'référence de volume' : 'volume baseline'})`, m.volume.baseline);
-	parts.push(`<section><h2>${escapeHtml(l.methodTitle)}</h2><dl class="how">${hows.join('')}</dl></section>`);
-	parts.push(`<footer>${escapeHtml(l.footer)}</footer></main></body></html>`);
-	return parts.join('');
+function noteSection(m: ReportMetrics, c: RenderContext): string {
+	if (!m.notes.length) return '';
+	return `<section><h2>${escapeHtml(c.l.notesTitle)}</h2><ul class="notes">${m.notes.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></section>`;
 }

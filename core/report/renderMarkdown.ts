@@ -1,11 +1,14 @@
 /**
  * The report as Markdown (CommonMark + GFM tables): the same content as the HTML, charts
  * replaced by tables. Every untrusted string goes through escapeMarkdown / markdownLink.
+ *
+ * One function per section, in page order; each returns its lines (a trailing '' closes a
+ * block) and renderReportMarkdown joins them.
  */
-import { LEVELS, levelRank } from '../levels';
-import { escapeMarkdown, markdownLink } from './escape';
+import { escapeMarkdown as e, markdownLink } from './escape';
 import { fmtCompact, parseTime } from './format';
-import { recoveryText, renderContext, summaryText } from './renderContext';
+import type { RenderContext } from './renderContext';
+import { PHASE_NAMES, languageName, levelsShown, methodEntries, phaseLabel, recoveryText, renderContext, responseRows, sourceName, summaryText } from './renderContext';
 import type { RenderOptions, ReportMetrics } from './types';
 
 function table(head: string[], rows: string[][], numeric: boolean[] = []): string {
@@ -14,36 +17,48 @@ function table(head: string[], rows: string[][], numeric: boolean[] = []): strin
 }
 
 export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = {}): string {
-	const ctx = renderContext(m, options);
-	const { lang, maxRows, d, l, title, dur, pct, n, when, colon } = ctx;
+	const c = renderContext(m, options);
+	const out: string[] = [
+		...headerLines(m, c),
+		`## ${e(c.l.summary)}`,
+		'',
+		e(summaryText(m, c)),
+		'',
+		...keyFigureLines(m, c),
+		...phaseLines(m, c),
+		...topHourLines(m, c),
+		...responseLines(m, c),
+		...timelineLines(m, c),
+		...reachLines(m, c),
+		...topMentionLines(m, c),
+		...noteLines(m, c),
+		...methodLines(m, c),
+	];
+	return out.join('\n');
+}
+
+function headerLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { d, l, title, colon } = c;
 	const rs = parseTime(m.range.start);
 	const re = parseTime(m.range.end);
-	const e = escapeMarkdown;
-	const r = m.response;
-	const ps = m.phaseStats;
-	const neg = m.sentiment.negativeShare.value;
-	const highest = m.levels.highest.value;
-	const out: string[] = [];
-
-	out.push(`# ${e(title)}`, '');
 	const genMs = parseTime(m.generatedAt);
-	out.push(
+	const highest = m.levels.highest.value;
+	return [
+		`# ${e(title)}`,
+		'',
 		`${m.brand ? `**${e(m.brand)}** · ` : ''}${e(l.defaultTitle)}  `,
 		`${e(l.period)}${colon}${e(rs !== null && re !== null ? `${d.dateTime(rs)} – ${d.dateTime(re)}` : '–')} · ${e(l.times)}${colon}${e(m.timeZone)} · ${e(l.generated)} ${e(genMs !== null ? d.dateTime(genMs) : '–')}`,
 		'',
-	);
-	if (highest) out.push(`**${e(l.highestLevel)}${colon}${e(l.levelNames[highest])}**`, '');
+		...(highest ? [`**${e(l.highestLevel)}${colon}${e(l.levelNames[highest])}**`, ''] : []),
+	];
+}
 
-	const recovery = recoveryText(m, ctx);
+function keyFigureLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { lang, l, dur, pct, n, when } = c;
+	const r = m.response;
+	const neg = m.sentiment.negativeShare.value;
 	const peak = m.volume.peak.value;
-	out.push(
-		`## ${e(l.summary)}`,
-		'',
-		e(summaryText(m, ctx)),
-		'',
-	);
-
-	out.push(
+	return [
 		`## ${e(l.keyFigures)}`,
 		'',
 		table(
@@ -60,88 +75,80 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 			[false, true],
 		),
 		'',
-	);
+	];
+}
 
-	// volume as a compact daily/hourly table is too long: give the peak, per-phase rates and the top hours
-	out.push(`## ${e(l.phases)}`, '');
-	out.push(
+function phaseLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { l, pct, n, when, colon } = c;
+	const neg = m.sentiment.negativeShare.value;
+	const rows = PHASE_NAMES.map((k) => {
+		const s = m.phaseStats[k];
+		const span = s.start && s.end ? ` (${when(s.start)} – ${when(s.end)})` : '';
+		return [
+			e(phaseLabel(k, l) + span),
+			e(n(s.mentions)),
+			e(n(m.volume.perHour.value[k], 1)),
+			e(pct(neg[k])),
+			e(n(m.sentiment.averageRisk.value[k], 1)),
+			e(n(s.sentiment.negative)),
+			e(n(s.sentiment.neutral)),
+			e(n(s.sentiment.positive)),
+		];
+	});
+	return [
+		`## ${e(l.phases)}`,
+		'',
 		table(
 			[e(l.phase), e(l.mentions), e(l.perHour), e(l.negativeShare), e(l.averageRisk), e(l.negative), e(l.neutral), e(l.positive)],
-			(['before', 'during', 'after'] as const).map((k) => {
-				const s = ps[k];
-				const label = k === 'before' ? l.phaseBefore : k === 'during' ? l.phaseDuring : l.phaseAfter;
-				const span = s.start && s.end ? ` (${when(s.start)} – ${when(s.end)})` : '';
-				return [
-					e(label + span),
-					e(n(s.mentions)),
-					e(n(m.volume.perHour.value[k], 1)),
-					e(pct(neg[k])),
-					e(n(m.sentiment.averageRisk.value[k], 1)),
-					e(n(s.sentiment.negative)),
-					e(n(s.sentiment.neutral)),
-					e(n(s.sentiment.positive)),
-				];
-			}),
+			rows,
 			[false, true, true, true, true, true, true, true],
 		),
 		'',
-		`**${e(l.recovery)}**${colon}${e(recovery ?? l.notJudged)}`,
+		`**${e(l.recovery)}**${colon}${e(recoveryText(m, c) ?? l.notJudged)}`,
 		'',
-	);
+	];
+}
 
+/** Volume as a compact daily/hourly table is too long: the five busiest hours instead. */
+function topHourLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { l, n, when } = c;
 	const topHours = m.volume.series
 		.map((b, i) => ({ b, i }))
 		.sort((a, b) => b.b.count - a.b.count || a.i - b.i)
 		.slice(0, 5)
 		.filter((x) => x.b.count > 0);
-	if (topHours.length) {
-		out.push(
-			`## ${e(l.volumeTitle)}`,
-			'',
-			table(
-				[e(l.when), e(l.allMentions), e(l.negativeMentions)],
-				topHours.map((x) => [e(when(x.b.start)), e(n(x.b.count)), e(n(x.b.negative))]),
-				[false, true, true],
-			),
-			'',
-		);
-	}
-
-	out.push(`## ${e(l.responseTitle)}`, '');
-	out.push(
+	if (!topHours.length) return [];
+	return [
+		`## ${e(l.volumeTitle)}`,
+		'',
 		table(
-			[e(l.event), e(l.when)],
-			[
-				[e(l.firstAbnormal), e(when(r.firstAbnormal.value))],
-				[e(l.firstAlert), e(r.firstAlert.value ? when(r.firstAlert.value.at) : '–')],
-				[e(l.timeToDetect), e(dur(r.timeToDetect.value))],
-				[e(l.firstApproved), e(when(r.firstApproved.value))],
-				[e(l.timeToAcknowledge), e(dur(r.timeToAcknowledge.value))],
-				[e(l.resolved), e(r.resolved.value ? when(r.resolved.value.at) + (r.resolved.value.estimated ? ` (${l.estimated})` : '') : '–')],
-				[e(l.timeToResolve), e(dur(r.timeToResolve.value))],
-			],
-			[false, true],
+			[e(l.when), e(l.allMentions), e(l.negativeMentions)],
+			topHours.map((x) => [e(when(x.b.start)), e(n(x.b.count)), e(n(x.b.negative))]),
+			[false, true, true],
 		),
 		'',
-	);
+	];
+}
+
+function responseLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { maxRows, l, dur, when } = c;
+	const out = [
+		`## ${e(l.responseTitle)}`,
+		'',
+		table([e(l.event), e(l.when)], responseRows(m, c).map(([k, v]) => [e(k), e(v)]), [false, true]),
+		'',
+	];
 	const durations = m.levels.durationAtOrAbove.value;
 	if (durations) {
 		out.push(
 			`### ${e(l.levelsTitle)}`,
 			'',
-			table(
-				[e(l.timeAtOrAbove), ''],
-				LEVELS.filter((lv) => lv !== 'calm' && (durations[lv] > 0 || (highest !== null && levelRank(lv) <= levelRank(highest)))).map((lv) => [
-					e(l.levelNames[lv]),
-					e(dur(durations[lv])),
-				]),
-				[false, true],
-			),
+			table([e(l.timeAtOrAbove), ''], levelsShown(m, durations).map((lv) => [e(l.levelNames[lv]), e(dur(durations[lv]))]), [false, true]),
 			'',
 		);
 	}
 	out.push(`### ${e(l.lateSteps)}`, '');
-	const late = r.lateSteps.value;
+	const late = m.response.lateSteps.value;
 	if (late.length) {
 		out.push(
 			table(
@@ -152,33 +159,32 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 			'',
 		);
 	} else out.push(e(l.noLateSteps), '');
+	return out;
+}
 
-	if (m.timeline.length) {
-		out.push(
-			`## ${e(l.timelineTitle)}`,
-			'',
-			table(
-				['\\#', e(l.when), e(l.event), e(l.who)],
-				m.timeline.map((t) => [
-					String(t.n),
-					e(when(t.at)),
-					[
-						e(l.eventNames[t.type] ?? t.type),
-						t.level ? `→ ${e(l.levelNames[t.level])}` : '',
-						t.summary ? `— ${e(t.summary)}` : t.stepId ? `— ${e(t.stepId)}` : '',
-						t.late ? `**${e(l.lateBy.toLowerCase())}**` : '',
-					]
-						.filter(Boolean)
-						.join(' '),
-					t.actor ? e(t.actor) : '',
-				]),
-				[true, false, false, false],
-			),
-			'',
-		);
-	}
+function timelineLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { l, when } = c;
+	if (!m.timeline.length) return [];
+	const rows = m.timeline.map((t) => [
+		String(t.n),
+		e(when(t.at)),
+		[
+			e(l.eventNames[t.type] ?? t.type),
+			t.level ? `→ ${e(l.levelNames[t.level])}` : '',
+			t.summary ? `— ${e(t.summary)}` : t.stepId ? `— ${e(t.stepId)}` : '',
+			t.late ? `**${e(l.lateBy.toLowerCase())}**` : '',
+		]
+			.filter(Boolean)
+			.join(' '),
+		t.actor ? e(t.actor) : '',
+	]);
+	return [`## ${e(l.timelineTitle)}`, '', table(['\\#', e(l.when), e(l.event), e(l.who)], rows, [true, false, false, false]), ''];
+}
 
-	out.push(`## ${e(l.reachTitle)}`, '', `${e(l.potentialReach)}${colon}**${e(n(m.reach.potential.value))}** · ${e(n(m.reach.authors.value))} ${e(l.authors)}`, '');
+/** Reach, then its sub-sections: top authors, sources, languages, themes. */
+function reachLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { lang, maxRows, l, pct, n, colon } = c;
+	const out = [`## ${e(l.reachTitle)}`, '', `${e(l.potentialReach)}${colon}**${e(n(m.reach.potential.value))}** · ${e(n(m.reach.authors.value))} ${e(l.authors)}`, ''];
 	const authors = m.reach.topAuthors.value.slice(0, maxRows);
 	if (authors.length) {
 		out.push(
@@ -196,19 +202,14 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 			'',
 		);
 	}
-	const other = lang === 'fr' ? 'autres' : 'other';
 	out.push(
 		`### ${e(l.sourcesTitle)}`,
 		'',
-		table([e(l.sourcesTitle), e(l.mentions), '%'], m.sources.value.map((s) => [e(s.key === 'other' ? other : s.key), e(n(s.count)), e(pct(s.share))]), [false, true, true]),
+		table([e(l.sourcesTitle), e(l.mentions), '%'], m.sources.value.map((s) => [e(sourceName(s.key, c)), e(n(s.count)), e(pct(s.share))]), [false, true, true]),
 		'',
 		`### ${e(l.languagesTitle)}`,
 		'',
-		table(
-			[e(l.languagesTitle), e(l.mentions), '%'],
-			m.languages.value.map((s) => [e(s.key === 'other' ? other : s.key === 'unknown' ? l.langUnknown : s.key), e(n(s.count)), e(pct(s.share))]),
-			[false, true, true],
-		),
+		table([e(l.languagesTitle), e(l.mentions), '%'], m.languages.value.map((s) => [e(languageName(s.key, c)), e(n(s.count)), e(pct(s.share))]), [false, true, true]),
 		'',
 	);
 	const themes = m.themes.value;
@@ -220,55 +221,46 @@ export function renderReportMarkdown(m: ReportMetrics, options: RenderOptions = 
 			'',
 		);
 	}
+	return out;
+}
 
+function topMentionLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { lang, maxRows, l, n, when } = c;
 	const top = m.topNegative.value.slice(0, maxRows);
-	if (top.length) {
-		out.push(`## ${e(m.scored ? l.topNegativeTitle : l.topSharedTitle)}`, '');
-		top.forEach((mm, i) => {
-			const who = mm.author.name ? `${mm.author.name} (@${mm.author.handle})` : `@${mm.author.handle}`;
-			const meta = [
-				markdownLink(who, mm.author.url),
-				mm.author.followers !== null ? e(`${fmtCompact(mm.author.followers, lang)} ${l.followers.toLowerCase()}`) : '',
-				e(mm.platform),
-				e(when(mm.publishedAt)),
-				e(`${n(mm.shares)} ${l.shares}`),
-				mm.risk !== null ? e(`${l.risk} ${n(mm.risk)}`) : '',
-				mm.url ? markdownLink(l.open, mm.url) : '',
-			].filter(Boolean);
-			out.push(`${i + 1}\\. ${mm.title ? `**${e(mm.title)}** ` : ''}${e(mm.text)}  `, `   ${meta.join(' · ')}`, '');
-		});
-	}
+	if (!top.length) return [];
+	const out = [`## ${e(m.scored ? l.topNegativeTitle : l.topSharedTitle)}`, ''];
+	top.forEach((mm, i) => {
+		const who = mm.author.name ? `${mm.author.name} (@${mm.author.handle})` : `@${mm.author.handle}`;
+		const meta = [
+			markdownLink(who, mm.author.url),
+			mm.author.followers !== null ? e(`${fmtCompact(mm.author.followers, lang)} ${l.followers.toLowerCase()}`) : '',
+			e(mm.platform),
+			e(when(mm.publishedAt)),
+			e(`${n(mm.shares)} ${l.shares}`),
+			mm.risk !== null ? e(`${l.risk} ${n(mm.risk)}`) : '',
+			mm.url ? markdownLink(l.open, mm.url) : '',
+		].filter(Boolean);
+		out.push(`${i + 1}\\. ${mm.title ? `**${e(mm.title)}** ` : ''}${e(mm.text)}  `, `   ${meta.join(' · ')}`, '');
+	});
+	return out;
+}
 
-	if (m.notes.length) {
-		out.push(`## ${e(l.notesTitle)}`, '', ...m.notes.map((x) => `- ${e(x)}`), '');
-	}
+function noteLines(m: ReportMetrics, c: RenderContext): string[] {
+	if (!m.notes.length) return [];
+	return [`## ${e(c.l.notesTitle)}`, '', ...m.notes.map((x) => `- ${e(x)}`), ''];
+}
 
-	out.push(`## ${e(l.methodTitle)}`, '');
-	const hows: Array<[string, string]> = [
-		[l.phases, m.phases.how],
-		[l.mentions, m.volume.total.how],
-		[l.peakHour, m.volume.peak.how],
-		[l.perHour, m.volume.perHour.how],
-		[`${l.firstAbnormal} (${lang === 'fr' ? 'référence de volume' : 'volume baseline'})`, m.volume.baseline.how],
-		[l.firstAbnormal, r.firstAbnormal.how],
-		[l.firstAlert, r.firstAlert.how],
-		[l.timeToDetect, r.timeToDetect.how],
-		[l.timeToAcknowledge, r.timeToAcknowledge.how],
-		[l.timeToResolve, r.timeToResolve.how],
-		[l.resolved, r.resolved.how],
-		[l.lateSteps, r.lateSteps.how],
-		[l.highestLevel, m.levels.highest.how],
-		[l.levelsTitle, m.levels.durationAtOrAbove.how],
-		[l.negativeShare, m.sentiment.negativeShare.how],
-		[l.averageRisk, m.sentiment.averageRisk.how],
-		[l.recovery, m.sentiment.recovery.how],
-		[l.potentialReach, m.reach.potential.how],
-		[l.topAuthors, m.reach.topAuthors.how],
-		[l.sourcesTitle, m.sources.how],
-		[l.languagesTitle, m.languages.how],
-		[l.themesTitle, m.themes.how],
-		[m.scored ? l.topNegativeTitle : l.topSharedTitle, m.topNegative.how],
+/** How each figure is computed, then the footer (closes the page with a newline). */
+function methodLines(m: ReportMetrics, c: RenderContext): string[] {
+	const { l, colon } = c;
+	return [
+		`## ${e(l.methodTitle)}`,
+		'',
+		...methodEntries(m, c).map(([k, v]) => `- **${e(k)}**${colon}${e(v)}`),
+		'',
+		`---`,
+		'',
+		e(l.footer),
+		'',
 	];
-	out.push(...hows.map(([k, v]) => `- **${e(k)}**${colon}${e(v)}`), '', `---`, '', e(l.footer), '');
-	return out.join('\n');
 }

@@ -45,36 +45,11 @@ function sentimentCode(m: ReportMention): number {
 
 export function mentionSeries(input: ReportInput, notes: string[], note: NoteTexts): MentionSeries {
 	const all = Array.isArray(input.mentions) ? input.mentions : [];
-	const mentions: ReportMention[] = [];
-	const times: number[] = [];
-	let excluded = 0;
-	let maxT = -Infinity;
-	for (const m of all) {
-		const t = m && typeof m === 'object' ? parseTime(m.publishedAt) : null;
-		if (t === null) {
-			excluded++;
-			continue;
-		}
-		mentions.push(m);
-		times.push(t);
-		if (t > maxT) maxT = t;
-	}
-	if (excluded) notes.push(note.excluded(excluded));
-	let minT = Infinity;
-	if (mentions.length) {
-		const floor = Math.floor(maxT / HOUR_MS) * HOUR_MS - (MAX_HOURS - 1) * HOUR_MS;
-		let tooOld = 0;
-		for (let i = 0; i < times.length; i++) {
-			if (times[i] < floor) {
-				tooOld++;
-				times[i] = NaN;
-			} else if (times[i] < minT) minT = times[i];
-		}
-		if (tooOld) {
-			notes.push(note.truncatedRange(tooOld));
-			excluded += tooOld;
-		}
-	}
+	const { mentions, times, maxT, undated } = datedMentions(all);
+	if (undated) notes.push(note.excluded(undated));
+	const { minT, tooOld } = mentions.length ? dropTooOld(times, maxT) : { minT: Infinity, tooOld: 0 };
+	if (tooOld) notes.push(note.truncatedRange(tooOld));
+	const excluded = undated + tooOld;
 	const n = mentions.length;
 	const hasData = Number.isFinite(minT);
 	const hour0 = hasData ? Math.floor(minT / HOUR_MS) * HOUR_MS : 0;
@@ -84,6 +59,66 @@ export function mentionSeries(input: ReportInput, notes: string[], note: NoteTex
 	if (!scored && mentions.length) notes.push(note.notScored);
 	if (!mentions.length && !excluded) notes.push(note.noMentions);
 
+	return {
+		mentions,
+		times,
+		excluded,
+		valid: n - (excluded - (all.length - n)),
+		hasData,
+		hour0,
+		nHours,
+		rangeStart: hasData ? hour0 : null,
+		rangeEnd: hasData ? hour0 + nHours * HOUR_MS : null,
+		scored,
+		...hourlyCounts(mentions, times, hour0, nHours),
+		hourIndex: (ms: number) => Math.floor((ms - hour0) / HOUR_MS),
+	};
+}
+
+/** The mentions with a valid date and their instants, in input order; how many had none. */
+function datedMentions(all: ReportMention[]): { mentions: ReportMention[]; times: number[]; maxT: number; undated: number } {
+	const mentions: ReportMention[] = [];
+	const times: number[] = [];
+	let undated = 0;
+	let maxT = -Infinity;
+	for (const m of all) {
+		const t = m && typeof m === 'object' ? parseTime(m.publishedAt) : null;
+		if (t === null) {
+			undated++;
+			continue;
+		}
+		mentions.push(m);
+		times.push(t);
+		if (t > maxT) maxT = t;
+	}
+	return { mentions, times, maxT, undated };
+}
+
+/**
+ * Keeps MAX_HOURS of hours up to the latest mention: older instants become NaN in `times`
+ * (in place). Returns the earliest kept instant and how many were dropped.
+ */
+function dropTooOld(times: number[], maxT: number): { minT: number; tooOld: number } {
+	const floor = Math.floor(maxT / HOUR_MS) * HOUR_MS - (MAX_HOURS - 1) * HOUR_MS;
+	let minT = Infinity;
+	let tooOld = 0;
+	for (let i = 0; i < times.length; i++) {
+		if (times[i] < floor) {
+			tooOld++;
+			times[i] = NaN;
+		} else if (times[i] < minT) minT = times[i];
+	}
+	return { minT, tooOld };
+}
+
+/** Per-hour counts (all, negative, scored) and each mention's hour index and sentiment code. */
+function hourlyCounts(
+	mentions: ReportMention[],
+	times: number[],
+	hour0: number,
+	nHours: number,
+): Pick<MentionSeries, 'count' | 'negH' | 'scoredH' | 'sent' | 'hourOf'> {
+	const n = mentions.length;
 	const count = new Float64Array(nHours);
 	const negH = new Float64Array(nHours);
 	const scoredH = new Float64Array(nHours);
@@ -105,22 +140,5 @@ export function mentionSeries(input: ReportInput, notes: string[], note: NoteTex
 			if (s === SENT_NEG) negH[h]++;
 		}
 	}
-	return {
-		mentions,
-		times,
-		excluded,
-		valid: n - (excluded - (all.length - n)),
-		hasData,
-		hour0,
-		nHours,
-		rangeStart: hasData ? hour0 : null,
-		rangeEnd: hasData ? hour0 + nHours * HOUR_MS : null,
-		scored,
-		count,
-		negH,
-		scoredH,
-		sent,
-		hourOf,
-		hourIndex: (ms: number) => Math.floor((ms - hour0) / HOUR_MS),
-	};
+	return { count, negH, scoredH, sent, hourOf };
 }
