@@ -92,22 +92,16 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
 
 	changes.summary = summariseChanges(changes, previous, level, plannedSteps.length);
 	const scenarioName = scenario.name[language] ?? scenario.id;
-	const reasons = [
-		`Level ${level}${situation.reasons?.length ? `: ${situation.reasons.join('; ')}` : ''}`,
-		`Scenario ${scenarioName} (${chosen.source}): ${chosen.reasons.join('; ')}`,
-		`Stance: ${stance}${applicable?.definition.stance ? ` (set for ${applicable.level})` : ''}`,
-	];
 	const issuedAt = context.issuedAt;
-	const planId = contentId('plan', {
-		incidentId: input.incidentId ?? null,
-		issuedAt,
-		level,
-		scenarioId: scenario.id,
-		documentVersion: document.version,
-		steps: plannedSteps.map((s) => [s.id, s.dueAtUtc]),
-	});
 	return {
-		planId,
+		planId: contentId('plan', {
+			incidentId: input.incidentId ?? null,
+			issuedAt,
+			level,
+			scenarioId: scenario.id,
+			documentVersion: document.version,
+			steps: plannedSteps.map((s) => [s.id, s.dueAtUtc]),
+		}),
 		incidentId: input.incidentId ?? null,
 		documentVersion: document.version,
 		issuedAt,
@@ -124,8 +118,23 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
 		statement,
 		publishing,
 		changes,
-		reasons,
+		reasons: planReasons(situation, scenarioName, chosen, stance, applicable),
 	};
+}
+
+/** Why this plan: the level, the scenario choice, the stance. */
+function planReasons(
+	situation: Situation,
+	scenarioName: string,
+	chosen: ChosenScenario,
+	stance: string,
+	applicable: ReturnType<typeof applicableLevel>,
+): string[] {
+	return [
+		`Level ${situation.level}${situation.reasons?.length ? `: ${situation.reasons.join('; ')}` : ''}`,
+		`Scenario ${scenarioName} (${chosen.source}): ${chosen.reasons.join('; ')}`,
+		`Stance: ${stance}${applicable?.definition.stance ? ` (set for ${applicable.level})` : ''}`,
+	];
 }
 
 function requireSituation(situation: Situation): Situation {
@@ -297,12 +306,19 @@ function findScenarioOrNull(document: CrisisDocument, id: string): Scenario | nu
 	return document.scenarios.find((s) => s.id === id) ?? null;
 }
 
+interface ChosenScenario {
+	scenario: Scenario;
+	source: ResponsePlan['scenario']['source'];
+	score: number;
+	reasons: string[];
+}
+
 function chooseScenario(
 	document: CrisisDocument,
 	matches: ScenarioMatch[],
 	previous: PreviousState | null,
 	forced: string | undefined,
-): { scenario: Scenario; source: ResponsePlan['scenario']['source']; score: number; reasons: string[] } {
+): ChosenScenario {
 	const scoreOf = (id: string): ScenarioMatch | undefined => matches.find((m) => m.scenarioId === id);
 	if (forced !== undefined) {
 		const scenario = findScenario(document, forced, 'scenarioId');
