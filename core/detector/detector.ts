@@ -84,6 +84,13 @@ function ensureShape(state: DetectorState, c: ResolvedDetectorConfig): void {
  * Feeds one bucket to the detector and returns its score with the reasons.
  * The state is updated IN PLACE (and returned as `state`). A bucket whose timestamp is not
  * after the previous one is not learned from (duplicate or out of order): it gets score 0.
+ *
+ * Hot path (once per bucket of every replay and backtest): the helpers below take and return
+ * plain numbers and mutate the state they are given, so a bucket allocates nothing but its
+ * result object. The loop over the surge tests stays here rather than in a helper because it
+ * yields two numbers (the largest surprise and which test gave it), which a helper could only
+ * return in a fresh object per bucket; each test scores and learns in one call (`surgeTest`)
+ * so the excess is computed once, as before the split.
  */
 export function updateDetector(
 	state: DetectorState,
@@ -97,22 +104,7 @@ export function updateDetector(
 	const value = typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : 0;
 	const y = Math.log(value + c.pseudoCount);
 
-	if (!Number.isFinite(t) || (state.lastTimestamp !== null && t <= state.lastTimestamp)) {
-		const expectedSkip = state.level === null ? value : Math.max(0, Math.exp(baselineAt(state, c, t)) - c.pseudoCount);
-		return {
-			score: 0,
-			expected: expectedSkip,
-			deviation: (value - expectedSkip) / Math.max(expectedSkip, 1),
-			surprise: 0,
-			returnPeriodDays: Infinity,
-			reasons: [
-				Number.isFinite(t)
-					? 'Bucket not after the previous one (duplicate or out of order): not scored, not learned.'
-					: 'Bucket without a valid timestamp: not scored, not learned.',
-			],
-			state,
-		};
-	}
+	if (!Number.isFinite(t) || (state.lastTimestamp !== null && t <= state.lastTimestamp)) return skippedBucket(state, c, t, value);
 
 	// Elapsed buckets since the last one (gaps decay the refractory memory too).
 	const elapsed = state.lastTimestamp === null ? 1 : Math.max(1, Math.round((t - state.lastTimestamp) / c.bucketMs));
@@ -127,48 +119,24 @@ export function updateDetector(
 	const residual = y - base;
 
 	// Ring of recent residuals.
-	const ring = state.recent;
-	const size = ring.length;
-	ring[state.recentPos] = residual;
-	state.recentPos = (state.recentPos + 1) % size;
+	state.recent[state.recentPos] = residual;
+	state.recentPos = (state.recentPos + 1) % state.recent.length;
 
 	let surprise = 0;
 	let surgeIndex = -1;
 	const tails = state.tails;
 	const rate = Math.max(c.tailRate, 1 / n);
-	const pTail = c.tailProbability;
 	for (let j = 0; j < tails.length; j++) {
 		const k = c.surgeBuckets[j];
-		const m = k < n ? k : n;
-		let sum = 0;
-		let pos = state.recentPos;
-		for (let q = 0; q < m; q++) {
-			pos = pos === 0 ? size - 1 : pos - 1;
-			sum += ring[pos];
-		}
-		const mean = sum / m;
-		const tail = tails[j];
-		const excess = mean - tail.threshold;
-		if (excess > 0) {
-			// Exponential tail above the tracked quantile, shrunk while few excesses are known.
-			const s = (excess / Math.max(tail.meanExcess, 1e-4)) * (tail.excesses / (tail.excesses + c.warmupExcesses));
-			if (s > surprise) {
-				surprise = s;
-				surgeIndex = j;
-			}
-		}
-		// Learn (after scoring: the bucket is judged against the past only).
-		tail.mad = Math.max(MAD_FLOOR, tail.mad + rate * (Math.min(Math.abs(mean), RESIDUAL_CLIP * tail.mad) - tail.mad));
-		tail.threshold += QUANTILE_STEP * tail.mad * ((excess > 0 ? 1 : 0) - pTail);
-		if (excess > 0) {
-			tail.excesses = Math.min(EXCESS_COUNT_CAP, tail.excesses + 1);
-			const a = Math.max(c.tailRate / pTail, 1 / tail.excesses);
-			const e = Math.min(excess, EXCESS_CLIP * tail.meanExcess);
-			tail.meanExcess = Math.max(1e-4, tail.meanExcess + Math.min(1, a) * (e - tail.meanExcess));
+		const s = surgeTest(tails[j], recentMean(state.recent, state.recentPos, k < n ? k : n), rate, c);
+		if (s > surprise) {
+			surprise = s;
+			surgeIndex = j;
 		}
 	}
 
-	// Baseline learns from the clipped residual.
+	// Baseline learns from the clipped residual, so a spike barely moves it. Kept inline: as a
+	// helper call it measured 5-10% slower per bucket (V8 did not inline it here).
 	const clipAt = RESIDUAL_CLIP * tails[0].mad;
 	const clipped = residual > clipAt ? clipAt : residual < -clipAt ? -clipAt : residual;
 	state.level += clipped / Math.min(n, c.levelBuckets);
@@ -185,11 +153,63 @@ export function updateDetector(
 
 	const expected = Math.max(0, Math.exp(base) - c.pseudoCount);
 	const deviation = (value - expected) / Math.max(expected, 1);
-	const returnPeriodDays = surprise > 0 ? (c.bucketMinutes / 1440) / (pTail * Math.exp(-surprise)) : Infinity;
+	const returnPeriodDays = surprise > 0 ? (c.bucketMinutes / 1440) / (c.tailProbability * Math.exp(-surprise)) : Infinity;
 	let reasons: string[];
 	if (surprise <= 0) reasons = CALM_REASONS as string[];
 	else reasons = explain(c, value, expected, surprise, surgeIndex, novel, memory, returnPeriodDays);
 	return { score, expected, deviation, surprise, returnPeriodDays, reasons, state };
+}
+
+/** A duplicate, out-of-order or undated bucket: score 0, nothing learned. */
+function skippedBucket(state: DetectorState, c: ResolvedDetectorConfig, t: number, value: number): DetectorUpdate {
+	const expectedSkip = state.level === null ? value : Math.max(0, Math.exp(baselineAt(state, c, t)) - c.pseudoCount);
+	return {
+		score: 0,
+		expected: expectedSkip,
+		deviation: (value - expectedSkip) / Math.max(expectedSkip, 1),
+		surprise: 0,
+		returnPeriodDays: Infinity,
+		reasons: [
+			Number.isFinite(t)
+				? 'Bucket not after the previous one (duplicate or out of order): not scored, not learned.'
+				: 'Bucket without a valid timestamp: not scored, not learned.',
+		],
+		state,
+	};
+}
+
+/** Mean of the last `m` residuals in the ring (the newest was just written before `pos`). */
+function recentMean(ring: number[], pos: number, m: number): number {
+	const size = ring.length;
+	let sum = 0;
+	for (let q = 0; q < m; q++) {
+		pos = pos === 0 ? size - 1 : pos - 1;
+		sum += ring[pos];
+	}
+	return sum / m;
+}
+
+/**
+ * One surge test: scores `mean` against the tail it has learnt so far, then learns from it
+ * (the bucket is judged against the past only). Returns the surprise (0 below the quantile).
+ */
+function surgeTest(tail: TailState, mean: number, rate: number, c: ResolvedDetectorConfig): number {
+	const pTail = c.tailProbability;
+	const excess = mean - tail.threshold;
+	let surprise = 0;
+	if (excess > 0) {
+		// Exponential tail above the tracked quantile, shrunk while few excesses are known.
+		surprise = (excess / Math.max(tail.meanExcess, 1e-4)) * (tail.excesses / (tail.excesses + c.warmupExcesses));
+	}
+	tail.mad = Math.max(MAD_FLOOR, tail.mad + rate * (Math.min(Math.abs(mean), RESIDUAL_CLIP * tail.mad) - tail.mad));
+	tail.threshold += QUANTILE_STEP * tail.mad * ((excess > 0 ? 1 : 0) - pTail);
+	if (excess > 0) {
+		tail.excesses = Math.min(EXCESS_COUNT_CAP, tail.excesses + 1);
+		const a = Math.max(c.tailRate / pTail, 1 / tail.excesses);
+		const e = Math.min(excess, EXCESS_CLIP * tail.meanExcess);
+		tail.meanExcess = Math.max(1e-4, tail.meanExcess + Math.min(1, a) * (e - tail.meanExcess));
+	}
+	return surprise;
 }
 
 function hourOf(t: number, c: ResolvedDetectorConfig): number {

@@ -362,161 +362,207 @@ export function documentRule(ctx: DocumentContext) {
 			}),
 			languages: arrayRule(oneOfRule(LANGUAGES, 'a language'), { minItems: 1, uniqueStrings: true }),
 			defaultLanguage: oneOfRule(LANGUAGES, 'a language'),
-			brand: objectRule({
-				name: stringRule({ expected: 'a brand name without { or }', pattern: /^[^{}]+$/ }),
-				watchTerms: arrayRule(stringRule(), { minItems: 1, uniqueStrings: true }),
-				hashtags: arrayRule(stringRule({ expected: 'a hashtag without # or spaces', pattern: /^[^\s#]+$/ }), {
-					uniqueStrings: true,
-				}),
-				watchedAccounts: arrayRule(
-					stringRule({ expected: 'an account as platform:handle (x:orvia)', pattern: /^[a-z][a-z0-9]*:\S+$/ }),
-					{ uniqueStrings: true },
-				),
-				excludeTerms: arrayRule(stringRule(), { uniqueStrings: true }),
-				handles: recordRule(/^[a-z][a-z0-9]*$/, 'a platform name in lower case (x, bluesky…)', stringRule()),
-				websiteUrl: stringRule({ expected: 'an http(s) URL', pattern: URL_PATTERN }),
-				supportUrl: stringRule({ expected: 'an http(s) URL', pattern: URL_PATTERN }),
-				statusPageUrl: stringRule({ expected: 'an http(s) URL', pattern: URL_PATTERN }),
-			}),
-			levels: objectRule({
-				windowMinutes: numberRule({ min: 0, exclusiveMin: true, integer: true }),
-				baselineDays: numberRule({ min: 0, exclusiveMin: true, integer: true }),
-				influentialFollowers: numberRule({ min: 0, integer: true }),
-				thresholds: objectRule(fieldsFor(PLAN_LEVELS, () => thresholdRule())),
-			}),
+			brand: brandRule(),
+			levels: levelsRule(),
 			guidelines: localizedRule(ctx, arrayRule(stringRule(), { minItems: 1 })),
 			steps: recordRule(ID_PATTERN, ID_EXPECTED, objectRule(stepDefinitionFields(ctx))),
 			scenarios: arrayRule(scenarioRule(ctx), { minItems: 1 }),
 			fallbackScenarioId: idRule('a scenario id'),
 			approval: approvalRule(),
-			contacts: arrayRule(
-				objectRule({
-					id: idRule(),
-					name: stringRule(),
-					role: stringRule(),
-					email: stringRule({ expected: 'an e-mail address', pattern: EMAIL_PATTERN }),
-					phone: optional(stringRule({ expected: 'a phone number (+33 1 23 45 67 89)', pattern: PHONE_PATTERN })),
-					deputy: optional(idRule('a contact id')),
-				}),
-				{ minItems: 1 },
-			),
-			placeholders: arrayRule(
-				objectRule({
-					name: stringRule({
-						expected: 'a placeholder name (letters and digits, up to 40)',
-						pattern: PLACEHOLDER_NAME,
-					}),
-					description: stringRule(),
-					fallback: localizedRule(ctx, stringRule({ expected: 'a text without { or }', pattern: /^[^{}]+$/ })),
-				}),
-			),
+			contacts: contactsRule(),
+			placeholders: placeholdersRule(ctx),
 			statementSettings: objectRule({
 				nextUpdateMinutes: numberRule({ min: 0, exclusiveMin: true, integer: true }),
 			}),
-			review: objectRule({
-				lateAlertMinutes: numberRule({ min: 0, exclusiveMin: true }),
-				unwatchedTermMinMentions: numberRule({ min: 1, integer: true }),
-				unwatchedTermMinShare: numberRule({ min: 0, max: 1 }),
-				falseAlarmsBeforeRaise: numberRule({ min: 1, integer: true }),
-				thresholdStep: numberRule({ min: 0, exclusiveMin: true, max: 0.9, expected: 'a share above 0 and ≤ 0.9' }),
-			}),
-			history: arrayRule(
-				objectRule({
-					version: numberRule({ min: 1, integer: true }),
-					updatedAt: rfc3339Rule(),
-					updatedBy: stringRule(),
-					summary: stringRule(),
-					changes: optional(arrayRule(objectRule({ path: stringRule(), reason: stringRule() }))),
-				}),
-			),
+			review: reviewRule(),
+			history: historyRule(),
 		},
 		{ expected: 'a crisis document (a JSON object)' },
+	);
+}
+
+function brandRule() {
+	return objectRule({
+		name: stringRule({ expected: 'a brand name without { or }', pattern: /^[^{}]+$/ }),
+		watchTerms: arrayRule(stringRule(), { minItems: 1, uniqueStrings: true }),
+		hashtags: arrayRule(stringRule({ expected: 'a hashtag without # or spaces', pattern: /^[^\s#]+$/ }), {
+			uniqueStrings: true,
+		}),
+		watchedAccounts: arrayRule(
+			stringRule({ expected: 'an account as platform:handle (x:orvia)', pattern: /^[a-z][a-z0-9]*:\S+$/ }),
+			{ uniqueStrings: true },
+		),
+		excludeTerms: arrayRule(stringRule(), { uniqueStrings: true }),
+		handles: recordRule(/^[a-z][a-z0-9]*$/, 'a platform name in lower case (x, bluesky…)', stringRule()),
+		websiteUrl: stringRule({ expected: 'an http(s) URL', pattern: URL_PATTERN }),
+		supportUrl: stringRule({ expected: 'an http(s) URL', pattern: URL_PATTERN }),
+		statusPageUrl: stringRule({ expected: 'an http(s) URL', pattern: URL_PATTERN }),
+	});
+}
+
+function levelsRule() {
+	return objectRule({
+		windowMinutes: numberRule({ min: 0, exclusiveMin: true, integer: true }),
+		baselineDays: numberRule({ min: 0, exclusiveMin: true, integer: true }),
+		influentialFollowers: numberRule({ min: 0, integer: true }),
+		thresholds: objectRule(fieldsFor(PLAN_LEVELS, () => thresholdRule())),
+	});
+}
+
+function contactsRule() {
+	return arrayRule(
+		objectRule({
+			id: idRule(),
+			name: stringRule(),
+			role: stringRule(),
+			email: stringRule({ expected: 'an e-mail address', pattern: EMAIL_PATTERN }),
+			phone: optional(stringRule({ expected: 'a phone number (+33 1 23 45 67 89)', pattern: PHONE_PATTERN })),
+			deputy: optional(idRule('a contact id')),
+		}),
+		{ minItems: 1 },
+	);
+}
+
+function placeholdersRule(ctx: DocumentContext) {
+	return arrayRule(
+		objectRule({
+			name: stringRule({
+				expected: 'a placeholder name (letters and digits, up to 40)',
+				pattern: PLACEHOLDER_NAME,
+			}),
+			description: stringRule(),
+			fallback: localizedRule(ctx, stringRule({ expected: 'a text without { or }', pattern: /^[^{}]+$/ })),
+		}),
+	);
+}
+
+function reviewRule() {
+	return objectRule({
+		lateAlertMinutes: numberRule({ min: 0, exclusiveMin: true }),
+		unwatchedTermMinMentions: numberRule({ min: 1, integer: true }),
+		unwatchedTermMinShare: numberRule({ min: 0, max: 1 }),
+		falseAlarmsBeforeRaise: numberRule({ min: 1, integer: true }),
+		thresholdStep: numberRule({ min: 0, exclusiveMin: true, max: 0.9, expected: 'a share above 0 and ≤ 0.9' }),
+	});
+}
+
+function historyRule() {
+	return arrayRule(
+		objectRule({
+			version: numberRule({ min: 1, integer: true }),
+			updatedAt: rfc3339Rule(),
+			updatedBy: stringRule(),
+			summary: stringRule(),
+			changes: optional(arrayRule(objectRule({ path: stringRule(), reason: stringRule() }))),
+		}),
 	);
 }
 
 // ---------------------------------------------------------------------------------------
 // References between parts (run on a well-formed document only)
 
+// The checks run in this order, and each in document order, so the errors come out in the order
+// the tests (and users' fix-the-first-error habits) expect.
 function checkReferences(doc: CrisisDocument, issues: IssueCollector): void {
 	if (!doc.languages.includes(doc.defaultLanguage)) {
 		issues.expected('defaultLanguage', `one of the document's languages (${doc.languages.join(', ')})`, doc.defaultLanguage);
 	}
-
-	const contactIds = uniqueIds(doc.contacts.map((c) => c.id), 'contacts', 'contact', issues);
-	const contactList = [...contactIds].join(', ');
-	const refContact = (path: string, id: string | undefined): void => {
-		if (id !== undefined && !contactIds.has(id)) {
-			issues.expected(path, `a contact id (one of ${contactList})`, id);
-		}
-	};
-	doc.contacts.forEach((c, i) => {
-		refContact(`contacts[${i}].deputy`, c.deputy);
-		if (c.deputy === c.id) issues.expected(`contacts[${i}].deputy`, 'another contact than the person themselves', c.deputy);
-	});
-
-	const checkApproval = (path: string, rule: { approver: string; deputy: string }): void => {
-		refContact(`${path}.approver`, rule.approver);
-		refContact(`${path}.deputy`, rule.deputy);
-		if (rule.approver === rule.deputy) {
-			issues.expected(`${path}.deputy`, 'a different contact than the approver', rule.deputy);
-		}
-	};
-	checkApproval('approval', doc.approval);
-
-	const libraryIds = Object.keys(doc.steps);
-	for (const id of libraryIds) {
-		refContact(joinPath(joinPath('steps', id), 'owner'), doc.steps[id].owner);
-		refContact(joinPath(joinPath('steps', id), 'backupOwner'), doc.steps[id].backupOwner);
+	const refs = checkContacts(doc, issues);
+	checkApproval(refs, 'approval', doc.approval);
+	for (const id of Object.keys(doc.steps)) {
+		refContact(refs, joinPath(joinPath('steps', id), 'owner'), doc.steps[id].owner);
+		refContact(refs, joinPath(joinPath('steps', id), 'backupOwner'), doc.steps[id].backupOwner);
 	}
-
 	const scenarioIds = uniqueIds(doc.scenarios.map((s) => s.id), 'scenarios', 'scenario', issues);
 	if (!scenarioIds.has(doc.fallbackScenarioId)) {
 		issues.expected('fallbackScenarioId', `a scenario id (one of ${[...scenarioIds].join(', ')})`, doc.fallbackScenarioId);
 	}
+	doc.scenarios.forEach((scenario, s) => checkScenarioReferences(refs, scenario, `scenarios[${s}]`));
+	checkThresholdOrder(doc, issues);
+	checkPlaceholderNames(doc, issues);
+	checkHistoryOrder(doc, issues);
+}
 
-	doc.scenarios.forEach((scenario, s) => {
-		const base = `scenarios[${s}]`;
-		if (scenario.approval) checkApproval(`${base}.approval`, scenario.approval);
-		for (const level of PLAN_LEVELS) {
-			const lvl = scenario.levels[level];
-			if (!lvl) continue;
-			const seen = new Map<string, number>();
-			lvl.steps.forEach((entry: StepEntry, j) => {
-				const p = `${base}.levels.${level}.steps[${j}]`;
-				let id: string;
-				if ('ref' in entry) {
-					id = entry.ref;
-					if (!hasOwn(doc.steps, entry.ref)) {
-						issues.expected(`${p}.ref`, `a step of the step library (one of ${libraryIds.join(', ') || 'none defined'})`, entry.ref);
-					}
-				} else {
-					id = entry.id;
-					if (hasOwn(doc.steps, entry.id)) {
-						issues.expected(`${p}.id`, `an id not used by the step library (or write {"ref": "${entry.id}"})`, entry.id);
-					}
-				}
-				refContact(`${p}.owner`, entry.owner);
-				refContact(`${p}.backupOwner`, entry.backupOwner);
-				const first = seen.get(id);
-				if (first !== undefined) {
-					issues.expected(p, `a step listed once per level (already at steps[${first}])`, id);
-				} else seen.set(id, j);
-			});
-		}
+/** What the reference checks share: the document, where issues go, and the contact ids. */
+interface ReferenceContext {
+	doc: CrisisDocument;
+	issues: IssueCollector;
+	contactIds: Set<string>;
+	contactList: string;
+}
+
+/** Contact ids are unique and deputies name another contact; returns the context for the other checks. */
+function checkContacts(doc: CrisisDocument, issues: IssueCollector): ReferenceContext {
+	const contactIds = uniqueIds(doc.contacts.map((c) => c.id), 'contacts', 'contact', issues);
+	const refs: ReferenceContext = { doc, issues, contactIds, contactList: [...contactIds].join(', ') };
+	doc.contacts.forEach((c, i) => {
+		refContact(refs, `contacts[${i}].deputy`, c.deputy);
+		if (c.deputy === c.id) issues.expected(`contacts[${i}].deputy`, 'another contact than the person themselves', c.deputy);
 	});
+	return refs;
+}
 
-	// A higher level is never easier to reach than a lower one.
-	const fields: Array<keyof LevelThreshold> = [
-		'minMentions',
-		'minVolumeRatio',
-		'minNegativeShare',
-		'minInfluentialAuthors',
-		'minNegativeReach',
-	];
+function refContact(refs: ReferenceContext, path: string, id: string | undefined): void {
+	if (id !== undefined && !refs.contactIds.has(id)) {
+		refs.issues.expected(path, `a contact id (one of ${refs.contactList})`, id);
+	}
+}
+
+function checkApproval(refs: ReferenceContext, path: string, rule: { approver: string; deputy: string }): void {
+	refContact(refs, `${path}.approver`, rule.approver);
+	refContact(refs, `${path}.deputy`, rule.deputy);
+	if (rule.approver === rule.deputy) {
+		refs.issues.expected(`${path}.deputy`, 'a different contact than the approver', rule.deputy);
+	}
+}
+
+/** A scenario's approval and, per level, its steps: library refs exist, inline ids do not clash, each listed once. */
+function checkScenarioReferences(refs: ReferenceContext, scenario: CrisisDocument['scenarios'][number], base: string): void {
+	const { doc, issues } = refs;
+	if (scenario.approval) checkApproval(refs, `${base}.approval`, scenario.approval);
+	const libraryIds = Object.keys(doc.steps);
+	for (const level of PLAN_LEVELS) {
+		const lvl = scenario.levels[level];
+		if (!lvl) continue;
+		const seen = new Map<string, number>();
+		lvl.steps.forEach((entry: StepEntry, j) => {
+			const p = `${base}.levels.${level}.steps[${j}]`;
+			let id: string;
+			if ('ref' in entry) {
+				id = entry.ref;
+				if (!hasOwn(doc.steps, entry.ref)) {
+					issues.expected(`${p}.ref`, `a step of the step library (one of ${libraryIds.join(', ') || 'none defined'})`, entry.ref);
+				}
+			} else {
+				id = entry.id;
+				if (hasOwn(doc.steps, entry.id)) {
+					issues.expected(`${p}.id`, `an id not used by the step library (or write {"ref": "${entry.id}"})`, entry.id);
+				}
+			}
+			refContact(refs, `${p}.owner`, entry.owner);
+			refContact(refs, `${p}.backupOwner`, entry.backupOwner);
+			const first = seen.get(id);
+			if (first !== undefined) {
+				issues.expected(p, `a step listed once per level (already at steps[${first}])`, id);
+			} else seen.set(id, j);
+		});
+	}
+}
+
+const THRESHOLD_FIELDS: ReadonlyArray<keyof LevelThreshold> = [
+	'minMentions',
+	'minVolumeRatio',
+	'minNegativeShare',
+	'minInfluentialAuthors',
+	'minNegativeReach',
+];
+
+/** A higher level is never easier to reach than a lower one. */
+function checkThresholdOrder(doc: CrisisDocument, issues: IssueCollector): void {
 	for (let i = 1; i < PLAN_LEVELS.length; i++) {
 		const lower: PlanLevel = PLAN_LEVELS[i - 1];
 		const level: PlanLevel = PLAN_LEVELS[i];
-		for (const field of fields) {
+		for (const field of THRESHOLD_FIELDS) {
 			const min = doc.levels.thresholds[lower][field];
 			const value = doc.levels.thresholds[level][field];
 			if (value < min) {
@@ -528,7 +574,9 @@ function checkReferences(doc: CrisisDocument, issues: IssueCollector): void {
 			}
 		}
 	}
+}
 
+function checkPlaceholderNames(doc: CrisisDocument, issues: IssueCollector): void {
 	const placeholderNames = new Map<string, number>();
 	doc.placeholders.forEach((p, i) => {
 		if ((BUILTIN_PLACEHOLDERS as readonly string[]).includes(p.name)) {
@@ -538,7 +586,9 @@ function checkReferences(doc: CrisisDocument, issues: IssueCollector): void {
 		if (first !== undefined) issues.expected(`placeholders[${i}].name`, `a name not already used (placeholders[${first}])`, p.name);
 		else placeholderNames.set(p.name, i);
 	});
+}
 
+function checkHistoryOrder(doc: CrisisDocument, issues: IssueCollector): void {
 	let lastVersion = 0;
 	doc.history.forEach((h, i) => {
 		if (h.version <= lastVersion) {

@@ -63,14 +63,8 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
 	const document = requireDocument(input.document);
 	const zone = document.timeZone;
 	const now = parseInstant(input.now, 'now').setZone(zone);
-	const situation = input.situation;
-	if (!situation || !isLevel(situation.level)) {
-		throw new PlaybookError('invalidInput', `expected a level (calm, watch, alert, crisis, critical), got ${JSON.stringify(situation?.level)}`, 'situation.level');
-	}
-	const language = input.language ?? document.defaultLanguage;
-	if (!(LANGUAGES as readonly string[]).includes(language) || !document.languages.includes(language)) {
-		throw new PlaybookError('invalidInput', `expected one of the document's languages (${document.languages.join(', ')}), got ${JSON.stringify(language)}`, 'language');
-	}
+	const situation = requireSituation(input.situation);
+	const language = requireLanguage(document, input.language);
 	const level = situation.level;
 	const timeline = readTimeline(input.timeline ?? []);
 	const previous = input.previousPlan ? fromPlan(input.previousPlan) : fromTimeline(input.timeline ?? []);
@@ -84,85 +78,13 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
 	const scenario = chosen.scenario;
 
 	// 2. The steps due.
-	const wanted = effectiveSteps(document, scenario, level);
-	const steps: Array<PlannedStep & { order: number }> = [];
-	const changes: PlanChanges = {
-		isFirstPlan: previous === null,
-		levelChanged: previous && previous.level !== level ? { from: previous.level, to: level } : null,
-		scenarioChanged: previous && previous.scenarioId !== scenario.id ? { from: previous.scenarioId, to: scenario.id } : null,
-		addedSteps: [],
-		tightenedSteps: [],
-		carriedOverSteps: [],
-		alreadyDoneSteps: [],
-		summary: [],
-	};
-	const issuedAt = toUtc(now);
-	for (const step of wanted.values()) {
-		if (isDone(step.id, step.definition)) {
-			changes.alreadyDoneSteps.push(step.id);
-			continue;
-		}
-		const fresh = now.plus({ minutes: step.definition.deadlineMinutes });
-		const prev = previous?.steps.get(step.id);
-		let due: DateTime = fresh;
-		let firstPlannedAt = issuedAt;
-		if (prev) {
-			firstPlannedAt = prev.firstPlannedAt;
-			const prevDue = parseInstant(prev.dueAtUtc, `previousPlan.steps.${step.id}.dueAt`);
-			if (fresh.toMillis() < prevDue.toMillis()) {
-				changes.tightenedSteps.push({ id: step.id, fromUtc: toUtc(prevDue), toUtc: toUtc(fresh) });
-			} else {
-				due = prevDue.setZone(zone);
-			}
-			changes.carriedOverSteps.push(step.id);
-		} else {
-			changes.addedSteps.push(step.id);
-		}
-		steps.push({
-			...plannedStep(document, step.id, step.definition, step.scenarioId, step.level, language, due, firstPlannedAt, now, !prev),
-			order: step.order,
-		});
-	}
-	// Open steps of earlier plans that this level does not list (other scenario, lower level after
-	// a drop) stay: a commitment made is kept until done.
-	if (previous) {
-		let order = wanted.size;
-		for (const [id, prev] of previous.steps) {
-			if (wanted.has(id)) continue;
-			const found = findStepDefinition(document, id, findScenarioOrNull(document, prev.scenarioId));
-			if (!found || isDone(id, found.definition)) continue;
-			const due = parseInstant(prev.dueAtUtc, `previousPlan.steps.${id}.dueAt`).setZone(zone);
-			changes.carriedOverSteps.push(id);
-			steps.push({
-				...plannedStep(document, id, found.definition, found.scenarioId, prev.level ?? found.level, language, due, prev.firstPlannedAt, now, false),
-				order: order++,
-			});
-		}
-	}
-	steps.sort((a, b) => epochMs(a.dueAtUtc) - epochMs(b.dueAtUtc) || a.order - b.order);
-	const plannedSteps: PlannedStep[] = steps.map((s) => {
-		const copy: Partial<typeof s> = { ...s };
-		delete copy.order;
-		return copy as PlannedStep;
-	});
+	const context: StepContext = { document, now, issuedAt: toUtc(now), language, previous, isDone };
+	const changes = emptyChanges(previous, level, scenario.id);
+	const plannedSteps = planSteps(context, effectiveSteps(document, scenario, level), changes);
 
 	// 3. The holding statement and its approval.
 	const applicable = applicableLevel(scenario, level);
-	const approval = resolveApproval(document, scenario);
-	let statement: ResponsePlan['statement'] = null;
-	if (applicable) {
-		const fresh = now.plus({ minutes: applicable.definition.deadlineMinutes });
-		const prevDue = previous?.statementDueAtUtc ? parseInstant(previous.statementDueAtUtc, 'previousPlan.statement.dueAt') : null;
-		const due = prevDue && prevDue.toMillis() <= fresh.toMillis() ? prevDue.setZone(zone) : fresh;
-		statement = {
-			kind: 'holding',
-			status: timeline.holdingStatementPostedAt ? 'posted' : 'due',
-			deadlineMinutes: applicable.definition.deadlineMinutes,
-			dueAt: toZoned(due, zone),
-			dueAtUtc: toUtc(due),
-			approval,
-		};
-	}
+	const statement = holdingStatement(context, scenario, applicable, timeline.holdingStatementPostedAt);
 	const stance = applicable?.definition.stance ?? scenario.stance;
 
 	// 4. Scheduled publishing.
@@ -170,21 +92,16 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
 
 	changes.summary = summariseChanges(changes, previous, level, plannedSteps.length);
 	const scenarioName = scenario.name[language] ?? scenario.id;
-	const reasons = [
-		`Level ${level}${situation.reasons?.length ? `: ${situation.reasons.join('; ')}` : ''}`,
-		`Scenario ${scenarioName} (${chosen.source}): ${chosen.reasons.join('; ')}`,
-		`Stance: ${stance}${applicable?.definition.stance ? ` (set for ${applicable.level})` : ''}`,
-	];
-	const planId = contentId('plan', {
-		incidentId: input.incidentId ?? null,
-		issuedAt,
-		level,
-		scenarioId: scenario.id,
-		documentVersion: document.version,
-		steps: plannedSteps.map((s) => [s.id, s.dueAtUtc]),
-	});
+	const issuedAt = context.issuedAt;
 	return {
-		planId,
+		planId: contentId('plan', {
+			incidentId: input.incidentId ?? null,
+			issuedAt,
+			level,
+			scenarioId: scenario.id,
+			documentVersion: document.version,
+			steps: plannedSteps.map((s) => [s.id, s.dueAtUtc]),
+		}),
 		incidentId: input.incidentId ?? null,
 		documentVersion: document.version,
 		issuedAt,
@@ -201,7 +118,156 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
 		statement,
 		publishing,
 		changes,
-		reasons,
+		reasons: planReasons(situation, scenarioName, chosen, stance, applicable),
+	};
+}
+
+/** Why this plan: the level, the scenario choice, the stance. */
+function planReasons(
+	situation: Situation,
+	scenarioName: string,
+	chosen: ChosenScenario,
+	stance: string,
+	applicable: ReturnType<typeof applicableLevel>,
+): string[] {
+	return [
+		`Level ${situation.level}${situation.reasons?.length ? `: ${situation.reasons.join('; ')}` : ''}`,
+		`Scenario ${scenarioName} (${chosen.source}): ${chosen.reasons.join('; ')}`,
+		`Stance: ${stance}${applicable?.definition.stance ? ` (set for ${applicable.level})` : ''}`,
+	];
+}
+
+function requireSituation(situation: Situation): Situation {
+	if (!situation || !isLevel(situation.level)) {
+		throw new PlaybookError('invalidInput', `expected a level (calm, watch, alert, crisis, critical), got ${JSON.stringify(situation?.level)}`, 'situation.level');
+	}
+	return situation;
+}
+
+function requireLanguage(document: CrisisDocument, requested: Language | undefined): Language {
+	const language = requested ?? document.defaultLanguage;
+	if (!(LANGUAGES as readonly string[]).includes(language) || !document.languages.includes(language)) {
+		throw new PlaybookError('invalidInput', `expected one of the document's languages (${document.languages.join(', ')}), got ${JSON.stringify(language)}`, 'language');
+	}
+	return language;
+}
+
+/** The changes record before the steps are planned (the step lists fill up as they are). */
+function emptyChanges(previous: PreviousState | null, level: Level, scenarioId: string): PlanChanges {
+	return {
+		isFirstPlan: previous === null,
+		levelChanged: previous && previous.level !== level ? { from: previous.level, to: level } : null,
+		scenarioChanged: previous && previous.scenarioId !== scenarioId ? { from: previous.scenarioId, to: scenarioId } : null,
+		addedSteps: [],
+		tightenedSteps: [],
+		carriedOverSteps: [],
+		alreadyDoneSteps: [],
+		summary: [],
+	};
+}
+
+/** What every planned step is computed from. */
+interface StepContext {
+	document: CrisisDocument;
+	now: DateTime;
+	issuedAt: string;
+	language: Language;
+	previous: PreviousState | null;
+	isDone: (id: string, def?: StepDefinition) => boolean;
+}
+
+type WantedSteps = ReturnType<typeof effectiveSteps>;
+type OrderedStep = PlannedStep & { order: number };
+
+/** The steps due at this level plus open steps carried over, sorted by deadline; fills `changes`. */
+function planSteps(context: StepContext, wanted: WantedSteps, changes: PlanChanges): PlannedStep[] {
+	const steps = [...wantedSteps(context, wanted, changes), ...carriedOverSteps(context, wanted, changes)];
+	steps.sort((a, b) => epochMs(a.dueAtUtc) - epochMs(b.dueAtUtc) || a.order - b.order);
+	return steps.map((s) => {
+		const copy: Partial<typeof s> = { ...s };
+		delete copy.order;
+		return copy as PlannedStep;
+	});
+}
+
+/** The steps this level lists: escalation may bring a deadline forward, never push it back. */
+function wantedSteps(context: StepContext, wanted: WantedSteps, changes: PlanChanges): OrderedStep[] {
+	const { document, now, previous } = context;
+	const steps: OrderedStep[] = [];
+	for (const step of wanted.values()) {
+		if (context.isDone(step.id, step.definition)) {
+			changes.alreadyDoneSteps.push(step.id);
+			continue;
+		}
+		const fresh = now.plus({ minutes: step.definition.deadlineMinutes });
+		const prev = previous?.steps.get(step.id);
+		let due: DateTime = fresh;
+		let firstPlannedAt = context.issuedAt;
+		if (prev) {
+			firstPlannedAt = prev.firstPlannedAt;
+			const prevDue = parseInstant(prev.dueAtUtc, `previousPlan.steps.${step.id}.dueAt`);
+			if (fresh.toMillis() < prevDue.toMillis()) {
+				changes.tightenedSteps.push({ id: step.id, fromUtc: toUtc(prevDue), toUtc: toUtc(fresh) });
+			} else {
+				due = prevDue.setZone(document.timeZone);
+			}
+			changes.carriedOverSteps.push(step.id);
+		} else {
+			changes.addedSteps.push(step.id);
+		}
+		steps.push({
+			...plannedStep(document, step.id, step.definition, step.scenarioId, step.level, context.language, due, firstPlannedAt, now, !prev),
+			order: step.order,
+		});
+	}
+	return steps;
+}
+
+/**
+ * Open steps of earlier plans that this level does not list (other scenario, lower level after
+ * a drop) stay: a commitment made is kept until done.
+ */
+function carriedOverSteps(context: StepContext, wanted: WantedSteps, changes: PlanChanges): OrderedStep[] {
+	const { document, previous } = context;
+	const steps: OrderedStep[] = [];
+	if (!previous) return steps;
+	let order = wanted.size;
+	for (const [id, prev] of previous.steps) {
+		if (wanted.has(id)) continue;
+		const found = findStepDefinition(document, id, findScenarioOrNull(document, prev.scenarioId));
+		if (!found || context.isDone(id, found.definition)) continue;
+		const due = parseInstant(prev.dueAtUtc, `previousPlan.steps.${id}.dueAt`).setZone(document.timeZone);
+		changes.carriedOverSteps.push(id);
+		steps.push({
+			...plannedStep(document, id, found.definition, found.scenarioId, prev.level ?? found.level, context.language, due, prev.firstPlannedAt, context.now, false),
+			order: order++,
+		});
+	}
+	return steps;
+}
+
+/** The holding statement due at this level (its deadline never moves later), or null. */
+function holdingStatement(
+	context: StepContext,
+	scenario: Scenario,
+	applicable: ReturnType<typeof applicableLevel>,
+	postedAt: string | null,
+): ResponsePlan['statement'] {
+	const { document, now, previous } = context;
+	// Resolved even when no statement is due: an approver missing from contacts fails every plan.
+	const approval = resolveApproval(document, scenario);
+	if (!applicable) return null;
+	const zone = document.timeZone;
+	const fresh = now.plus({ minutes: applicable.definition.deadlineMinutes });
+	const prevDue = previous?.statementDueAtUtc ? parseInstant(previous.statementDueAtUtc, 'previousPlan.statement.dueAt') : null;
+	const due = prevDue && prevDue.toMillis() <= fresh.toMillis() ? prevDue.setZone(zone) : fresh;
+	return {
+		kind: 'holding',
+		status: postedAt ? 'posted' : 'due',
+		deadlineMinutes: applicable.definition.deadlineMinutes,
+		dueAt: toZoned(due, zone),
+		dueAtUtc: toUtc(due),
+		approval,
 	};
 }
 
@@ -240,12 +306,19 @@ function findScenarioOrNull(document: CrisisDocument, id: string): Scenario | nu
 	return document.scenarios.find((s) => s.id === id) ?? null;
 }
 
+interface ChosenScenario {
+	scenario: Scenario;
+	source: ResponsePlan['scenario']['source'];
+	score: number;
+	reasons: string[];
+}
+
 function chooseScenario(
 	document: CrisisDocument,
 	matches: ScenarioMatch[],
 	previous: PreviousState | null,
 	forced: string | undefined,
-): { scenario: Scenario; source: ResponsePlan['scenario']['source']; score: number; reasons: string[] } {
+): ChosenScenario {
 	const scoreOf = (id: string): ScenarioMatch | undefined => matches.find((m) => m.scenarioId === id);
 	if (forced !== undefined) {
 		const scenario = findScenario(document, forced, 'scenarioId');

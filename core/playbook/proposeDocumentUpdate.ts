@@ -50,71 +50,94 @@ export function proposeDocumentUpdate(input: ProposeDocumentUpdateInput): Docume
 	if (!review || !Array.isArray(review.findings)) {
 		throw new PlaybookError('invalidInput', 'expected the review returned by Close Incident (with findings)', 'review');
 	}
-	const draft = cloneJson(original);
-	const changes: DocumentChange[] = [];
-	const notes: string[] = [];
-	const lowered = new Set<string>();
+	const update: DraftUpdate = { draft: cloneJson(original), changes: [], notes: [], lowered: new Set<string>() };
+	// Late alerts first: missing a crisis costs more than an extra alert (false alarms then leave
+	// alone what a late alert lowered).
+	applyLateAlerts(update, review.findings);
+	applyFalseAlarms(update, review.findings);
+	applyUnwatchedTerms(update, review.findings);
+	applyMissedDeadlines(update, review.findings);
+	applyEditedStatements(update, review.findings);
+	return finishProposal(original, update, review, now, input.author);
+}
 
-	const record = (path: string, before: unknown, after: unknown, reason: string, finding: Finding['kind']): void => {
-		changes.push({ path, before, after, reason, finding });
-	};
+/** The draft being edited, with the changes and notes gathered so far. */
+interface DraftUpdate {
+	draft: CrisisDocument;
+	changes: DocumentChange[];
+	notes: string[];
+	/** `level.field` thresholds a late alert lowered (false alarms must not raise them back). */
+	lowered: Set<string>;
+}
 
-	const setThreshold = (level: PlanLevel, field: ThresholdField, target: number, reason: string, finding: Finding['kind']): boolean => {
-		const i = PLAN_LEVELS.indexOf(level);
-		const t = draft.levels.thresholds;
-		const floor = i > 0 ? t[PLAN_LEVELS[i - 1]][field] : 0;
-		const ceiling = i < PLAN_LEVELS.length - 1 ? t[PLAN_LEVELS[i + 1]][field] : Number.POSITIVE_INFINITY;
-		let value = Math.min(Math.max(target, floor), ceiling);
-		value = INTEGER_FIELDS.includes(field) ? Math.round(value) : Math.round(value * 100) / 100;
-		const before = t[level][field];
-		if (value === before) return false;
-		t[level][field] = value;
-		record(`levels.thresholds.${level}.${field}`, before, value, reason, finding);
-		return true;
-	};
+function record(update: DraftUpdate, path: string, before: unknown, after: unknown, reason: string, finding: Finding['kind']): void {
+	update.changes.push({ path, before, after, reason, finding });
+}
 
-	const step = draft.review.thresholdStep;
-	// Late alerts first: missing a crisis costs more than an extra alert.
-	for (const f of review.findings) {
+/** Moves one threshold towards `target`, kept between the neighbouring levels' values; false when unchanged. */
+function setThreshold(update: DraftUpdate, level: PlanLevel, field: ThresholdField, target: number, reason: string, finding: Finding['kind']): boolean {
+	const i = PLAN_LEVELS.indexOf(level);
+	const t = update.draft.levels.thresholds;
+	const floor = i > 0 ? t[PLAN_LEVELS[i - 1]][field] : 0;
+	const ceiling = i < PLAN_LEVELS.length - 1 ? t[PLAN_LEVELS[i + 1]][field] : Number.POSITIVE_INFINITY;
+	let value = Math.min(Math.max(target, floor), ceiling);
+	value = INTEGER_FIELDS.includes(field) ? Math.round(value) : Math.round(value * 100) / 100;
+	const before = t[level][field];
+	if (value === before) return false;
+	t[level][field] = value;
+	record(update, `levels.thresholds.${level}.${field}`, before, value, reason, finding);
+	return true;
+}
+
+function applyLateAlerts(update: DraftUpdate, findings: readonly Finding[]): void {
+	const step = update.draft.review.thresholdStep;
+	for (const f of findings) {
 		if (f.kind !== 'lateAlert') continue;
-		const current = draft.levels.thresholds[f.level];
+		const current = update.draft.levels.thresholds[f.level];
 		const reason = `Late alert: ${f.reason}`;
 		if (f.blockingCriteria.length > 0) {
 			for (const b of f.blockingCriteria) {
 				const field = b.field as ThresholdField;
 				const target = INTEGER_FIELDS.includes(field) ? Math.floor(b.observed) : Math.floor(b.observed * 100) / 100;
-				if (target < current[field] && setThreshold(f.level, field, target, reason, 'lateAlert')) lowered.add(`${f.level}.${field}`);
+				if (target < current[field] && setThreshold(update, f.level, field, target, reason, 'lateAlert')) update.lowered.add(`${f.level}.${field}`);
 			}
 		} else {
 			const fields: ThresholdField[] = f.source === 'backtest' ? ['minVolumeRatio', 'minMentions'] : ['minVolumeRatio'];
 			for (const field of fields) {
-				if (setThreshold(f.level, field, current[field] * (1 - step), reason, 'lateAlert')) lowered.add(`${f.level}.${field}`);
+				if (setThreshold(update, f.level, field, current[field] * (1 - step), reason, 'lateAlert')) update.lowered.add(`${f.level}.${field}`);
 			}
 		}
 	}
-	for (const f of review.findings) {
+}
+
+function applyFalseAlarms(update: DraftUpdate, findings: readonly Finding[]): void {
+	const step = update.draft.review.thresholdStep;
+	for (const f of findings) {
 		if (f.kind !== 'falseAlarm') continue;
 		for (const field of ['minMentions', 'minVolumeRatio'] as ThresholdField[]) {
-			if (lowered.has(`${f.level}.${field}`)) {
-				notes.push(`False alarms at ${f.level} call for a higher ${field}, but this incident's late alert lowered it: discuss in the debrief (${f.reason})`);
+			if (update.lowered.has(`${f.level}.${field}`)) {
+				update.notes.push(`False alarms at ${f.level} call for a higher ${field}, but this incident's late alert lowered it: discuss in the debrief (${f.reason})`);
 				continue;
 			}
-			const current = draft.levels.thresholds[f.level][field];
+			const current = update.draft.levels.thresholds[f.level][field];
 			const target = field === 'minMentions' ? Math.ceil(current * (1 + step)) : current * (1 + step);
-			if (!setThreshold(f.level, field, target, `False alarms: ${f.reason}`, 'falseAlarm')) {
-				notes.push(`False alarms at ${f.level}: ${field} cannot rise above the next level's; review the thresholds by hand.`);
+			if (!setThreshold(update, f.level, field, target, `False alarms: ${f.reason}`, 'falseAlarm')) {
+				update.notes.push(`False alarms at ${f.level}: ${field} cannot rise above the next level's; review the thresholds by hand.`);
 			}
 		}
 	}
+}
 
-	for (const f of review.findings) {
+function applyUnwatchedTerms(update: DraftUpdate, findings: readonly Finding[]): void {
+	const draft = update.draft;
+	for (const f of findings) {
 		if (f.kind !== 'unwatchedTerm') continue;
 		const reason = `Unwatched term: ${f.reason}`;
 		const key = normaliseForCues(f.term).trim().replace(/ /g, '');
 		if (!draft.brand.hashtags.some((h) => normaliseForCues(h).trim().replace(/ /g, '') === key)) {
 			const before = [...draft.brand.hashtags];
 			draft.brand.hashtags.push(f.term);
-			record('brand.hashtags', before, [...draft.brand.hashtags], reason, 'unwatchedTerm');
+			record(update, 'brand.hashtags', before, [...draft.brand.hashtags], reason, 'unwatchedTerm');
 		}
 		const index = draft.scenarios.findIndex((s) => s.id === f.scenarioId);
 		if (index >= 0) {
@@ -124,12 +147,15 @@ export function proposeDocumentUpdate(input: ProposeDocumentUpdateInput): Docume
 			if (!cues.some((c) => normaliseForCues(c) === normaliseForCues(cue))) {
 				const before = [...cues];
 				scenario.cues[f.language] = [...cues, cue];
-				record(`scenarios[${index}].cues.${f.language}`, before, scenario.cues[f.language], reason, 'unwatchedTerm');
+				record(update, `scenarios[${index}].cues.${f.language}`, before, scenario.cues[f.language], reason, 'unwatchedTerm');
 			}
 		}
 	}
+}
 
-	for (const f of review.findings) {
+function applyMissedDeadlines(update: DraftUpdate, findings: readonly Finding[]): void {
+	const { draft, notes } = update;
+	for (const f of findings) {
 		if (f.kind !== 'missedDeadline') continue;
 		const targets = stepDefinitions(draft, f.stepId);
 		if (targets.length === 0) {
@@ -147,11 +173,14 @@ export function proposeDocumentUpdate(input: ProposeDocumentUpdateInput): Docume
 				continue;
 			}
 			definition.backupOwner = deputy;
-			record(`${path}.backupOwner`, undefined, deputy, `Missed deadline: ${f.reason} Name ${deputy} (the owner's deputy) as backup owner so it does not wait on one person.`, 'missedDeadline');
+			record(update, `${path}.backupOwner`, undefined, deputy, `Missed deadline: ${f.reason} Name ${deputy} (the owner's deputy) as backup owner so it does not wait on one person.`, 'missedDeadline');
 		}
 	}
+}
 
-	for (const f of review.findings) {
+function applyEditedStatements(update: DraftUpdate, findings: readonly Finding[]): void {
+	const { draft, notes } = update;
+	for (const f of findings) {
 		if (f.kind !== 'editedStatement') continue;
 		if (f.truncated) {
 			notes.push(`Edited statement: ${f.reason} The draft had been cut to fit its channel, so the edit is not turned into a template: consider writing a shorter "short" text.`);
@@ -177,6 +206,7 @@ export function proposeDocumentUpdate(input: ProposeDocumentUpdateInput): Docume
 		if (before === template) continue;
 		variant[f.variant] = template;
 		record(
+			update,
 			`scenarios[${index}].statements.${f.statementKind}.${f.language}.${f.variant}`,
 			before,
 			template,
@@ -184,14 +214,24 @@ export function proposeDocumentUpdate(input: ProposeDocumentUpdateInput): Docume
 			'editedStatement',
 		);
 	}
+}
 
+/** Bumps the version, checks the result is still a valid document, and renders the diff. */
+function finishProposal(
+	original: CrisisDocument,
+	update: DraftUpdate,
+	review: IncidentReview,
+	now: string,
+	author: string | undefined,
+): DocumentUpdateProposal {
+	const { draft, changes, notes } = update;
 	const previousVersion = original.version;
 	if (changes.length === 0) {
 		return { document: original, previousVersion, version: previousVersion, changed: false, changes, diff: [], diffText: 'No change proposed.', notes };
 	}
 	const next = nextDocumentVersion(draft, {
 		now,
-		author: input.author ?? 'Crisis Kit post-crisis review',
+		author: author ?? 'Crisis Kit post-crisis review',
 		summary: `Post-crisis review of incident ${review.incidentId}: ${changes.length} change${changes.length > 1 ? 's' : ''} (${[...new Set(changes.map((c) => c.finding))].join(', ')}).`,
 		changes: changes.map((c) => ({ path: c.path, reason: c.reason })),
 	});

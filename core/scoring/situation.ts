@@ -614,72 +614,128 @@ function assess(state: SituationState, v: VolumeEvidence, endMs: number, c: Situ
 	const raw = rawLevelOf(n, v, c);
 	const mem = state.memory;
 	const previous = mem.level;
+	const reasons: string[] = [];
+	const level = nextLevel(mem, n, raw, c, reasons);
+	const changed = level !== previous;
+	if (changed) {
+		mem.level = level;
+		mem.since = endMs;
+	}
+	const notify = shouldNotify(mem, level, previous, changed, endMs, c);
+	const failures = extra.sourceFailures ?? [];
+	reasons.push(...windowReasons(n, v, raw, baselineNeg, failures, c));
+	updateNegativeShareBaseline(state, level);
+	const w = c.thresholds.windowMinutes;
+	const situation: AssessedSituation = {
+		level,
+		rawLevel: raw.level,
+		previousLevel: previous,
+		changed,
+		notify,
+		score: round(raw.score),
+		windowStart: new Date(endMs - w * 60000).toISOString(),
+		windowEnd: new Date(endMs).toISOString(),
+		assessedAt: new Date(endMs).toISOString(),
+		reasons,
+		metrics: situationMetrics(n, v, raw, baselineNeg, state.late, c),
+		themes: n.themes.map(([t]) => t),
+		topMentions: n.top,
+	};
+	if (failures.length) situation.sourceFailures = failures.map((f) => ({ source: f.source, kind: f.kind ?? null, retryAt: f.retryAt ?? null }));
+	return situation;
+}
+
+/**
+ * Advances the persistence counters with this bucket's raw level and returns the level after
+ * escalation or step-down, pushing the reason for any move (or for holding back).
+ */
+function nextLevel(mem: LevelMemory, n: WindowNumbers, raw: RawLevel, c: SituationConfig, reasons: string[]): Level {
+	const previous = mem.level;
 	const rawRank = levelRank(raw.level);
 	for (let r = 0; r < LEVELS.length; r++) mem.streak[r] = rawRank >= r ? (mem.streak[r] ?? 0) + 1 : 0;
 	const volumeRank = levelRank(raw.flooredLevel);
 	const volumeStreak = Array.isArray(mem.volumeStreak) && mem.volumeStreak.length === LEVELS.length ? mem.volumeStreak : LEVELS.map(() => 0);
 	for (let r = 0; r < LEVELS.length; r++) volumeStreak[r] = volumeRank >= r ? (Number(volumeStreak[r]) || 0) + 1 : 0;
 	mem.volumeStreak = volumeStreak;
-	const confirmed = n.negativePlatforms.length >= c.confirmationSources && n.influentialAuthors.length > 0;
-	const reasons: string[] = [];
-	let level = previous;
 	if (rawRank > levelRank(previous)) {
-		// Escalate to the highest level that persisted, or straight to the raw level when confirmed.
-		let target = previous;
-		let byVolume = false;
-		for (let r = levelRank(previous) + 1; r <= rawRank; r++) {
-			if (r <= volumeRank && volumeStreak[r] >= c.volumePersistenceBuckets) {
-				target = LEVELS[r];
-				byVolume = true;
-			} else if (mem.streak[r] >= c.persistenceBuckets) {
-				target = LEVELS[r];
-				byVolume = false;
-			}
-		}
-		const byConfirmation = confirmed && target !== raw.level;
-		if (confirmed) target = raw.level;
-		if (target !== previous) {
-			level = target;
-			reasons.push(
-				byConfirmation
-					? `Escalated from ${previous} to ${level}: confirmed at once on ${n.negativePlatforms.length} sources with an influential author.`
-					: byVolume
-						? `Escalated from ${previous} to ${level}: the volume score reached ${level}` +
-							(volumeStreak[levelRank(level)] > 1 ? ` for ${volumeStreak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.` : ' (a surge this rare for this brand counts at once).')
-						: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
-			);
-		} else {
-			reasons.push(`Held at ${previous}: ${raw.level} criteria met in ${mem.streak[rawRank]} of the ${c.persistenceBuckets} consecutive buckets needed (or confirmation on ${c.confirmationSources} sources with an influential author).`);
-		}
 		mem.below = 0;
-	} else if (rawRank < levelRank(previous)) {
-		mem.below++;
-		if (mem.below >= c.deescalationBuckets) {
-			level = LEVELS[levelRank(previous) - 1];
-			mem.below = 0;
-			reasons.push(`Stepped down from ${previous} to ${level}: below ${previous} for ${c.deescalationBuckets} buckets (${(c.deescalationBuckets * c.bucketMinutes) / 60} h).`);
-		} else {
-			reasons.push(`Still ${previous}: the window is at ${raw.level}, stepping down after ${c.deescalationBuckets - mem.below} more calm buckets.`);
+		return escalate(mem, n, raw, volumeRank, c, reasons);
+	}
+	if (rawRank < levelRank(previous)) return stepDown(mem, raw, c, reasons);
+	mem.below = 0;
+	return previous;
+}
+
+/** Escalate to the highest level that persisted, or straight to the raw level when confirmed. */
+function escalate(mem: LevelMemory, n: WindowNumbers, raw: RawLevel, volumeRank: number, c: SituationConfig, reasons: string[]): Level {
+	const previous = mem.level;
+	const rawRank = levelRank(raw.level);
+	const volumeStreak = mem.volumeStreak as number[];
+	const confirmed = n.negativePlatforms.length >= c.confirmationSources && n.influentialAuthors.length > 0;
+	let target = previous;
+	let byVolume = false;
+	for (let r = levelRank(previous) + 1; r <= rawRank; r++) {
+		if (r <= volumeRank && volumeStreak[r] >= c.volumePersistenceBuckets) {
+			target = LEVELS[r];
+			byVolume = true;
+		} else if (mem.streak[r] >= c.persistenceBuckets) {
+			target = LEVELS[r];
+			byVolume = false;
 		}
-	} else {
-		mem.below = 0;
 	}
-	const changed = level !== previous;
-	if (changed) {
-		mem.level = level;
-		mem.since = endMs;
+	const byConfirmation = confirmed && target !== raw.level;
+	if (confirmed) target = raw.level;
+	if (target === previous) {
+		reasons.push(`Held at ${previous}: ${raw.level} criteria met in ${mem.streak[rawRank]} of the ${c.persistenceBuckets} consecutive buckets needed (or confirmation on ${c.confirmationSources} sources with an influential author).`);
+		return previous;
 	}
-	// Notify on an escalation, on the first time at a level, or when the cooldown has passed.
-	let notify = false;
-	if (levelRank(level) >= levelRank('alert')) {
-		const last = mem.lastNotified[level];
-		notify = (changed && levelRank(level) > levelRank(previous)) || last === undefined || endMs - last >= c.cooldownMinutes * 60000;
-		if (notify) mem.lastNotified[level] = endMs;
-	}
-	// The numbers, in words: one expectation, one ratio, one score, the same everywhere.
-	const w = c.thresholds.windowMinutes;
+	const level = target;
 	reasons.push(
-		`${fmt(n.mentions)} mentions in the last ${w} min against about ${num(n.expected)} expected from this brand's own baseline` +
+		byConfirmation
+			? `Escalated from ${previous} to ${level}: confirmed at once on ${n.negativePlatforms.length} sources with an influential author.`
+			: byVolume
+				? `Escalated from ${previous} to ${level}: the volume score reached ${level}` +
+					(volumeStreak[levelRank(level)] > 1 ? ` for ${volumeStreak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.` : ' (a surge this rare for this brand counts at once).')
+				: `Escalated from ${previous} to ${level}: its criteria held for ${mem.streak[levelRank(level)]} consecutive ${c.bucketMinutes}-minute buckets.`,
+	);
+	return level;
+}
+
+/** One level down after `deescalationBuckets` buckets below the current level. */
+function stepDown(mem: LevelMemory, raw: RawLevel, c: SituationConfig, reasons: string[]): Level {
+	const previous = mem.level;
+	mem.below++;
+	if (mem.below >= c.deescalationBuckets) {
+		const level = LEVELS[levelRank(previous) - 1];
+		mem.below = 0;
+		reasons.push(`Stepped down from ${previous} to ${level}: below ${previous} for ${c.deescalationBuckets} buckets (${(c.deescalationBuckets * c.bucketMinutes) / 60} h).`);
+		return level;
+	}
+	reasons.push(`Still ${previous}: the window is at ${raw.level}, stepping down after ${c.deescalationBuckets - mem.below} more calm buckets.`);
+	return previous;
+}
+
+/** Notify on an escalation, on the first time at a level, or when the cooldown has passed. */
+function shouldNotify(mem: LevelMemory, level: Level, previous: Level, changed: boolean, endMs: number, c: SituationConfig): boolean {
+	if (levelRank(level) < levelRank('alert')) return false;
+	const last = mem.lastNotified[level];
+	const notify = (changed && levelRank(level) > levelRank(previous)) || last === undefined || endMs - last >= c.cooldownMinutes * 60000;
+	if (notify) mem.lastNotified[level] = endMs;
+	return notify;
+}
+
+/** The numbers, in words: one expectation, one ratio, one score, the same everywhere. */
+function windowReasons(
+	n: WindowNumbers,
+	v: VolumeEvidence,
+	raw: RawLevel,
+	baselineNeg: number | null,
+	failures: NonNullable<AssessExtras['sourceFailures']>,
+	c: SituationConfig,
+): string[] {
+	const reasons: string[] = [];
+	reasons.push(
+		`${fmt(n.mentions)} mentions in the last ${c.thresholds.windowMinutes} min against about ${num(n.expected)} expected from this brand's own baseline` +
 			(n.expected >= 1 ? ` (${n.volumeRatio.toFixed(1)}×).` : ` (under 1 expected, so the ratio counts it as 1: ${n.volumeRatio.toFixed(1)}×).`),
 	);
 	reasons.push(volumeReason(v, raw, c));
@@ -707,52 +763,48 @@ function assess(state: SituationState, v: VolumeEvidence, endMs: number, c: Situ
 		const next = LEVELS[levelRank(raw.level) + 1];
 		if (levelRank(raw.documentLevel) + 1 === levelRank(next)) reasons.push(`Not ${next} by the document's thresholds: ${raw.nextMissing.join(', ')}.`);
 	}
-	const failures = extra.sourceFailures ?? [];
 	if (failures.length) reasons.push(sourceFailureReason(failures));
-	// Update the slow negative-share baseline after assessing (causal), only outside escalations.
+	return reasons;
+}
+
+/** Update the slow negative-share baseline after assessing (causal), only outside escalations. */
+function updateNegativeShareBaseline(state: SituationState, level: Level): void {
 	const last = state.closed[state.closed.length - 1];
 	if (last && last.scored > 0 && levelRank(level) <= levelRank('watch')) {
 		const share = last.negative / last.scored;
 		state.negativeShareBaseline = state.negativeShareBaseline === null ? share : state.negativeShareBaseline + 0.02 * (share - state.negativeShareBaseline);
 	}
-	const windowStart = new Date(endMs - w * 60000).toISOString();
-	const situation: AssessedSituation = {
-		level,
-		rawLevel: raw.level,
-		previousLevel: previous,
-		changed,
-		notify,
-		score: round(raw.score),
-		windowStart,
-		windowEnd: new Date(endMs).toISOString(),
-		assessedAt: new Date(endMs).toISOString(),
-		reasons,
-		metrics: {
-			mentions: n.mentions,
-			expectedMentions: round(n.expected),
-			volumeRatio: round(n.volumeRatio),
-			volumeScore: round(v.score),
-			volumeSurprise: round(v.surprise),
-			volumeLevel: raw.flooredLevel,
-			documentLevel: raw.documentLevel,
-			baselineHours: round((v.history * c.bucketMinutes) / 60),
-			detectorScore: round(v.score),
-			scoredMentions: n.scored,
-			negativeShare: round(n.negativeShare),
-			negativeShareBaseline: baselineNeg === null ? null : round(baselineNeg),
-			negativeShareShift: baselineNeg === null ? null : round(n.negativeShare - baselineNeg),
-			averageRisk: n.averageRisk === null ? null : round(n.averageRisk),
-			highRiskMentions: n.highRisk,
-			negativeReach: n.negativeReach,
-			influentialAuthors: n.influentialAuthors.length,
-			negativeSources: n.negativePlatforms.length,
-			lateMentions: state.late,
-		},
-		themes: n.themes.map(([t]) => t),
-		topMentions: n.top,
+}
+
+function situationMetrics(
+	n: WindowNumbers,
+	v: VolumeEvidence,
+	raw: RawLevel,
+	baselineNeg: number | null,
+	late: number,
+	c: SituationConfig,
+): AssessedSituation['metrics'] {
+	return {
+		mentions: n.mentions,
+		expectedMentions: round(n.expected),
+		volumeRatio: round(n.volumeRatio),
+		volumeScore: round(v.score),
+		volumeSurprise: round(v.surprise),
+		volumeLevel: raw.flooredLevel,
+		documentLevel: raw.documentLevel,
+		baselineHours: round((v.history * c.bucketMinutes) / 60),
+		detectorScore: round(v.score),
+		scoredMentions: n.scored,
+		negativeShare: round(n.negativeShare),
+		negativeShareBaseline: baselineNeg === null ? null : round(baselineNeg),
+		negativeShareShift: baselineNeg === null ? null : round(n.negativeShare - baselineNeg),
+		averageRisk: n.averageRisk === null ? null : round(n.averageRisk),
+		highRiskMentions: n.highRisk,
+		negativeReach: n.negativeReach,
+		influentialAuthors: n.influentialAuthors.length,
+		negativeSources: n.negativePlatforms.length,
+		lateMentions: late,
 	};
-	if (failures.length) situation.sourceFailures = failures.map((f) => ({ source: f.source, kind: f.kind ?? null, retryAt: f.retryAt ?? null }));
-	return situation;
 }
 
 /** "1 source failed: reddit rate-limited until …; judged on the others." */
