@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_POLICY } from '../transport/request';
 import type { SourceEnv, SourceName } from '../sources/mentionSource';
 import { SOURCES } from '../sources/registry';
-import { itemCredentialBaseUrl, mentionItems, readApiError } from './readResults';
+import { includeRawOption, itemCredentialBaseUrl, mentionItems, readApiError, returnAllProperties } from './readResults';
 import { policyOptions, readSourceInputs } from './sourceParameters';
 
 const show = { operation: ['getReplies'] };
@@ -69,23 +69,7 @@ export const description: INodeProperties[] = [
 		default: 'https://mastodon.social',
 		displayOptions: { show: { ...show, sources: ['mastodon'], mastodonAuthentication: ['none'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllProperties(show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -95,13 +79,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			...policyOptions.filter((p) => p.name !== 'youtubeSearchEveryMinutes'),
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep the source payload in a `raw` field',
-			},
+			includeRawOption(),
 		],
 	},
 ];

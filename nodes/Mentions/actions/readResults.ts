@@ -1,8 +1,9 @@
 /**
- * What the on-demand reads (Search, Get Account Posts, Get Replies) share: the credential's
- * base URL for an item, the error of a read that failed, and the mentions as output items.
+ * What the on-demand reads (Search, Get Account Posts, Get Replies) share: the Return All /
+ * Limit and Include Raw Payload parameters, the credential's base URL for an item, the error of
+ * a read that failed, and the mentions as output items.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import type { Mention } from '../../../core/mention/mention';
 import { credentialLabel } from '../transport/request';
@@ -37,4 +38,38 @@ export function mentionItems(mentions: Mention[], includeRaw: unknown, i: number
 		if (!includeRaw) delete json.raw;
 		return { json, pairedItem: { item: i } };
 	});
+}
+
+/** Return All and Limit, shown under `show`. */
+export function returnAllProperties(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** The Include Raw Payload option (read by `mentionItems`). */
+export function includeRawOption(): INodeProperties {
+	return {
+		displayName: 'Include Raw Payload',
+		name: 'includeRaw',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to keep the source payload in a `raw` field',
+	};
 }

@@ -14,7 +14,7 @@ import { collectStream } from '../sources/collect';
 import type { MentionSource, SourceEnv, SourceFailure, StreamSpec } from '../sources/mentionSource';
 import { SOURCES } from '../sources/registry';
 import { failureItem, routeFailures, sourceFailureRouting, sourceFailuresOption } from '../sources/failures';
-import { itemCredentialBaseUrl, mentionItems, readApiError } from './readResults';
+import { includeRawOption, itemCredentialBaseUrl, mentionItems, readApiError, returnAllProperties } from './readResults';
 import { policyOptions, queryProperties, readSourceInputs, SOURCE_OPTIONS, sourceSettingsProperties } from './sourceParameters';
 
 const both = { operation: ['search', 'getAccountPosts'] };
@@ -71,23 +71,7 @@ export const description: INodeProperties[] = [
 		description: 'End of the range (exclusive); empty = now',
 		displayOptions: { show: { ...both, timeRange: ['custom'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: both },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...both, returnAll: [false] } },
-	},
+	...returnAllProperties(both),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -97,13 +81,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: both },
 		options: [
 			...policyOptions,
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep the source payload in a `raw` field',
-			},
+			includeRawOption(),
 			{
 				displayName: 'Max Pages per Source',
 				name: 'maxPages',
