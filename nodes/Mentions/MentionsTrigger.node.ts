@@ -15,6 +15,7 @@ import {
 	sourceSettingsProperties,
 } from './actions/sourceParameters';
 import { listSubtitle } from '../shared/subtitle';
+import { includeRawOption } from './actions/readResults';
 import { failureItem, MENTION_OUTPUTS, routeFailures, sourceFailureRouting, sourceFailuresOption } from './sources/failures';
 import { runPoll } from './sources/poll';
 import { dedupeMemoryOf, MAX_DEDUPE_MEMORY, readStateChecked } from './sources/pollState';
@@ -98,13 +99,7 @@ export class MentionsTrigger implements INodeType {
 						],
 						default: 'emitRecent',
 					},
-					{
-						displayName: 'Include Raw Payload',
-						name: 'includeRaw',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to keep the source payload in a `raw` field',
-					},
+					includeRawOption(),
 					{
 						displayName: 'Max Pages per Poll',
 						name: 'maxPages',

@@ -52,21 +52,8 @@ function pageOf(url: string | null): number | null {
 	return m ? Number(m[1]) : null;
 }
 
-function mapEntry(
-	entry: Record<string, unknown>,
-	source: string,
-	fetchedAt: string,
-	dated: { fallback: boolean },
-): Mention | null {
-	const ratingLabel = label(entry['im:rating']);
-	if (ratingLabel === null && entry['im:name'] !== undefined) return null; // legacy feeds: first entry describes the app
-	const id = label(entry.id);
-	if (!id)
-		throw new SourceItemError(
-			SOURCE,
-			'id.label',
-			`expected a review id, got ${describeValue(entry.id)}`,
-		);
+/** The star rating "1"–"5" (an entry without one is refused). */
+function ratingOf(ratingLabel: string | null): number {
 	const rating = ratingLabel !== null && /^[1-5]$/.test(ratingLabel) ? Number(ratingLabel) : null;
 	if (rating === null)
 		throw new SourceItemError(
@@ -74,7 +61,11 @@ function mapEntry(
 			'im:rating.label',
 			`expected "1"–"5", got ${describeValue(ratingLabel)}`,
 		);
-	const updatedLabel = label(entry.updated);
+	return rating;
+}
+
+/** The review's date, or the fetch time when the entry has none (then `dated.fallback` is set). */
+function publishedAtOf(updatedLabel: string | null, fetchedAt: string, dated: { fallback: boolean }): string {
 	let publishedAt: string | null;
 	if (updatedLabel !== null) {
 		publishedAt = toIsoTimestamp(updatedLabel);
@@ -95,10 +86,42 @@ function mapEntry(
 			);
 		dated.fallback = true;
 	}
+	return publishedAt;
+}
+
+function authorOf(entry: Record<string, unknown>): Mention['author'] {
 	const author = objectAt(entry, 'author');
 	const name = label(author.name);
 	const authorUri = label(author.uri);
 	const authorNum = authorUri ? /\/id(\d+)/.exec(authorUri) : null;
+	return {
+		id: authorNum ? `appstore:${authorNum[1]}` : null,
+		handle: name ?? (authorNum ? authorNum[1] : 'anonymous'),
+		name,
+		url: canonicalUrl(authorUri),
+		followers: null,
+		verified: false,
+	};
+}
+
+function mapEntry(
+	entry: Record<string, unknown>,
+	source: string,
+	fetchedAt: string,
+	dated: { fallback: boolean },
+): Mention | null {
+	const ratingLabel = label(entry['im:rating']);
+	if (ratingLabel === null && entry['im:name'] !== undefined) return null; // legacy feeds: first entry describes the app
+	const id = label(entry.id);
+	if (!id)
+		throw new SourceItemError(
+			SOURCE,
+			'id.label',
+			`expected a review id, got ${describeValue(entry.id)}`,
+		);
+	const rating = ratingOf(ratingLabel);
+	const updatedLabel = label(entry.updated);
+	const publishedAt = publishedAtOf(updatedLabel, fetchedAt, dated);
 	const title = label(entry.title);
 	const text =
 		typeof objectAt(entry, 'content').label === 'string'
@@ -116,14 +139,7 @@ function mapEntry(
 		title,
 		text,
 		language: null,
-		author: {
-			id: authorNum ? `appstore:${authorNum[1]}` : null,
-			handle: name ?? (authorNum ? authorNum[1] : 'anonymous'),
-			name,
-			url: canonicalUrl(authorUri),
-			followers: null,
-			verified: false,
-		},
+		author: authorOf(entry),
 		engagement: {
 			// "Helpful" votes are the only public reaction to a review.
 			likes: countOf(label(entry['im:voteSum'])),

@@ -172,137 +172,189 @@ function scanAttributes(rest: string, onPair: (name: string, rawValue: string) =
 	}
 }
 
+/** The parser's position and open elements while it reads one document (one forward pass). */
+interface XmlScan {
+	xml: string;
+	n: number;
+	pos: number;
+	root: XmlElement;
+	stack: XmlElement[];
+	nsStack: Record<string, string>[];
+	rawNames: string[];
+	elements: number;
+	maxElements: number;
+	maxDepth: number;
+}
+
+function fail(scan: XmlScan, pos: number, reason: string): never {
+	throw new SourceBodyError(SOURCE, 'xml', `${reason} at ${lineOf(scan.xml, pos)}`);
+}
+
+function addText(el: XmlElement, t: string): void {
+	el.text += t;
+	el.nodes.push(t);
+}
+
+/** A qualified name under the namespaces in scope: known namespaces get their canonical prefix. */
+function resolveName(qname: string, ns: Record<string, string>, isAttr: boolean): string {
+	const colon = qname.indexOf(':');
+	const prefix = colon === -1 ? '' : qname.slice(0, colon);
+	const local = colon === -1 ? qname : qname.slice(colon + 1);
+	if (isAttr && colon === -1) return qname;
+	if (prefix === 'xml') return qname;
+	const uri = ns[prefix];
+	if (uri === undefined) return qname;
+	const canonical = KNOWN_NAMESPACES[uri];
+	if (canonical === undefined) return qname;
+	return canonical === '' ? local : `${canonical}:${local}`;
+}
+
+/** Comments, CDATA, processing instructions and (refused) declarations at `scan.pos`. */
+function readMarkup(scan: XmlScan): void {
+	const { xml, pos } = scan;
+	if (xml.startsWith('<!--', pos)) {
+		const end = xml.indexOf('-->', pos + 4);
+		if (end === -1) fail(scan, pos, 'unterminated comment');
+		scan.pos = end + 3;
+	} else if (xml.startsWith('<![CDATA[', pos)) {
+		const end = xml.indexOf(']]>', pos + 9);
+		if (end === -1) fail(scan, pos, 'unterminated CDATA section');
+		if (scan.stack.length === 1) fail(scan, pos, 'CDATA outside the root element');
+		addText(scan.stack[scan.stack.length - 1], xml.slice(pos + 9, end));
+		scan.pos = end + 3;
+	} else if (xml.startsWith('<?', pos)) {
+		const end = xml.indexOf('?>', pos + 2);
+		if (end === -1) fail(scan, pos, 'unterminated processing instruction');
+		scan.pos = end + 2;
+	} else {
+		const what = /^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i.exec(xml.slice(pos, pos + 12));
+		fail(
+			scan,
+			pos,
+			what
+				? `<!${what[1].toUpperCase()}> declarations are refused (no DTD, external entities or entity expansion)`
+				: 'unexpected markup declaration',
+		);
+	}
+}
+
+function readClosingTag(scan: XmlScan): void {
+	const { xml, pos, rawNames } = scan;
+	const end = xml.indexOf('>', pos + 2);
+	if (end === -1) fail(scan, pos, 'unterminated closing tag');
+	const name = xml.slice(pos + 2, end).trim();
+	const expected = rawNames[rawNames.length - 1];
+	if (expected === undefined) fail(scan, pos, `closing tag </${name}> without an open element`);
+	if (name !== expected) fail(scan, pos, `closing tag </${name}> does not match <${expected}>`);
+	scan.stack.pop();
+	scan.nsStack.pop();
+	rawNames.pop();
+	scan.pos = end + 1;
+}
+
+/** The index of the start tag's `>`, skipping `>` inside quoted attribute values. */
+function startTagEnd(scan: XmlScan): number {
+	const { xml, n, pos } = scan;
+	let i = pos + 1;
+	let quote = 0;
+	for (; i < n; i++) {
+		const c = xml.charCodeAt(i);
+		if (quote) {
+			if (c === quote) quote = 0;
+		} else if (c === 34 || c === 39) quote = c;
+		else if (c === 62) break;
+		else if (c === 60) fail(scan, i, "'<' inside a tag");
+	}
+	if (i >= n) fail(scan, pos, 'unterminated tag (truncated document?)');
+	return i;
+}
+
+/** The attributes of a start tag, names resolved, and the namespaces in scope inside it. */
+function readAttributes(rest: string, inherited: Record<string, string>): { attrs: Record<string, string>; ns: Record<string, string> } {
+	const rawAttrs: Record<string, string> = {};
+	let ns = inherited;
+	let copied = false;
+	scanAttributes(rest, (attrName, rawValue) => {
+		const value = decodeXml(rawValue);
+		if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
+			if (!copied) {
+				ns = { ...ns };
+				copied = true;
+			}
+			ns[attrName === 'xmlns' ? '' : attrName.slice(6)] = value;
+		} else {
+			rawAttrs[attrName] = value;
+		}
+	});
+	const attrs: Record<string, string> = {};
+	for (const [k, v] of Object.entries(rawAttrs)) attrs[resolveName(k, ns, true)] = v;
+	return { attrs, ns };
+}
+
+function readStartTag(scan: XmlScan): void {
+	const { pos, stack } = scan;
+	const i = startTagEnd(scan);
+	let inner = scan.xml.slice(pos + 1, i);
+	const selfClosing = inner.endsWith('/');
+	if (selfClosing) inner = inner.slice(0, -1);
+	const m = NAME.exec(inner);
+	if (!m) fail(scan, pos, "invalid element name after '<'");
+	const rawName = (m as RegExpExecArray)[0];
+	if (stack.length === 1 && scan.root.children.length > 0) fail(scan, pos, 'a second root element');
+	if (++scan.elements > scan.maxElements) fail(scan, pos, `more than ${scan.maxElements} elements`);
+	if (stack.length > scan.maxDepth) fail(scan, pos, `nesting deeper than ${scan.maxDepth} levels`);
+	const { attrs, ns } = readAttributes(inner.slice(rawName.length), scan.nsStack[scan.nsStack.length - 1]);
+	const el: XmlElement = {
+		name: resolveName(rawName, ns, false),
+		attrs,
+		children: [],
+		text: '',
+		nodes: [],
+	};
+	stack[stack.length - 1].children.push(el);
+	stack[stack.length - 1].nodes.push(el);
+	if (!selfClosing) {
+		stack.push(el);
+		scan.nsStack.push(ns);
+		scan.rawNames.push(rawName);
+	}
+	scan.pos = i + 1;
+}
+
 /** Parses XML into an element tree; throws SourceBodyError naming what failed and where. */
 function parseXml(xml: string, maxElements: number, maxDepth: number): XmlElement {
-	const fail = (pos: number, reason: string): never => {
-		throw new SourceBodyError(SOURCE, 'xml', `${reason} at ${lineOf(xml, pos)}`);
-	};
 	const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '', nodes: [] };
-	const addText = (el: XmlElement, t: string) => {
-		el.text += t;
-		el.nodes.push(t);
+	const scan: XmlScan = {
+		xml,
+		n: xml.length,
+		pos: 0,
+		root,
+		stack: [root],
+		nsStack: [{ xml: 'http://www.w3.org/XML/1998/namespace' }],
+		rawNames: [],
+		elements: 0,
+		maxElements,
+		maxDepth,
 	};
-	const stack: XmlElement[] = [root];
-	const nsStack: Record<string, string>[] = [{ xml: 'http://www.w3.org/XML/1998/namespace' }];
-	const rawNames: string[] = [];
-	let elements = 0;
-	let pos = 0;
-	const n = xml.length;
-	const resolve = (qname: string, ns: Record<string, string>, isAttr: boolean): string => {
-		const colon = qname.indexOf(':');
-		const prefix = colon === -1 ? '' : qname.slice(0, colon);
-		const local = colon === -1 ? qname : qname.slice(colon + 1);
-		if (isAttr && colon === -1) return qname;
-		if (prefix === 'xml') return qname;
-		const uri = ns[prefix];
-		if (uri === undefined) return qname;
-		const canonical = KNOWN_NAMESPACES[uri];
-		if (canonical === undefined) return qname;
-		return canonical === '' ? local : `${canonical}:${local}`;
-	};
-	while (pos < n) {
+	const n = scan.n;
+	while (scan.pos < n) {
+		const pos = scan.pos;
 		const lt = xml.indexOf('<', pos);
 		const textEnd = lt === -1 ? n : lt;
 		if (textEnd > pos) {
-			const top = stack[stack.length - 1];
+			const top = scan.stack[scan.stack.length - 1];
 			if (top !== root) addText(top, decodeXml(xml.slice(pos, textEnd)));
-			else if (xml.slice(pos, textEnd).trim() !== '') fail(pos, 'text outside the root element');
+			else if (xml.slice(pos, textEnd).trim() !== '') fail(scan, pos, 'text outside the root element');
 		}
 		if (lt === -1) break;
-		pos = lt;
-		if (xml.startsWith('<!--', pos)) {
-			const end = xml.indexOf('-->', pos + 4);
-			if (end === -1) fail(pos, 'unterminated comment');
-			pos = end + 3;
-		} else if (xml.startsWith('<![CDATA[', pos)) {
-			const end = xml.indexOf(']]>', pos + 9);
-			if (end === -1) fail(pos, 'unterminated CDATA section');
-			if (stack.length === 1) fail(pos, 'CDATA outside the root element');
-			addText(stack[stack.length - 1], xml.slice(pos + 9, end));
-			pos = end + 3;
-		} else if (xml.startsWith('<?', pos)) {
-			const end = xml.indexOf('?>', pos + 2);
-			if (end === -1) fail(pos, 'unterminated processing instruction');
-			pos = end + 2;
-		} else if (xml.startsWith('<!', pos)) {
-			const what = /^<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i.exec(xml.slice(pos, pos + 12));
-			fail(
-				pos,
-				what
-					? `<!${what[1].toUpperCase()}> declarations are refused (no DTD, external entities or entity expansion)`
-					: 'unexpected markup declaration',
-			);
-		} else if (xml.startsWith('</', pos)) {
-			const end = xml.indexOf('>', pos + 2);
-			if (end === -1) fail(pos, 'unterminated closing tag');
-			const name = xml.slice(pos + 2, end).trim();
-			const expected = rawNames[rawNames.length - 1];
-			if (expected === undefined) fail(pos, `closing tag </${name}> without an open element`);
-			if (name !== expected) fail(pos, `closing tag </${name}> does not match <${expected}>`);
-			stack.pop();
-			nsStack.pop();
-			rawNames.pop();
-			pos = end + 1;
-		} else {
-			// Start tag: find its end, skipping `>` inside quoted attribute values.
-			let i = pos + 1;
-			let quote = 0;
-			for (; i < n; i++) {
-				const c = xml.charCodeAt(i);
-				if (quote) {
-					if (c === quote) quote = 0;
-				} else if (c === 34 || c === 39) quote = c;
-				else if (c === 62) break;
-				else if (c === 60) fail(i, "'<' inside a tag");
-			}
-			if (i >= n) fail(pos, 'unterminated tag (truncated document?)');
-			let inner = xml.slice(pos + 1, i);
-			const selfClosing = inner.endsWith('/');
-			if (selfClosing) inner = inner.slice(0, -1);
-			const m = NAME.exec(inner);
-			if (!m) fail(pos, "invalid element name after '<'");
-			const rawName = (m as RegExpExecArray)[0];
-			if (stack.length === 1 && root.children.length > 0) fail(pos, 'a second root element');
-			if (++elements > maxElements) fail(pos, `more than ${maxElements} elements`);
-			if (stack.length > maxDepth) fail(pos, `nesting deeper than ${maxDepth} levels`);
-			const rawAttrs: Record<string, string> = {};
-			const rest = inner.slice(rawName.length);
-			let ns = nsStack[nsStack.length - 1];
-			let copied = false;
-			scanAttributes(rest, (attrName, rawValue) => {
-				const value = decodeXml(rawValue);
-				if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
-					if (!copied) {
-						ns = { ...ns };
-						copied = true;
-					}
-					ns[attrName === 'xmlns' ? '' : attrName.slice(6)] = value;
-				} else {
-					rawAttrs[attrName] = value;
-				}
-			});
-			const attrs: Record<string, string> = {};
-			for (const [k, v] of Object.entries(rawAttrs)) attrs[resolve(k, ns, true)] = v;
-			const el: XmlElement = {
-				name: resolve(rawName, ns, false),
-				attrs,
-				children: [],
-				text: '',
-				nodes: [],
-			};
-			stack[stack.length - 1].children.push(el);
-			stack[stack.length - 1].nodes.push(el);
-			if (!selfClosing) {
-				stack.push(el);
-				nsStack.push(ns);
-				rawNames.push(rawName);
-			}
-			pos = i + 1;
-		}
+		scan.pos = lt;
+		if (xml.startsWith('<!', lt) || xml.startsWith('<?', lt)) readMarkup(scan);
+		else if (xml.startsWith('</', lt)) readClosingTag(scan);
+		else readStartTag(scan);
 	}
-	if (stack.length > 1)
-		fail(n, `document ends inside <${rawNames[rawNames.length - 1]}> (truncated?)`);
-	if (root.children.length === 0) fail(0, 'no root element');
+	if (scan.stack.length > 1)
+		fail(scan, n, `document ends inside <${scan.rawNames[scan.rawNames.length - 1]}> (truncated?)`);
+	if (root.children.length === 0) fail(scan, 0, 'no root element');
 	return root.children[0];
 }
 

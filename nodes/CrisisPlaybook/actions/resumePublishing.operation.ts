@@ -100,96 +100,135 @@ export function messageBody(copy: IDataObject, scheduledSendTime: string): IData
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, i: number, _item: INodeExecutionData, executionNow: string): Promise<INodeExecutionData[]> {
-	const incidentId = (this.getNodeParameter('incidentId', i) as string).trim();
-	const options = this.getNodeParameter('resumeOptions', i, {}) as ResumeOptions;
-	const now = resolveNow.call(this, options.now, i, executionNow);
-	const store = loadStore.call(this);
-	const given = jsonParameter.call(this, 'pauseRecord', i) as PauseRecord | undefined;
+/** The pause record to undo: the one passed in, else the one kept for the incident; fails without one. */
+function readPauseRecord(ctx: IExecuteFunctions, i: number, incidentId: string, store: Record<string, PauseRecord>): PauseRecord {
+	const given = jsonParameter.call(ctx, 'pauseRecord', i) as PauseRecord | undefined;
 	const record = given && typeof given === 'object' && given.incidentId ? given : store[incidentId];
 	if (!record) {
-		throw new NodeOperationError(this.getNode(), ERRORS.nothingPaused(incidentId), {
+		throw new NodeOperationError(ctx.getNode(), ERRORS.nothingPaused(incidentId), {
 			itemIndex: i,
 			description:
 				'Resume Publishing needs the record of Pause Publishing for this incident: pass its `pauseRecord` in Pause Record (e.g. from the timeline), or run it in the workflow that paused (production executions keep the record in static data).',
 		});
 	}
 	if (record.incidentId !== incidentId) {
-		throw new NodeOperationError(this.getNode(), `The pause record is for incident "${record.incidentId}", not "${incidentId}"`, { itemIndex: i });
+		throw new NodeOperationError(ctx.getNode(), `The pause record is for incident "${record.incidentId}", not "${incidentId}"`, { itemIndex: i });
 	}
+	return record;
+}
+
+/** Republishes the paused n8n workflows; returns those that could not be. */
+async function resumeN8n(ctx: IExecuteFunctions, paused: NonNullable<PauseRecord['n8n']>, report: Report): Promise<typeof paused.workflows> {
+	const left = [];
+	for (const wf of paused.workflows) {
+		const body: IDataObject = wf.activeVersionId ? { versionId: wf.activeVersionId } : {};
+		let result = await n8nApiRequest.call(ctx, 'POST', `/workflows/${wf.id}/publish`, { body });
+		// n8n before 2.33 has no /publish: the deprecated /activate does the same.
+		if (!result.ok && result.status === 404) result = await n8nApiRequest.call(ctx, 'POST', `/workflows/${wf.id}/activate`, { body });
+		if (result.ok) report.resumed.push({ target: 'n8nWorkflows', id: wf.id, name: wf.name, activeVersionId: wf.activeVersionId });
+		else {
+			left.push(wf);
+			report.couldNotResume.push({ target: 'n8nWorkflows', id: wf.id, name: wf.name, reason: `publish failed (${result.status ?? 'no answer'}): ${result.message}` });
+		}
+	}
+	return left;
+}
+
+/**
+ * When a paused Hootsuite message goes out again: its own time if still ahead by the minimum
+ * lead, else (spread) the next free slot after now, else null (returned for review).
+ */
+function hootsuiteSlots(messages: IDataObject[], options: ResumeOptions, now: string): Array<{ copy: IDataObject; due: number; when: number | null }> {
+	const start = Date.parse(now);
+	const lead = Math.max(0, Number(options.minLeadMinutes ?? 5)) * 60_000;
+	const spacing = Math.max(1, Number(options.spacingMinutes ?? 30)) * 60_000;
+	let spreadIndex = 0;
+	const copies = [...messages].sort((a, b) => String(a.scheduledSendTime).localeCompare(String(b.scheduledSendTime)));
+	return copies.map((copy) => {
+		const due = Date.parse(String(copy.scheduledSendTime ?? ''));
+		let when: number | null = null;
+		if (Number.isFinite(due) && due - start >= lead) when = due;
+		else if (options.pastDue === 'spread') when = start + lead + spacing * spreadIndex++;
+		return { copy, due, when };
+	});
+}
+
+/** Re-creates the paused Hootsuite messages (new IDs); returns those that could not be. */
+async function resumeHootsuite(ctx: IExecuteFunctions, messages: IDataObject[], options: ResumeOptions, now: string, report: Report): Promise<IDataObject[]> {
+	const left: IDataObject[] = [];
+	for (const { copy, due, when } of hootsuiteSlots(messages, options, now)) {
+		const id = String(copy.id);
+		if (when === null) {
+			report.needsReview.push({ id, scheduledSendTime: copy.scheduledSendTime ?? null, reason: 'its time passed during the pause: reschedule it by hand', copy });
+			continue;
+		}
+		const created = await hootsuiteRequest.call(ctx, 'POST', '/v1/messages', messageBody(copy, hootsuiteTime(when)));
+		if (created.ok) {
+			const data = created.body.data;
+			const first = (Array.isArray(data) ? data[0] : data) as IDataObject | undefined;
+			report.resumed.push({
+				target: 'hootsuite',
+				id,
+				name: `${String((copy.socialProfile as IDataObject | undefined)?.id ?? '?')} at ${hootsuiteTime(when)}`,
+				newId: first?.id !== undefined ? String(first.id) : null,
+				scheduledSendTime: hootsuiteTime(when),
+				rescheduled: when !== due,
+			});
+		} else {
+			left.push(copy);
+			report.couldNotResume.push({
+				target: 'hootsuite',
+				id,
+				name: `message ${id}`,
+				reason: `re-create failed (${created.status ?? 'no answer'}${created.code ? `, code ${created.code}` : ''}): ${created.message}`,
+			});
+		}
+	}
+	return left;
+}
+
+/** Tells the scheduler webhook to resume; true when it answered. */
+async function resumeWebhook(ctx: IExecuteFunctions, i: number, record: PauseRecord, now: string, report: Report): Promise<boolean> {
+	const webhook = record.webhook as NonNullable<PauseRecord['webhook']>;
+	const auth = ctx.getNodeParameter('webhookAuthentication', i, 'none') === 'headerAuth';
+	const url = ((ctx.getNodeParameter('webhookUrl', i, '') as string) || webhook.url).trim();
+	const result = await schedulerWebhookRequest.call(ctx, url, { action: 'resume', incidentId: record.incidentId, at: now, pausedAt: record.pausedAt }, auth);
+	if (result.ok) {
+		report.resumed.push({ target: 'webhook', id: url, name: 'scheduler webhook', response: result.body as IDataObject });
+		return true;
+	}
+	report.couldNotResume.push({ target: 'webhook', id: url, name: 'scheduler webhook', reason: `call failed (${result.status ?? 'no answer'}): ${result.message}` });
+	return false;
+}
+
+function resumeSummary(report: Report): string[] {
+	return [
+		`${report.resumed.length} resumed, ${report.couldNotResume.length} could not be resumed, ${report.needsReview.length} past-due message(s) need review.`,
+		...report.couldNotResume.map((e) => `Not resumed: ${e.target} ${e.name} (${e.id}): ${String(e.reason)}`),
+	];
+}
+
+export async function execute(this: IExecuteFunctions, i: number, _item: INodeExecutionData, executionNow: string): Promise<INodeExecutionData[]> {
+	const incidentId = (this.getNodeParameter('incidentId', i) as string).trim();
+	const options = this.getNodeParameter('resumeOptions', i, {}) as ResumeOptions;
+	const now = resolveNow.call(this, options.now, i, executionNow);
+	const store = loadStore.call(this);
+	const record = readPauseRecord(this, i, incidentId, store);
 	const selected = readTargets.call(this, i);
 	const wanted = (t: Target): boolean => selected.length === 0 || selected.includes(t);
 	const report: Report = { resumed: [], couldNotResume: [], needsReview: [] };
 	const remaining: PauseRecord = { ...record };
 
 	if (record.n8n && wanted('n8nWorkflows')) {
-		const left = [];
-		for (const wf of record.n8n.workflows) {
-			const body: IDataObject = wf.activeVersionId ? { versionId: wf.activeVersionId } : {};
-			let result = await n8nApiRequest.call(this, 'POST', `/workflows/${wf.id}/publish`, { body });
-			// n8n before 2.33 has no /publish: the deprecated /activate does the same.
-			if (!result.ok && result.status === 404) result = await n8nApiRequest.call(this, 'POST', `/workflows/${wf.id}/activate`, { body });
-			if (result.ok) report.resumed.push({ target: 'n8nWorkflows', id: wf.id, name: wf.name, activeVersionId: wf.activeVersionId });
-			else {
-				left.push(wf);
-				report.couldNotResume.push({ target: 'n8nWorkflows', id: wf.id, name: wf.name, reason: `publish failed (${result.status ?? 'no answer'}): ${result.message}` });
-			}
-		}
+		const left = await resumeN8n(this, record.n8n, report);
 		remaining.n8n = left.length ? { ...record.n8n, workflows: left } : undefined;
 	}
-
 	if (record.hootsuite && wanted('hootsuite')) {
-		const start = Date.parse(now);
-		const lead = Math.max(0, Number(options.minLeadMinutes ?? 5)) * 60_000;
-		const spacing = Math.max(1, Number(options.spacingMinutes ?? 30)) * 60_000;
-		let spreadIndex = 0;
-		const left: IDataObject[] = [];
-		const copies = [...record.hootsuite.messages].sort((a, b) => String(a.scheduledSendTime).localeCompare(String(b.scheduledSendTime)));
-		for (const copy of copies) {
-			const id = String(copy.id);
-			const due = Date.parse(String(copy.scheduledSendTime ?? ''));
-			let when: number;
-			if (Number.isFinite(due) && due - start >= lead) when = due;
-			else if (options.pastDue === 'spread') when = start + lead + spacing * spreadIndex++;
-			else {
-				report.needsReview.push({ id, scheduledSendTime: copy.scheduledSendTime ?? null, reason: 'its time passed during the pause: reschedule it by hand', copy });
-				continue;
-			}
-			const created = await hootsuiteRequest.call(this, 'POST', '/v1/messages', messageBody(copy, hootsuiteTime(when)));
-			if (created.ok) {
-				const data = created.body.data;
-				const first = (Array.isArray(data) ? data[0] : data) as IDataObject | undefined;
-				report.resumed.push({
-					target: 'hootsuite',
-					id,
-					name: `${String((copy.socialProfile as IDataObject | undefined)?.id ?? '?')} at ${hootsuiteTime(when)}`,
-					newId: first?.id !== undefined ? String(first.id) : null,
-					scheduledSendTime: hootsuiteTime(when),
-					rescheduled: when !== due,
-				});
-			} else {
-				left.push(copy);
-				report.couldNotResume.push({
-					target: 'hootsuite',
-					id,
-					name: `message ${id}`,
-					reason: `re-create failed (${created.status ?? 'no answer'}${created.code ? `, code ${created.code}` : ''}): ${created.message}`,
-				});
-			}
-		}
+		const left = await resumeHootsuite(this, record.hootsuite.messages, options, now, report);
 		remaining.hootsuite = left.length ? { messages: left } : undefined;
 	}
-
 	if (record.webhook && wanted('webhook')) {
-		const auth = this.getNodeParameter('webhookAuthentication', i, 'none') === 'headerAuth';
-		const url = ((this.getNodeParameter('webhookUrl', i, '') as string) || record.webhook.url).trim();
-		const result = await schedulerWebhookRequest.call(this, url, { action: 'resume', incidentId, at: now, pausedAt: record.pausedAt }, auth);
-		if (result.ok) {
-			report.resumed.push({ target: 'webhook', id: url, name: 'scheduler webhook', response: result.body as IDataObject });
-			remaining.webhook = undefined;
-		} else {
-			report.couldNotResume.push({ target: 'webhook', id: url, name: 'scheduler webhook', reason: `call failed (${result.status ?? 'no answer'}): ${result.message}` });
-		}
+		if (await resumeWebhook(this, i, record, now, report)) remaining.webhook = undefined;
 	}
 
 	const left = !!(remaining.n8n || remaining.hootsuite || remaining.webhook);
@@ -211,10 +250,7 @@ export async function execute(this: IExecuteFunctions, i: number, _item: INodeEx
 				resumed: report.resumed,
 				couldNotResume: report.couldNotResume,
 				needsReview: report.needsReview,
-				summary: [
-					`${report.resumed.length} resumed, ${report.couldNotResume.length} could not be resumed, ${report.needsReview.length} past-due message(s) need review.`,
-					...report.couldNotResume.map((e) => `Not resumed: ${e.target} ${e.name} (${e.id}): ${String(e.reason)}`),
-				],
+				summary: resumeSummary(report),
 				remainingRecord: left ? (JSON.parse(JSON.stringify(remaining)) as IDataObject) : null,
 			},
 		},

@@ -104,6 +104,82 @@ function inTimeOrder(mentions: ReportMention[]): ReportMention[] {
 	return keyed.map((k) => mentions[k.i]);
 }
 
+/** The input items sorted by what they are (told apart by their fields). */
+interface ReportItems {
+	mentions: ReportMention[];
+	situations: Situation[];
+	timeline: ReportTimelineEvent[];
+	skipped: string[];
+	failures: SourceFailureSummary[];
+	/** Error items of invalid mentions (Continue On Fail). */
+	invalid: INodeExecutionData[];
+}
+
+/** A mention item as the report reads it, or null when it is invalid (then recorded in `sorted`). */
+function readMentionItem(ctx: IExecuteFunctions, json: IDataObject, i: number, sorted: ReportItems): ReportMention | null {
+	// Fast path: a scored record as Crisis Score emits it is read as it is (never changed here).
+	if (json.crisis && isCanonicalMention(json)) return json as unknown as ReportMention;
+	const r = validateMention(json);
+	if (!r.ok) {
+		const problem = `Item ${i} is not a valid mention: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+		// Throws unless Continue On Fail; then the bad item gets its error item and the report goes on.
+		sorted.invalid.push(itemFailure.call(ctx, new NodeOperationError(ctx.getNode(), problem, { itemIndex: i }), i));
+		sorted.skipped.push(problem);
+		return null;
+	}
+	return { ...r.mention, crisis: (json.crisis as ReportMention['crisis']) ?? null };
+}
+
+function sortItems(ctx: IExecuteFunctions, items: INodeExecutionData[]): ReportItems {
+	const sorted: ReportItems = { mentions: [], situations: [], timeline: [], skipped: [], failures: [], invalid: [] };
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json as IDataObject;
+		const failure = sourceFailureOf(json);
+		if (failure) {
+			sorted.failures.push(failure);
+			continue;
+		}
+		if (typeof json.platform === 'string' && 'publishedAt' in json) {
+			const mention = readMentionItem(ctx, json, i, sorted);
+			if (mention) sorted.mentions.push(mention);
+		} else if (typeof json.level === 'string' && typeof json.windowEnd === 'string') {
+			sorted.situations.push(json as unknown as Situation);
+		} else if (typeof json.type === 'string' && typeof json.at === 'string') {
+			sorted.timeline.push(json as unknown as ReportTimelineEvent);
+		} else if (json.event && typeof (json.event as IDataObject).type === 'string') {
+			sorted.timeline.push(json.event as unknown as ReportTimelineEvent);
+		} else {
+			sorted.skipped.push(`Item ${i}: neither a mention, a situation nor a timeline event`);
+		}
+	}
+	return sorted;
+}
+
+/** The "During" phase of the report, both ends or neither. */
+function readPhases(ctx: IExecuteFunctions, options: Options): ReportInput['phases'] {
+	const duringStart = parseDateOption.call(ctx, options.duringStart, 'Option "During Starts"', 0);
+	const duringEnd = parseDateOption.call(ctx, options.duringEnd, 'Option "During Ends"', 0);
+	if ((duringStart === null) !== (duringEnd === null) || (duringStart && duringEnd && duringEnd <= duringStart)) {
+		throw new NodeOperationError(ctx.getNode(), 'Set both "During Starts" and "During Ends", the end after the start (or neither)', { itemIndex: 0 });
+	}
+	return duringStart && duringEnd ? { duringStart, duringEnd } : null;
+}
+
+/** The HTML and Markdown files asked for, as binary properties. */
+async function reportFiles(ctx: IExecuteFunctions, metrics: ReturnType<typeof computeReport>, options: Options, wanted: string[], now: string): Promise<NonNullable<INodeExecutionData['binary']>> {
+	const binary: NonNullable<INodeExecutionData['binary']> = {};
+	const stamp = now.slice(0, 10);
+	if (wanted.includes('html')) {
+		const html = renderReportHtml(metrics, { maxRows: options.maxRows });
+		binary[options.htmlProperty || 'report_html'] = await ctx.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), `crisis-report-${stamp}.html`, 'text/html');
+	}
+	if (wanted.includes('markdown')) {
+		const md = renderReportMarkdown(metrics, { maxRows: options.maxRows });
+		binary[options.markdownProperty || 'report_md'] = await ctx.helpers.prepareBinaryData(Buffer.from(md, 'utf8'), `crisis-report-${stamp}.md`, 'text/markdown');
+	}
+	return binary;
+}
+
 export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as Options;
@@ -111,55 +187,14 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	const wanted = this.getNodeParameter('outputs', 0, ['html', 'markdown']) as string[];
 	const document = readCrisisDocument.call(this, 0);
 	const now = resolveNow.call(this, options.now, 0, executionNow);
-	const mentions: ReportMention[] = [];
-	const situations: Situation[] = [];
-	const timeline: ReportTimelineEvent[] = [];
-	const skipped: string[] = [];
-	const failures: SourceFailureSummary[] = [];
-	const invalid: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const json = items[i].json as IDataObject;
-		const failure = sourceFailureOf(json);
-		if (failure) {
-			failures.push(failure);
-			continue;
-		}
-		if (typeof json.platform === 'string' && 'publishedAt' in json) {
-			// Fast path: a scored record as Crisis Score emits it is read as it is (never changed here).
-			if (json.crisis && isCanonicalMention(json)) {
-				mentions.push(json as unknown as ReportMention);
-				continue;
-			}
-			const r = validateMention(json);
-			if (!r.ok) {
-				const problem = `Item ${i} is not a valid mention: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
-				// Throws unless Continue On Fail; then the bad item gets its error item and the report goes on.
-				invalid.push(itemFailure.call(this, new NodeOperationError(this.getNode(), problem, { itemIndex: i }), i));
-				skipped.push(problem);
-				continue;
-			}
-			mentions.push({ ...r.mention, crisis: (json.crisis as ReportMention['crisis']) ?? null });
-		} else if (typeof json.level === 'string' && typeof json.windowEnd === 'string') {
-			situations.push(json as unknown as Situation);
-		} else if (typeof json.type === 'string' && typeof json.at === 'string') {
-			timeline.push(json as unknown as ReportTimelineEvent);
-		} else if (json.event && typeof (json.event as IDataObject).type === 'string') {
-			timeline.push(json.event as unknown as ReportTimelineEvent);
-		} else {
-			skipped.push(`Item ${i}: neither a mention, a situation nor a timeline event`);
-		}
-	}
+	const { mentions, situations, timeline, skipped, failures, invalid } = sortItems(this, items);
 	if (!mentions.length) {
 		throw new NodeOperationError(this.getNode(), 'No mention to report on', {
 			itemIndex: 0,
 			description: `${items.length} item(s) in: ${situations.length} situation(s), ${timeline.length} timeline event(s), ${failures.length} source failure(s), ${skipped.length} skipped. Put the incident's mentions into this node.`,
 		});
 	}
-	const duringStart = parseDateOption.call(this, options.duringStart, 'Option "During Starts"', 0);
-	const duringEnd = parseDateOption.call(this, options.duringEnd, 'Option "During Ends"', 0);
-	if ((duringStart === null) !== (duringEnd === null) || (duringStart && duringEnd && duringEnd <= duringStart)) {
-		throw new NodeOperationError(this.getNode(), 'Set both "During Starts" and "During Ends", the end after the start (or neither)', { itemIndex: 0 });
-	}
+	const phases = readPhases(this, options);
 	let assessedHere = false;
 	if (!situations.length) {
 		// No situations given: assess the levels here (same engine as Crisis Score › Assess Situation).
@@ -173,7 +208,7 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 		mentions,
 		situations,
 		timeline,
-		phases: duringStart && duringEnd ? { duringStart, duringEnd } : null,
+		phases,
 		language,
 		timeZone: options.timeZone || document?.timeZone || 'UTC',
 		title: title || undefined,
@@ -184,15 +219,6 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	if (skipped.length) json.skippedItems = skipped.slice(0, 20);
 	if (failures.length) json.sourceFailures = uniqueFailures(failures) as unknown as IDataObject[];
 	if (assessedHere) json.situationsAssessedByReport = situations.length;
-	const binary: INodeExecutionData['binary'] = {};
-	const stamp = now.slice(0, 10);
-	if (wanted.includes('html')) {
-		const html = renderReportHtml(metrics, { maxRows: options.maxRows });
-		binary[options.htmlProperty || 'report_html'] = await this.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), `crisis-report-${stamp}.html`, 'text/html');
-	}
-	if (wanted.includes('markdown')) {
-		const md = renderReportMarkdown(metrics, { maxRows: options.maxRows });
-		binary[options.markdownProperty || 'report_md'] = await this.helpers.prepareBinaryData(Buffer.from(md, 'utf8'), `crisis-report-${stamp}.md`, 'text/markdown');
-	}
+	const binary = await reportFiles(this, metrics, options, wanted, now);
 	return [[{ json, binary, pairedItem: items.map((_, item) => ({ item })) }, ...invalid]];
 }

@@ -13,7 +13,7 @@ import { LEVELS, levelRank } from '../../../core/levels';
 import { crisisDocumentProperties, readCrisisDocument } from '../../shared/crisisDocument';
 import { sourceFailuresReason, uniqueFailures } from '../../shared/sourceFailures';
 import { nowOption, resolveNow } from '../../shared/now';
-import { readBatch } from './batch';
+import { readBatch, type BatchInput } from './batch';
 
 const show = { show: { operation: ['assessSituation'] } };
 
@@ -104,11 +104,8 @@ interface Options {
 	now?: string;
 }
 
-export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
-	const mode = this.getNodeParameter('mode', 0) as 'live' | 'replay';
-	const options = this.getNodeParameter('situationOptions', 0, {}) as Options;
-	const now = resolveNow.call(this, options.now, 0, executionNow);
-	const document = readCrisisDocument.call(this, 0);
+/** The detector's settings: the document's thresholds and the options that are set. */
+function situationConfig(ctx: IExecuteFunctions, options: Options, document: ReturnType<typeof readCrisisDocument>): Partial<SituationConfig> {
 	const config: Partial<SituationConfig> = {
 		thresholds: levelThresholdsOf(document),
 		...(options.bucketMinutes ? { bucketMinutes: options.bucketMinutes } : {}),
@@ -119,58 +116,80 @@ export async function execute(this: IExecuteFunctions, executionNow: string): Pr
 	try {
 		createSituationState(config);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: 0 });
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: 0 });
 	}
+	return config;
+}
+
+/** Replay mode: the situations over the batch's time span, all, changes only or the latest. */
+function replayBatch(ctx: IExecuteFunctions, batch: BatchInput, now: string, config: Partial<SituationConfig>): AssessedSituation[] {
+	if (!batch.mentions.length) {
+		throw new NodeOperationError(ctx.getNode(), 'Nothing to replay: no valid mention in the input', {
+			itemIndex: 0,
+			description: `${ctx.getInputData().length} item(s) in, ${batch.errors.length} invalid, ${batch.duplicates} duplicate(s), ${batch.future} dated after "now" (${now}), ${batch.failures.length} source failure(s).`,
+		});
+	}
+	let situations = replaySituations(batch.mentions, now, config);
+	const replayOutput = ctx.getNodeParameter('replayOutput', 0, 'all') as string;
+	if (replayOutput === 'changes') situations = situations.filter((s, k) => k === 0 || s.changed);
+	if (replayOutput === 'latest') situations = situations.slice(-1);
+	return situations;
+}
+
+/** The situation when no bucket closed since the last run: the level as it was. */
+function unchangedSituation(level: AssessedSituation['level'], now: string): AssessedSituation {
+	return {
+		level,
+		rawLevel: level,
+		previousLevel: level,
+		changed: false,
+		notify: false,
+		score: 0,
+		windowStart: now,
+		windowEnd: now,
+		assessedAt: now,
+		reasons: ['No bucket closed since the last run: the level is unchanged.'],
+		metrics: {},
+		themes: [],
+		topMentions: [],
+	};
+}
+
+/** Live mode: feeds the batch to the stored detector state and closes the buckets up to now. */
+function assessLive(
+	ctx: IExecuteFunctions,
+	batch: BatchInput,
+	now: string,
+	config: Partial<SituationConfig>,
+	counts: IDataObject,
+): { situations: AssessedSituation[]; warning: string | undefined } {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const loaded = loadSituationState(staticData.situation, config);
+	const state = loaded.state;
+	ingestMentions(state, batch.mentions, config);
+	const closed = advanceSituation(state, now, config);
+	staticData.situation = state as unknown as IDataObject;
+	// Live mode emits the situation as of now: the last closed bucket, escalations included.
+	const notified = closed.some((s) => s.notify);
+	const last = closed[closed.length - 1];
+	const situations = last
+		? [{ ...last, notify: notified || last.notify, changed: closed.some((s) => s.changed) }]
+		: [unchangedSituation(state.memory.level, now)];
+	counts.bucketsClosed = closed.length;
+	return { situations, warning: loaded.warning };
+}
+
+export async function execute(this: IExecuteFunctions, executionNow: string): Promise<INodeExecutionData[][]> {
+	const mode = this.getNodeParameter('mode', 0) as 'live' | 'replay';
+	const options = this.getNodeParameter('situationOptions', 0, {}) as Options;
+	const now = resolveNow.call(this, options.now, 0, executionNow);
+	const document = readCrisisDocument.call(this, 0);
+	const config = situationConfig(this, options, document);
 	const batch = readBatch.call(this, now);
 	const outputs: INodeExecutionData[][] = LEVELS.map(() => []);
-	const items = this.getInputData();
 	const counts: IDataObject = { duplicateMentions: batch.duplicates, futureMentions: batch.future };
-	let situations: AssessedSituation[];
-	let warning: string | undefined;
-	if (mode === 'replay') {
-		if (!batch.mentions.length) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to replay: no valid mention in the input', {
-				itemIndex: 0,
-				description: `${items.length} item(s) in, ${batch.errors.length} invalid, ${batch.duplicates} duplicate(s), ${batch.future} dated after "now" (${now}), ${batch.failures.length} source failure(s).`,
-			});
-		}
-		situations = replaySituations(batch.mentions, now, config);
-		const replayOutput = this.getNodeParameter('replayOutput', 0, 'all') as string;
-		if (replayOutput === 'changes') situations = situations.filter((s, k) => k === 0 || s.changed);
-		if (replayOutput === 'latest') situations = situations.slice(-1);
-	} else {
-		const staticData = this.getWorkflowStaticData('node');
-		const loaded = loadSituationState(staticData.situation, config);
-		warning = loaded.warning;
-		const state = loaded.state;
-		ingestMentions(state, batch.mentions, config);
-		const closed = advanceSituation(state, now, config);
-		staticData.situation = state as unknown as IDataObject;
-		// Live mode emits the situation as of now: the last closed bucket, escalations included.
-		const notified = closed.some((s) => s.notify);
-		const last = closed[closed.length - 1];
-		situations = last ? [{ ...last, notify: notified || last.notify, changed: closed.some((s) => s.changed) }] : [];
-		if (!last) {
-			situations = [
-				{
-					level: state.memory.level,
-					rawLevel: state.memory.level,
-					previousLevel: state.memory.level,
-					changed: false,
-					notify: false,
-					score: 0,
-					windowStart: now,
-					windowEnd: now,
-					assessedAt: now,
-					reasons: ['No bucket closed since the last run: the level is unchanged.'],
-					metrics: {},
-					themes: [],
-					topMentions: [],
-				},
-			];
-		}
-		counts.bucketsClosed = closed.length;
-	}
+	const { situations, warning } =
+		mode === 'replay' ? { situations: replayBatch(this, batch, now, config), warning: undefined } : assessLive(this, batch, now, config, counts);
 	const times = batch.mentions.map((m) => Date.parse(m.publishedAt));
 	// Failed sources: said in the reasons and listed, the level judged on the sources that answered.
 	const failed = batch.failures.length

@@ -5,10 +5,11 @@
  * core/sources/<platform>/replies.ts. A failure of the read is this item's error.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { credentialLabel, DEFAULT_POLICY } from '../transport/request';
-import type { SourceEnv, SourceFailure, SourceName } from '../sources/mentionSource';
+import { NodeOperationError } from 'n8n-workflow';
+import { DEFAULT_POLICY } from '../transport/request';
+import type { SourceEnv, SourceName } from '../sources/mentionSource';
 import { SOURCES } from '../sources/registry';
+import { includeRawOption, itemCredentialBaseUrl, mentionItems, readApiError, returnAllProperties } from './readResults';
 import { policyOptions, readSourceInputs } from './sourceParameters';
 
 const show = { operation: ['getReplies'] };
@@ -68,23 +69,7 @@ export const description: INodeProperties[] = [
 		default: 'https://mastodon.social',
 		displayOptions: { show: { ...show, sources: ['mastodon'], mastodonAuthentication: ['none'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllProperties(show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -94,27 +79,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			...policyOptions.filter((p) => p.name !== 'youtubeSearchEveryMinutes'),
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep the source payload in a `raw` field',
-			},
+			includeRawOption(),
 		],
 	},
 ];
-
-/** A failed read → the NodeApiError of this item: what the API said, which credential to check. */
-function apiError(ctx: IExecuteFunctions, failure: SourceFailure, i: number): NodeApiError {
-	const retry = failure.retryAt ? ` Retry after ${failure.retryAt}.` : '';
-	return new NodeApiError(ctx.getNode(), { message: failure.message }, {
-		message: failure.message,
-		description: `${failure.hint}${retry} Credential: ${credentialLabel(failure.credentialType)}.`,
-		httpCode: failure.status ? String(failure.status) : undefined,
-		itemIndex: i,
-	});
-}
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = this.getNodeParameter('sources', i) as SourceName;
@@ -129,22 +97,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const inputs = readSourceInputs((param, fallback) => this.getNodeParameter(param, i, fallback), options);
 	const id = source.replies.postId(postInput);
 	if (!id) throw new NodeOperationError(this.getNode(), 'Post is empty (parameter "Post")', { itemIndex: i });
-	const credentialType = source.credentialType(inputs.settings);
-	let base: string | null = null;
-	if (credentialType) {
-		const credentials = await this.getCredentials(credentialType, i);
-		base = typeof credentials.baseUrl === 'string' && credentials.baseUrl ? credentials.baseUrl.replace(/\/+$/, '') : null;
-	}
+	const base = await itemCredentialBaseUrl(this, source.credentialType(inputs.settings), i);
 	const env: SourceEnv = { settings: inputs.settings, policy: inputs.policy ?? DEFAULT_POLICY, fetchedAt: new Date().toISOString(), credentialBaseUrl: base, until: null };
 	const answer = await source.replies.read(this, env, id, limit);
-	if (!answer.ok) throw apiError(this, answer.failure, i);
+	if (!answer.ok) throw readApiError(this, [answer.failure], i, true);
 	const unique = new Map(answer.mentions.map((m) => [m.id, m]));
-	return [...unique.values()]
+	const inOrder = [...unique.values()]
 		.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : 1))
-		.slice(0, limit === Infinity ? undefined : limit)
-		.map((m) => {
-			const json = { ...m } as unknown as IDataObject;
-			if (!options.includeRaw) delete json.raw;
-			return { json, pairedItem: { item: i } };
-		});
+		.slice(0, limit === Infinity ? undefined : limit);
+	return mentionItems(inOrder, options.includeRaw, i);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { getSample, replaySample, SAMPLE_NAMES, UnknownSampleError } from '../../../core/samples/sampleCatalog';
+import { includeRawOption } from './readResults';
 
 const show = { show: { operation: ['getSample'] } };
 
@@ -44,13 +45,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only mentions published at or after this time (after any shift)',
 			},
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep the source payload in a `raw` field',
-			},
+			includeRawOption(),
 			{
 				displayName: 'Max Mentions',
 				name: 'maxMentions',

@@ -5,16 +5,16 @@
  * the others still return.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import type { Mention } from '../../../core/mention/mention';
 import { SourceQueryError } from '../../../core/sources/errors';
 import { matchesQuery, parseQuery } from '../../../core/sources/query';
-import { credentialLabel } from '../transport/request';
 import { collectStream } from '../sources/collect';
-import type { SourceEnv, SourceFailure, StreamSpec } from '../sources/mentionSource';
+import type { MentionSource, SourceEnv, SourceFailure, StreamSpec } from '../sources/mentionSource';
 import { SOURCES } from '../sources/registry';
 import { failureItem, routeFailures, sourceFailureRouting, sourceFailuresOption } from '../sources/failures';
+import { includeRawOption, itemCredentialBaseUrl, mentionItems, readApiError, returnAllProperties } from './readResults';
 import { policyOptions, queryProperties, readSourceInputs, SOURCE_OPTIONS, sourceSettingsProperties } from './sourceParameters';
 
 const both = { operation: ['search', 'getAccountPosts'] };
@@ -71,23 +71,7 @@ export const description: INodeProperties[] = [
 		description: 'End of the range (exclusive); empty = now',
 		displayOptions: { show: { ...both, timeRange: ['custom'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: both },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...both, returnAll: [false] } },
-	},
+	...returnAllProperties(both),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -97,13 +81,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: both },
 		options: [
 			...policyOptions,
-			{
-				displayName: 'Include Raw Payload',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to keep the source payload in a `raw` field',
-			},
+			includeRawOption(),
 			{
 				displayName: 'Max Pages per Source',
 				name: 'maxPages',
@@ -132,96 +110,110 @@ export function timeRange(range: string, from: unknown, to: unknown, now: DateTi
 	return { from: start.toUTC().toISO() as string, to: end ? (end.toUTC().toISO() as string) : null };
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[][]> {
-	const operation = this.getNodeParameter('operation', i) as string;
-	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const inputs = readSourceInputs((name, fallback) => this.getNodeParameter(name, i, fallback), options);
+type SearchFailure = SourceFailure & { stream: string | null; cursorMoved: false };
+
+/** One search as the item's parameters ask for it. */
+interface SearchPlan {
+	inputs: ReturnType<typeof readSourceInputs>;
+	returnAll: boolean;
+	limit: number | undefined;
+	range: { from: string; to: string | null };
+	fetchedAt: string;
+	maxPages: number;
+}
+
+function readSearchPlan(ctx: IExecuteFunctions, i: number, options: IDataObject): SearchPlan {
+	const operation = ctx.getNodeParameter('operation', i) as string;
+	const inputs = readSourceInputs((name, fallback) => ctx.getNodeParameter(name, i, fallback), options);
 	if (operation === 'getAccountPosts') {
-		inputs.query = parseQuery({ accounts: this.getNodeParameter('accounts', i) as string });
+		inputs.query = parseQuery({ accounts: ctx.getNodeParameter('accounts', i) as string });
 		if (inputs.query.accounts.length === 0) {
-			throw new NodeOperationError(this.getNode(), 'Accounts is empty (parameter "Accounts")', {
+			throw new NodeOperationError(ctx.getNode(), 'Accounts is empty (parameter "Accounts")', {
 				itemIndex: i,
 				description: 'Add at least one handle, e.g. orvia_support',
 			});
 		}
 	}
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
+	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', i, 50) as number);
 	const range = timeRange(
-		this.getNodeParameter('timeRange', i, 'lastDay') as string,
-		this.getNodeParameter('from', i, ''),
-		this.getNodeParameter('to', i, ''),
+		ctx.getNodeParameter('timeRange', i, 'lastDay') as string,
+		ctx.getNodeParameter('from', i, ''),
+		ctx.getNodeParameter('to', i, ''),
 		DateTime.utc(),
 	);
 	const fetchedAt = DateTime.utc().toISO() as string;
-	const maxPages = Number(options.maxPages ?? 10);
-	const failures: Array<SourceFailure & { stream: string | null; cursorMoved: false }> = [];
-	const found = new Map<string, Mention>();
-	let succeeded = 0;
-	for (const name of inputs.sources) {
-		const source = SOURCES[name];
-		if (!source) continue;
-		const credentialType = source.credentialType(inputs.settings);
-		let streams: StreamSpec[] = [];
-		let queryError: string | null = null;
-		try {
-			streams = source.streams(inputs.query, inputs.settings);
-		} catch (error) {
-			queryError = error instanceof SourceQueryError || error instanceof Error ? error.message : String(error);
-		}
-		if (queryError !== null) {
-			failures.push({ source: name, status: 0, kind: 'badRequest', retryAt: null, message: queryError, hint: 'This source cannot express the query.', credentialType, attempts: 0, stream: null, cursorMoved: false });
+	return { inputs, returnAll, limit, range, fetchedAt, maxPages: Number(options.maxPages ?? 10) };
+}
+
+/**
+ * Reads every stream of one source into `found` (first seen wins), within the range and the
+ * query; its failures go to `failures`. True when every stream of the source was read.
+ */
+async function searchSource(
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	source: MentionSource,
+	plan: SearchPlan,
+	found: Map<string, Mention>,
+	failures: SearchFailure[],
+): Promise<boolean> {
+	const { inputs, range, limit } = plan;
+	const credentialType = source.credentialType(inputs.settings);
+	let streams: StreamSpec[] = [];
+	let queryError: string | null = null;
+	try {
+		streams = source.streams(inputs.query, inputs.settings);
+	} catch (error) {
+		queryError = error instanceof SourceQueryError || error instanceof Error ? error.message : String(error);
+	}
+	if (queryError !== null) {
+		failures.push({ source: name, status: 0, kind: 'badRequest', retryAt: null, message: queryError, hint: 'This source cannot express the query.', credentialType, attempts: 0, stream: null, cursorMoved: false });
+		return false;
+	}
+	const baseUrl = await itemCredentialBaseUrl(ctx, credentialType, i);
+	const env: SourceEnv = { settings: inputs.settings, policy: inputs.policy, fetchedAt: plan.fetchedAt, credentialBaseUrl: baseUrl, until: range.to };
+	let ok = true;
+	for (const stream of streams) {
+		const result = await collectStream(
+			ctx,
+			source,
+			env,
+			stream,
+			{ watermark: { publishedAt: range.from, sinceId: null, position: null }, pending: null },
+			{ maxPages: plan.returnAll ? Math.max(plan.maxPages, 20) : plan.maxPages, limit },
+		);
+		if (!result.ok) {
+			ok = false;
+			failures.push({ ...result.failure, stream: stream.id, cursorMoved: false });
 			continue;
 		}
-		let baseUrl: string | null = null;
-		if (credentialType) {
-			const credentials = await this.getCredentials(credentialType, i);
-			baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl ? credentials.baseUrl.replace(/\/+$/, '') : null;
+		for (const m of result.mentions) {
+			if (m.publishedAt < range.from || (range.to && m.publishedAt >= range.to)) continue;
+			if (source.filtersByQuery(stream) && !matchesQuery(m, inputs.query)) continue;
+			if (!found.has(m.id)) found.set(m.id, m);
 		}
-		const env: SourceEnv = { settings: inputs.settings, policy: inputs.policy, fetchedAt, credentialBaseUrl: baseUrl, until: range.to };
-		let ok = true;
-		for (const stream of streams) {
-			const result = await collectStream(
-				this,
-				source,
-				env,
-				stream,
-				{ watermark: { publishedAt: range.from, sinceId: null, position: null }, pending: null },
-				{ maxPages: returnAll ? Math.max(maxPages, 20) : maxPages, limit },
-			);
-			if (!result.ok) {
-				ok = false;
-				failures.push({ ...result.failure, stream: stream.id, cursorMoved: false });
-				continue;
-			}
-			for (const m of result.mentions) {
-				if (m.publishedAt < range.from || (range.to && m.publishedAt >= range.to)) continue;
-				if (source.filtersByQuery(stream) && !matchesQuery(m, inputs.query)) continue;
-				if (!found.has(m.id)) found.set(m.id, m);
-			}
-		}
-		if (ok) succeeded++;
 	}
-	if (succeeded === 0 && failures.length > 0) {
-		const f = failures[0];
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: f.message },
-			{
-				message: failures.map((x) => x.message).join('; '),
-				description: `${f.hint} Credential: ${credentialLabel(f.credentialType)}.`,
-				httpCode: f.status ? String(f.status) : undefined,
-				itemIndex: i,
-			},
-		);
+	return ok;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[][]> {
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const plan = readSearchPlan(this, i, options);
+	const failures: SearchFailure[] = [];
+	const found = new Map<string, Mention>();
+	let succeeded = 0;
+	for (const name of plan.inputs.sources) {
+		const source = SOURCES[name];
+		if (!source) continue;
+		// A source whose query fails counts as not succeeded (as a failed stream does).
+		if (await searchSource(this, i, name, source, plan, found, failures)) succeeded++;
 	}
+	if (succeeded === 0 && failures.length > 0) throw readApiError(this, failures, i, false);
 	let mentions = [...found.values()].sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0));
-	if (limit !== undefined) mentions = mentions.slice(0, limit);
-	const out: INodeExecutionData[] = mentions.map((m) => {
-		const json = { ...m } as unknown as IDataObject;
-		if (!options.includeRaw) delete json.raw;
-		return { json, pairedItem: { item: i } };
-	});
+	if (plan.limit !== undefined) mentions = mentions.slice(0, plan.limit);
+	const out = mentionItems(mentions, options.includeRaw, i);
 	const failed = failures.map((f): INodeExecutionData => ({ ...failureItem(f), pairedItem: { item: i } }));
 	return routeFailures(sourceFailureRouting(options.sourceFailures), out, failed);
 }

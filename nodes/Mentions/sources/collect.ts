@@ -62,6 +62,58 @@ function newer(a: Watermark | null, b: Watermark | null): Watermark | null {
 	return (a.publishedAt ?? '') >= (b.publishedAt ?? '') ? a : b;
 }
 
+/** What one read has gathered so far, across its pages. */
+interface ReadProgress {
+	byId: Map<string, Mention>;
+	/** Newest watermark among the mentions read (lifts the stream's watermark once complete). */
+	top: Watermark | null;
+	pages: number;
+	calls: number;
+	skipped: number;
+}
+
+function collected(progress: ReadProgress, capped: boolean, state: StreamState): CollectResult {
+	return {
+		ok: true,
+		mentions: [...progress.byId.values()],
+		skipped: progress.skipped,
+		pages: progress.pages,
+		calls: progress.calls,
+		capped,
+		state,
+	};
+}
+
+function stalePageFailure(source: MentionSource, next: PageToken, calls: number): SourceFailure {
+	return {
+		source: source.name,
+		status: 200,
+		kind: 'other',
+		retryAt: null,
+		message: `${source.name}: the API kept returning an already-read page (next page ${String(next)})`,
+		hint: 'Stale or duplicated pages: the next poll retries; the cursor did not move.',
+		credentialType: null,
+		attempts: calls,
+	};
+}
+
+/** Adds a page's mentions newer than the watermark; true when the page reached older ones. */
+function takeNewer(source: MentionSource, mentions: Mention[], watermark: Watermark | null, progress: ReadProgress): boolean {
+	let reachedOld = false;
+	for (const m of mentions) {
+		if (isOlder(source, m, watermark)) {
+			reachedOld = true;
+			continue;
+		}
+		if (!progress.byId.has(m.id)) progress.byId.set(m.id, m);
+		// A date estimated from the fetch (an undated feed item) must not lift the watermark to
+		// "now": entries published earlier but seen later would be skipped. The seen-id set keeps
+		// the undated item from being emitted twice.
+		if (!m.publishedAtEstimated) progress.top = newer(progress.top, watermarkOf(source, m));
+	}
+	return reachedOld;
+}
+
 /**
  * Reads one stream. With `state.watermark` null (first poll, manual run, search without
  * a start) only the first page is read and it becomes the watermark.
@@ -77,83 +129,38 @@ export async function collectStream(
 	const watermark = state?.watermark ?? null;
 	const resuming = state?.pending ?? null;
 	let token: PageToken | null = resuming ? resuming.token : null;
-	let top: Watermark | null = resuming ? resuming.top : null;
+	const progress: ReadProgress = { byId: new Map(), top: resuming ? resuming.top : null, pages: 0, calls: 0, skipped: 0 };
 	const requested = new Set<string>();
-	const byId = new Map<string, Mention>();
-	let pages = 0;
-	let calls = 0;
-	let skipped = 0;
 	let staleRepeats = 0;
 	const pageCap = watermark ? Math.max(1, options.maxPages) : 1;
 	for (;;) {
 		const key = token === null ? '' : `t:${String(token)}`;
 		requested.add(key);
 		const page = await source.fetchPage(ctx, env, stream, watermark, token);
-		calls += page.calls;
-		if (!page.ok) return { ok: false, failure: page.failure, pages, calls };
+		progress.calls += page.calls;
+		if (!page.ok) return { ok: false, failure: page.failure, pages: progress.pages, calls: progress.calls };
 		if (page.next !== null && requested.has(`t:${String(page.next)}`)) {
 			// A page we already read came back (cache, replica lag): ask again, a bounded number of times.
 			if (++staleRepeats > env.policy.maxRetries) {
-				return {
-					ok: false,
-					pages,
-					calls,
-					failure: {
-						source: source.name,
-						status: 200,
-						kind: 'other',
-						retryAt: null,
-						message: `${source.name}: the API kept returning an already-read page (next page ${String(page.next)})`,
-						hint: 'Stale or duplicated pages: the next poll retries; the cursor did not move.',
-						credentialType: null,
-						attempts: calls,
-					},
-				};
+				return { ok: false, pages: progress.pages, calls: progress.calls, failure: stalePageFailure(source, page.next, progress.calls) };
 			}
 			continue;
 		}
-		pages++;
-		skipped += page.skipped.length;
-		let reachedOld = false;
-		for (const m of page.mentions) {
-			if (isOlder(source, m, watermark)) {
-				reachedOld = true;
-				continue;
-			}
-			if (!byId.has(m.id)) byId.set(m.id, m);
-			// A date estimated from the fetch (an undated feed item) must not lift the watermark to
-			// "now": entries published earlier but seen later would be skipped. The seen-id set keeps
-			// the undated item from being emitted twice.
-			if (!m.publishedAtEstimated) top = newer(top, watermarkOf(source, m));
-		}
+		progress.pages++;
+		progress.skipped += page.skipped.length;
+		const reachedOld = takeNewer(source, page.mentions, watermark, progress);
 		const empty = page.mentions.length === 0 && page.skipped.length === 0;
-		const full = options.limit !== undefined && byId.size >= options.limit;
+		const full = options.limit !== undefined && progress.byId.size >= options.limit;
 		if (reachedOld || empty || page.next === null || full || !watermark) {
 			const complete = reachedOld || empty || page.next === null || !watermark;
-			return {
-				ok: true,
-				mentions: [...byId.values()],
-				skipped,
-				pages,
-				calls,
-				capped: !complete,
-				state: {
-					watermark: complete ? newer(watermark, top) : watermark,
-					pending: complete ? null : { token: page.next as PageToken, top },
-					lastFetchedAt: env.fetchedAt,
-				},
-			};
+			return collected(progress, !complete, {
+				watermark: complete ? newer(watermark, progress.top) : watermark,
+				pending: complete ? null : { token: page.next as PageToken, top: progress.top },
+				lastFetchedAt: env.fetchedAt,
+			});
 		}
-		if (pages >= pageCap) {
-			return {
-				ok: true,
-				mentions: [...byId.values()],
-				skipped,
-				pages,
-				calls,
-				capped: true,
-				state: { watermark, pending: { token: page.next, top }, lastFetchedAt: env.fetchedAt },
-			};
+		if (progress.pages >= pageCap) {
+			return collected(progress, true, { watermark, pending: { token: page.next, top: progress.top }, lastFetchedAt: env.fetchedAt });
 		}
 		token = page.next;
 	}

@@ -275,6 +275,54 @@ export async function sourceRequest(
 	return result.ok ? result : redactedFailure(ctx, req, result);
 }
 
+/** A request that failed before an HTTP answer could be judged (no answer, refused session, oversized body). */
+function requestFailure(
+	req: SourceRequest,
+	calls: number,
+	what: { status: number; kind: HttpFailure['kind']; message: string; hint: string },
+): HttpNotOk {
+	return {
+		ok: false,
+		calls,
+		failure: {
+			source: req.source,
+			status: what.status,
+			kind: what.kind,
+			retryAt: null,
+			message: what.message,
+			hint: what.hint,
+			credentialType: req.credentialType,
+			attempts: calls,
+		},
+	};
+}
+
+/** One send: the response, or the network error it threw. */
+async function sendOnce(
+	ctx: FetchContext,
+	req: SourceRequest,
+	policy: RequestPolicy,
+	maxBodyBytes: number,
+	refreshSession: boolean,
+): Promise<{ response: FullResponse | null; networkError: unknown }> {
+	try {
+		return { response: await send(ctx, req, policy.timeoutMs, maxBodyBytes, refreshSession), networkError: null };
+	} catch (error) {
+		return { response: null, networkError: error };
+	}
+}
+
+/** The failure of the request after a session refresh was refused. */
+function sessionRefreshFailure(req: SourceRequest, networkError: unknown, calls: number): HttpNotOk {
+	const e = networkError as { httpCode?: string; message?: string };
+	return requestFailure(req, calls, {
+		status: Number(e.httpCode ?? 401) || 401,
+		kind: 'unauthorized',
+		message: `${req.source}: the session could not be refreshed: ${e.message ?? 'refused'}`,
+		hint: `Check the handle and app password. Credential: ${credentialLabel(req.credentialType)}.`,
+	});
+}
+
 async function sourceRequestRaw(
 	ctx: FetchContext,
 	req: SourceRequest,
@@ -286,67 +334,29 @@ async function sourceRequestRaw(
 	let refreshSession = false;
 	for (let attempt = 0; ; attempt++) {
 		calls++;
-		let response: FullResponse | null = null;
-		let networkError: unknown = null;
-		try {
-			response = await send(ctx, req, policy.timeoutMs, maxBodyBytes, refreshSession);
-		} catch (error) {
-			networkError = error;
-		}
-		if (refreshSession && networkError !== null) {
-			const e = networkError as { httpCode?: string; message?: string };
-			return {
-				ok: false,
-				calls,
-				failure: {
-					source: req.source,
-					status: Number(e.httpCode ?? 401) || 401,
-					kind: 'unauthorized',
-					retryAt: null,
-					message: `${req.source}: the session could not be refreshed: ${e.message ?? 'refused'}`,
-					hint: `Check the handle and app password. Credential: ${credentialLabel(req.credentialType)}.`,
-					credentialType: req.credentialType,
-					attempts: calls,
-				},
-			};
-		}
+		const { response, networkError } = await sendOnce(ctx, req, policy, maxBodyBytes, refreshSession);
+		if (refreshSession && networkError !== null) return sessionRefreshFailure(req, networkError, calls);
 		if (networkError !== null || !response) {
 			if (attempt < policy.maxRetries) {
 				await sleep(policy.retryDelayMs * 2 ** attempt);
 				continue;
 			}
-			return {
-				ok: false,
-				calls,
-				failure: {
-					source: req.source,
-					status: 0,
-					kind: 'serverError',
-					retryAt: null,
-					message: `${req.source}: no answer after ${calls} attempt(s): ${networkMessage(networkError)}`,
-					hint: 'Timeout or network error: the next poll retries. Check the base URL if it persists.',
-					credentialType: req.credentialType,
-					attempts: calls,
-				},
-			};
+			return requestFailure(req, calls, {
+				status: 0,
+				kind: 'serverError',
+				message: `${req.source}: no answer after ${calls} attempt(s): ${networkMessage(networkError)}`,
+				hint: 'Timeout or network error: the next poll retries. Check the base URL if it persists.',
+			});
 		}
 		const status = Number(response.statusCode ?? 0);
 		const headers = response.headers ?? {};
 		if (response.tooLarge !== undefined) {
-			return {
-				ok: false,
-				calls,
-				failure: {
-					source: req.source,
-					status,
-					kind: 'other',
-					retryAt: null,
-					message: `${req.source}: body larger than ${maxBodyBytes} bytes: the download was stopped at ${response.tooLarge} bytes`,
-					hint: 'The answer is larger than any feed or API page should be (cap maxBodyBytes, 5 MB by default). Check the URL: it may point at a file, not a feed.',
-					credentialType: req.credentialType,
-					attempts: calls,
-				},
-			};
+			return requestFailure(req, calls, {
+				status,
+				kind: 'other',
+				message: `${req.source}: body larger than ${maxBodyBytes} bytes: the download was stopped at ${response.tooLarge} bytes`,
+				hint: 'The answer is larger than any feed or API page should be (cap maxBodyBytes, 5 MB by default). Check the URL: it may point at a file, not a feed.',
+			});
 		}
 		if (status >= 200 && status < 300) {
 			return { ok: true, status, headers, body: response.body, calls };
