@@ -47,7 +47,7 @@ function client(server, session) {
 				await sleep(2000);
 			}
 		};
-		return { get: (...a) => call('get', ...a), post: (...a) => call('post', ...a) };
+		return { get: (...a) => call('get', ...a), post: (...a) => call('post', ...a), delete: (...a) => call('delete', ...a) };
 	};
 	const api = retrying(axios.create({ baseURL: `${server.base}/api/v1`, headers: { 'X-N8N-API-KEY': session.apiKey }, validateStatus: () => true }));
 	const rest = retrying(axios.create({ baseURL: `${server.base}/rest`, headers: { cookie: session.cookie }, validateStatus: () => true }));
@@ -69,6 +69,9 @@ function client(server, session) {
 		},
 		async apiPost(url, body) {
 			return ok(await api.post(url, body), `POST ${url}`);
+		},
+		async apiDelete(url) {
+			return ok(await api.delete(url), `DELETE ${url}`);
 		},
 		async activate(id) {
 			const r = await api.post(`/workflows/${id}/activate`, {});

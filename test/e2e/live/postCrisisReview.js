@@ -100,6 +100,12 @@ module.exports = async function postCrisisReviewLive(ctx) {
 	const rowsOf = async (table) => (await n8nApi.apiGet(`/data-tables/${tables[table].id}/rows`, { limit: 100 })).data.sort((a, b) => a.id - b.id);
 
 	await check('live post-crisis-review: crisis_kit_documents (version 1) and crisis_kit_timeline are seeded through n8n\'s public API', async () => {
+		// The crisis-response suite (run before this one) leaves its own documents and timeline
+		// tables: start from a known state, as a team whose first incident this is.
+		for (const name of ['crisis_kit_documents', 'crisis_kit_timeline']) {
+			const found = (await n8nApi.apiGet(`/data-tables?filter=${encodeURIComponent(JSON.stringify({ name }))}`)).data || [];
+			for (const t of found.filter((x) => x.name === name)) await n8nApi.apiDelete(`/data-tables/${t.id}`);
+		}
 		tables.documents = await n8nApi.apiPost('/data-tables', { name: 'crisis_kit_documents', columns: columns(DOCUMENT_COLUMNS) });
 		tables.timeline = await n8nApi.apiPost('/data-tables', { name: 'crisis_kit_timeline', columns: columns(TIMELINE_COLUMNS) });
 		await n8nApi.apiPost(`/data-tables/${tables.documents.id}/rows`, { data: [{ version: 1, document: JSON.stringify(documentV1), savedAt: '2026-01-15T09:00:00.000Z', approvedBy: 'initial import' }], returnType: 'count' });
