@@ -22,7 +22,23 @@ function chromiumPath() {
 	return null;
 }
 
-async function captureEditor(server, workflowId, pngPath, { run = false, width = 1440, height = 900, runTimeoutMs = 60000, fitView = false } = {}) {
+/**
+ * Chooses `trigger` in the menu beside *Execute workflow* (n8n preselects a webhook, app or
+ * schedule trigger over a Manual Trigger: findTriggerNodeToAutoSelect in the editor), as a user
+ * does to run a template on its sample.
+ */
+async function chooseTrigger(page, trigger) {
+	const button = page.locator('[data-test-id="execute-workflow-button"]').first();
+	const group = button.locator('xpath=ancestor::div[.//button][2]');
+	const toggles = group.locator('button');
+	await toggles.nth((await toggles.count()) - 1).click();
+	await page.locator('.el-dropdown-menu__item, [role="menuitem"]').filter({ hasText: trigger }).first().click({ timeout: 10000 });
+	await page.waitForTimeout(500);
+	const label = (await button.textContent()) || '';
+	if (!label.includes(trigger.slice(0, 12))) throw new Error(`could not choose the trigger "${trigger}" (the button says "${label.trim()}")`);
+}
+
+async function captureEditor(server, workflowId, pngPath, { run = false, trigger = null, width = 1440, height = 900, runTimeoutMs = 60000, fitView = false } = {}) {
 	const { chromium } = require('playwright-core');
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
 	try {
@@ -41,6 +57,7 @@ async function captureEditor(server, workflowId, pngPath, { run = false, width =
 		if (run) {
 			const button = page.locator('[data-test-id="execute-workflow-button"]').first();
 			if (await button.count()) {
+				if (trigger) await chooseTrigger(page, trigger);
 				await button.click();
 				await page.locator('[data-test-id="canvas-node-status-success"]').first().waitFor({ timeout: runTimeoutMs }).catch(() => {});
 				// A run ends when the button no longer says it is running; large samples take a while.
@@ -107,7 +124,10 @@ async function main(argv) {
 	try {
 		for (const name of names) {
 			const wf = JSON.parse(fs.readFileSync(path.join(lib.ROOT, 'workflows', `${name}.workflow.json`), 'utf8'));
-			const info = await captureEditor(server, wf.id, path.join(out, `${prefix}${name}.png`), { run: true, runTimeoutMs: 300000, fitView: true });
+			// Templates with a second (live) trigger run from their manual one, as the sticky note says.
+			const manual = wf.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+			const others = wf.nodes.filter((n) => /trigger|webhook/i.test(n.type) && n !== manual && !n.disabled);
+			const info = await captureEditor(server, wf.id, path.join(out, `${prefix}${name}.png`), { run: true, trigger: manual && others.length ? manual.name : null, runTimeoutMs: 300000, fitView: true });
 			const expected = wf.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote').map((n) => n.name);
 			const missing = expected.filter((n) => !info.nodeNames.some((seen) => seen.includes(n)));
 			const ok = !missing.length && !info.brokenIcons.length && !info.unknownNodes.length && !info.errorNodes && info.successNodes > 0;
