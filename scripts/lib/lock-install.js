@@ -28,6 +28,10 @@ const FALLBACK = 3;
 
 const log = (msg) => process.stderr.write(`[lock-install] ${msg}\n`);
 
+// glibc or musl, read once: process.report.getReport() builds a whole diagnostic report.
+let hostLibc = null;
+const libcOfHost = () => (hostLibc ??= process.report && process.report.getReport().header.glibcVersionRuntime ? 'glibc' : 'musl');
+
 function platformMatches(e) {
 	const ok = (list, value) => {
 		if (!Array.isArray(list) || !list.length) return true;
@@ -35,8 +39,7 @@ function platformMatches(e) {
 		if (list.includes(`!${value}`)) return false;
 		return allowed.length === 0 || allowed.includes(value);
 	};
-	const libc = process.report && process.report.getReport().header.glibcVersionRuntime ? 'glibc' : 'musl';
-	return ok(e.os, process.platform) && ok(e.cpu, process.arch) && ok(e.libc, libc);
+	return ok(e.os, process.platform) && ok(e.cpu, process.arch) && (!e.libc || ok(e.libc, libcOfHost()));
 }
 
 const registry = () => (process.env.npm_config_registry || 'https://registry.npmjs.org/').replace(/\/?$/, '/');
