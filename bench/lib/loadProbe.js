@@ -48,9 +48,22 @@ if (out && hooksModule && process.argv.includes('execute')) {
 	if (ExecutionLifecycleHooks) {
 		const original = ExecutionLifecycleHooks.prototype.runHook;
 		const result = { nodes: {}, order: [], startedAt: null };
+		// CK_LOAD_PROFILE=<dir>: a V8 CPU profile of the execution (--cpu-prof is refused in NODE_OPTIONS).
+		const profileDir = process.env.CK_LOAD_PROFILE;
+		let profiler = null;
+		if (profileDir) {
+			const inspector = require('inspector');
+			profiler = new inspector.Session();
+			profiler.connect();
+			profiler.post('Profiler.enable');
+			profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+		}
 		const cpuAtStart = {};
 		ExecutionLifecycleHooks.prototype.runHook = async function (hookName, parameters) {
-			if (hookName === 'workflowExecuteBefore' && result.startedAt === null) result.startedAt = Date.now();
+			if (hookName === 'workflowExecuteBefore' && result.startedAt === null) {
+				result.startedAt = Date.now();
+				if (profiler) profiler.post('Profiler.start');
+			}
 			if (hookName === 'nodeExecuteBefore') cpuAtStart[parameters[0]] = process.cpuUsage();
 			if (hookName === 'nodeExecuteAfter') {
 				const [nodeName, taskData] = parameters;
@@ -81,6 +94,14 @@ if (out && hooksModule && process.argv.includes('execute')) {
 			result.wallMs = result.startedAt === null ? null : Date.now() - result.startedAt;
 			result.peakRssMB = highWaterMB();
 			fs.writeFileSync(out, JSON.stringify(result));
+			if (profiler) {
+				await new Promise((resolve) =>
+					profiler.post('Profiler.stop', (err, res) => {
+						if (!err) fs.writeFileSync(require('path').join(profileDir, `load-${process.pid}.cpuprofile`), JSON.stringify(res.profile));
+						resolve();
+					}),
+				);
+			}
 			process.exit(0);
 		};
 	}

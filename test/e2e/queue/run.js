@@ -647,8 +647,10 @@ async function main() {
 	const explainLoss = (id) => {
 		const k = pollOf(refPublished.get(id));
 		const at = pollWallTime(k);
-		if (mainStop && at >= mainStop.asked - 1000 && at <= mainStop.done + 1000 && mainStop.seen.has(id) && !mainStop.emitted.has(id)) {
-			return `poll ${k}: answered as the main was told to stop; the trigger emitted it and n8n saved the cursor (static data) but the main exited before the execution was stored (n8n saves poll static data first; the durable-cursor tier below has no such gap)`;
+		if (mainStop && at >= mainStop.asked - 1000 && at <= mainStop.done + 1000 && mainStop.seen.has(id)) {
+			return mainStop.emitted.has(id)
+				? `poll ${k}: answered as the main was told to stop; its execution was stored but never ran to the end (n8n does not resume an execution its stopping main left)`
+				: `poll ${k}: answered as the main was told to stop; the trigger emitted it and n8n saved the cursor (static data) but the main exited before the execution was stored (n8n saves poll static data first; the durable-cursor tier below has no such gap)`;
 		}
 		if (killed && k === killedPoll) return `poll ${k}: the execution the SIGKILLed ${killed.worker} was running (n8n marked it ${killed.status}, not redelivered)`;
 		const pg = events.find((e) => e.what === 'postgres restart');
