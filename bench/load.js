@@ -5,7 +5,8 @@
  * execution, beside n8n's own Set node on the same items in the same run.
  *
  *   npm run bench:load [-- --sizes 10000,100000,300000 --runs 3 --saving both|default|off
- *                          --pipelines set,score,assess,report --json]
+ *                          --pipelines set,score,assess,report --detail factors|summary --json]
+ *   (--detail summary: Score with Output Detail › Risk and Summary Only, the lean items.)
  *   (--runs 0 skips the speed runs; --pipelines '' skips the memory runs.)
  *
  * The items: the shipped sample's 638 mentions (realistic EN + FR texts, not airline tweets)
@@ -51,7 +52,10 @@ const args = parseBenchArgs(process.argv.slice(2), {
 	json: false,
 	keep: false,
 	timeoutS: '900',
+	detail: 'factors',
 });
+/** Score's Output Detail: 'factors' (the default: every factor with its reason) or 'summary' (lean). */
+const DETAIL = args.detail === 'summary' ? 'summary' : 'factors';
 const SIZES = String(args.sizes)
 	.split(',')
 	.map((s) => parseInt(s, 10))
@@ -117,7 +121,7 @@ const NODES = {
 			assignments: { assignments: [{ id: 'f1', name: 'seen', value: true, type: 'boolean' }] },
 			options: {},
 		}),
-	score: (y) => node('Score', `${PKG}.crisisScore`, 1, [440, y], { operation: 'scoreMentions', options: { now: NOW } }),
+	score: (y) => node('Score', `${PKG}.crisisScore`, 1, [440, y], { operation: 'scoreMentions', options: DETAIL === 'summary' ? { now: NOW, detail: 'summary' } : { now: NOW } }),
 	assess: (y) =>
 		node('Assess', `${PKG}.crisisScore`, 1, [660, y], {
 			operation: 'assessSituation',
@@ -323,7 +327,7 @@ function outcome(r) {
 			if (saveProblems.length) table[n].speedRunProblems = saveProblems;
 		}
 		results[saving] = table;
-		process.stdout.write(`\nn8n 2.41.1, ${saving === 'off' ? 'execution saving OFF (EXECUTIONS_DATA_SAVE_ON_SUCCESS=none)' : "n8n's default execution saving"} — medians of ${RUNS} interleaved runs\n`);
+		process.stdout.write(`\nn8n 2.41.1, ${saving === 'off' ? 'execution saving OFF (EXECUTIONS_DATA_SAVE_ON_SUCCESS=none)' : "n8n's default execution saving"} — Score's Output Detail: ${DETAIL} — medians of ${RUNS} interleaved runs\n`);
 		process.stdout.write('items    node     items/s   × Set   items/CPU-s  × Set   peak RSS MB  × Set RSS  completed\n');
 		for (const n of SIZES) {
 			for (const key of ['set', 'score', 'assess', 'report']) {
@@ -336,7 +340,7 @@ function outcome(r) {
 	}
 	items.close();
 	if (!args.keep) fs.rmSync(work, { recursive: true, force: true });
-	const meta = { n8n: '2.41.1', node: 'n8n on its own Node 24', sizes: SIZES, runs: RUNS, items: 'shipped sample (638 EN+FR mentions) replicated with shifted ids/times', cores: os.cpus().length, seconds: Math.round((Date.now() - t0) / 1000) };
+	const meta = { n8n: '2.41.1', node: 'n8n on its own Node 24', sizes: SIZES, runs: RUNS, scoreDetail: DETAIL, items: 'shipped sample (638 EN+FR mentions) replicated with shifted ids/times', cores: os.cpus().length, seconds: Math.round((Date.now() - t0) / 1000) };
 	process.stdout.write(`\n${Math.round((Date.now() - t0) / 1000)} s in all\n`);
 	if (args.json) {
 		const json = { meta };

@@ -63,6 +63,7 @@ class ReplayApis {
 	 * @param {number} [o.intervalMs] 60,000
 	 * @param {object} [o.rates]      mean new items per source per interval
 	 * @param {Array<{source:string, poll:number, count:number}>} [o.bursts]
+	 * @param {string} [o.burstText]  text of the burst's items (default: the same neutral text as the others)
 	 * @param {number} [o.exclusionRate] share of items carrying "job offer" (excluded by the query)
 	 * @param {number} [o.sharedStoryRate] share of reddit/hn/rss items linking a story shared across sources
 	 */
@@ -82,6 +83,7 @@ class ReplayApis {
 				const r = rates[s] || 0;
 				// Poisson-ish: sum of Bernoulli draws with the same mean.
 				for (let j = 0; j < r * 4; j++) if (rand() < 0.25) count++;
+				const usual = count;
 				for (const b of bursts) if (b.source === s && b.poll === k) count += b.count;
 				for (let j = 0; j < count; j++) {
 					n++;
@@ -90,7 +92,7 @@ class ReplayApis {
 					const excluded = rand() < (o.exclusionRate ?? 0.04);
 					const shared = ['reddit', 'hackernews', 'rss'].includes(s) && rand() < (o.sharedStoryRate ?? 0.1);
 					const story = shared ? `https://news.example.com/orvia-story-${Math.floor(rand() * 40)}` : `https://news.example.com/${s}/article-${n}`;
-					this.items[s].push({ n, time, excluded, story, poll: k });
+					this.items[s].push({ n, time, excluded, story, poll: k, burst: j >= usual });
 				}
 			}
 		}
@@ -101,6 +103,7 @@ class ReplayApis {
 				it.body = this.build(s, it);
 			});
 		}
+		this.burstText = o.burstText || null;
 		this.served = 0;
 	}
 
@@ -115,6 +118,7 @@ class ReplayApis {
 
 	text(it) {
 		const extra = it.excluded ? ' Great job offer inside.' : '';
+		if (it.burst && this.burstText) return `${this.burstText} (${it.n})${extra}`;
 		return `Orvia customers report app issue number ${it.n}.${extra}`;
 	}
 

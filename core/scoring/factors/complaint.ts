@@ -13,7 +13,9 @@ export function complaintFactor(input: FactorInput): RiskFactor | null {
 	const applies = count > 0 && input.sentiment.label !== 'positive';
 	const contribution = applies ? round1(weight * Math.min(1, 0.6 + 0.2 * (count - 1))) : 0;
 	let reason: string;
-	if (applies) {
+	if (!input.withReasons) {
+		reason = '';
+	} else if (applies) {
 		reason = 'complaint phrasing: ';
 		for (let k = 0; k < count && k < 4; k++) reason = reason + (k === 0 ? "'" : ", '") + terms[k] + "'";
 	} else {

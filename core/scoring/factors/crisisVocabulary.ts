@@ -13,7 +13,7 @@ export function crisisVocabularyFactor(input: FactorInput): RiskFactor | null {
 			name: 'crisisVocabulary',
 			value: 0,
 			contribution: 0,
-			reason: input.lexiconLanguage ? 'no crisis vocabulary' : `crisis vocabulary not checked: ${input.languageNote}`,
+			reason: !input.withReasons ? '' : input.lexiconLanguage ? 'no crisis vocabulary' : `crisis vocabulary not checked: ${input.languageNote}`,
 		};
 	}
 	const order = input.themeOrder as Int32Array;
@@ -21,6 +21,7 @@ export function crisisVocabularyFactor(input: FactorInput): RiskFactor | null {
 	const top = THEMES[order[0]].severity;
 	const extra = Math.min(0.3, 0.1 * (themeCount - 1));
 	const contribution = round1(weight * Math.min(1, top + extra));
+	if (!input.withReasons) return { name: 'crisisVocabulary', value: themeCount, contribution, reason: '' };
 	let reason = 'crisis themes: ';
 	for (let k = 0; k < themeCount && k < 4; k++) {
 		const m = THEMES[order[k]];

@@ -16,7 +16,7 @@ export function engagementVelocityFactor(input: FactorInput): RiskFactor | null 
 	const engagement = totalEngagement(mention.engagement);
 	const age = hoursBetween(mention.publishedAt, input.now);
 	if (age === null) {
-		return { name: 'engagementVelocity', value: 0, contribution: 0, reason: 'publication time or now unreadable; velocity not computed' };
+		return { name: 'engagementVelocity', value: 0, contribution: 0, reason: input.withReasons ? 'publication time or now unreadable; velocity not computed' : '' };
 	}
 	const hours = Math.max(age, MIN_AGE_HOURS);
 	const perHour = engagement / hours;
@@ -25,6 +25,6 @@ export function engagementVelocityFactor(input: FactorInput): RiskFactor | null 
 		name: 'engagementVelocity',
 		value: Math.round(perHour * 100) / 100,
 		contribution,
-		reason: engagement > 0 ? formatCount(engagement) + velocityMiddle(age) + perHourText(perHour) : 'no engagement yet',
+		reason: !input.withReasons ? '' : engagement > 0 ? formatCount(engagement) + velocityMiddle(age) + perHourText(perHour) : 'no engagement yet',
 	};
 }

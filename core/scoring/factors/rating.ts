@@ -13,6 +13,6 @@ export function ratingFactor(input: FactorInput): RiskFactor | null {
 		name: 'rating',
 		value: r,
 		contribution: round1(weight * share),
-		reason: share > 0 ? `${r}-star review` : `${r}-star review; no risk added`,
+		reason: !input.withReasons ? '' : share > 0 ? `${r}-star review` : `${r}-star review; no risk added`,
 	};
 }

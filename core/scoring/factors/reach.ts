@@ -18,7 +18,9 @@ export function reachFactor(input: FactorInput): RiskFactor | null {
 		value: followers,
 		contribution: round1(weight * share),
 		// (Handle and suffix joined first: 'author @' + a short handle would be copied, not linked.)
-		reason: known
+		reason: !input.withReasons
+			? ''
+			: known
 			? 'author @' + (author.handle + reachSuffix(followers, author.verified))
 			: author.verified
 				? 'author reach unknown (verified account); no reach risk from followers'

@@ -10,6 +10,7 @@ export function sentimentFactor(input: FactorInput): RiskFactor {
 	const analysis = input.analysis;
 	const negativity = sentiment.label === 'negative' ? clamp(Math.max(-sentiment.score, 0.25), 0, 1) : 0;
 	const contribution = round1(input.weights.sentiment * negativity);
+	if (!input.withReasons) return { name: 'sentiment', value: sentiment.score, contribution, reason: '' };
 	// "<origin>: <label>, score <score> ('<term>' <weight>, …)", and "; no risk added" unless
 	// negative. Built by appending to the (long) prefix: each step then only links two
 	// strings, where joining the short pieces first would copy their characters.

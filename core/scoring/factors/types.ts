@@ -41,6 +41,8 @@ export interface FactorInput {
 	lexiconLanguage: 'en' | 'fr' | null;
 	/** How the language was chosen (for reasons of factors that could not run). */
 	languageNote: string;
+	/** false when only the summary is kept (Output Detail › summary): factors leave their reason empty. */
+	withReasons: boolean;
 }
 
 /** One risk factor: its contribution and its reason, or null when it does not apply. */

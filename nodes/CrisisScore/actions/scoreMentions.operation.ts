@@ -21,6 +21,26 @@ export const description: INodeProperties[] = [
 		options: [
 			nowOption('The instant engagement velocity is measured at. Empty uses the execution time; set it to replay past data deterministically.'),
 			{
+				displayName: 'Output Detail',
+				name: 'detail',
+				type: 'options',
+				default: 'factors',
+				options: [
+					{
+						name: 'Every Factor With Its Reason',
+						value: 'factors',
+						description: 'The crisis.factors field lists each factor with its value, points and reason in plain words',
+					},
+					{
+						name: 'Risk and Summary Only (Lean)',
+						value: 'summary',
+						description:
+							'The crisis.factors field is left empty; the risk, sentiment, themes and the summary (the three largest contributions with their points) stay. About half the bytes per mention: for batches of 100k+ kept by n8n\'s execution saving.',
+					},
+				],
+				description: 'How much of the scoring each output item carries',
+			},
+			{
 				displayName: 'Upstream Sentiment Field',
 				name: 'sentimentField',
 				type: 'string',
@@ -46,15 +66,16 @@ interface Prepared {
 	now: string;
 	/** Trimmed Upstream Sentiment Field, '' when unset. */
 	field: string;
+	/** The scoring options when no upstream sentiment is read (one object for the batch). */
+	base: ScoreMentionOptions;
 }
-
-const NO_UPSTREAM: ScoreMentionOptions = { upstreamSentiment: null };
 
 /** The options of item `i`, checked: the clock of the score and the upstream sentiment field. */
 function prepare(this: IExecuteFunctions, i: number, executionNow: string): Prepared {
-	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string };
+	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string; detail?: string };
 	const now = resolveNow.call(this, options.now, i, executionNow, `Option "Now" of item ${i}`);
-	return { now, field: String(options.sentimentField ?? '').trim() };
+	const detail = options.detail === 'summary' ? 'summary' : 'factors';
+	return { now, field: String(options.sentimentField ?? '').trim(), base: { upstreamSentiment: null, detail } };
 }
 
 /**
@@ -87,10 +108,10 @@ function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number,
 	const json = item.json;
 	// The fast path takes the record as it is when validateMention would return it unchanged.
 	const mention = isCanonicalMention(json) ? (json as unknown as Mention) : readMention.call(this, item, i);
-	let options = NO_UPSTREAM;
+	let options = p.base;
 	if (p.field) {
 		const upstream = readPath(json, p.field);
-		if (upstream !== undefined) options = { upstreamSentiment: { field: p.field, value: upstream } };
+		if (upstream !== undefined) options = { upstreamSentiment: { field: p.field, value: upstream }, detail: p.base.detail };
 	}
 	return { json: withCrisisFirst(json, scoreMention(mention, options, p.now, analyzer)), pairedItem: { item: i } };
 }

@@ -33,6 +33,8 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const summaryFile = arg('--summary', null);
 const CONTENT_POLLS = Number(arg('--polls', 32));
+/** The intervals of the burst of angry posts. */
+const BURST = [7, 8, 9];
 const SKIP_DURABLE = args.includes('--skip-durable');
 const POLL_EVERY_S = Number(process.env.CK_QUEUE_POLL_SECONDS || 4); // minute-granular crons, one per N s (n8n refuses one sub-minute cron)
 const HOLD_S = 2;
@@ -278,13 +280,17 @@ function replayOptions() {
 		intervalMs: 5 * 60000,
 		rates: { reddit: 2, hackernews: 2, rss: 0.5, mastodon: 0, bluesky: 0, x: 0 },
 		exclusionRate: 0,
+		// A burst of angry posts after the sources-down polls and before the main restart: the
+		// levels rise (the reference goes past calm), and the two set-ups are compared there
+		// before any disruption that loses or merges a batch.
 		bursts: [
-			{ source: 'reddit', poll: 14, count: 30 },
-			{ source: 'hackernews', poll: 14, count: 25 },
-			{ source: 'reddit', poll: 15, count: 45 },
-			{ source: 'hackernews', poll: 15, count: 40 },
-			{ source: 'reddit', poll: 16, count: 35 },
+			{ source: 'reddit', poll: BURST[0], count: 30 },
+			{ source: 'hackernews', poll: BURST[0], count: 25 },
+			{ source: 'reddit', poll: BURST[1], count: 45 },
+			{ source: 'hackernews', poll: BURST[1], count: 40 },
+			{ source: 'reddit', poll: BURST[2], count: 35 },
 		],
+		burstText: 'Orvia leaked my personal data and nobody answers, this is a disgrace, I am furious and closing my account',
 	};
 }
 
@@ -413,7 +419,7 @@ async function main() {
 		await replayS.close();
 	});
 	const expectedIds = replayQ.replay.items.reddit.length + replayQ.replay.items.hackernews.length + replayQ.replay.items.rss.length;
-	note(`replay: ${CONTENT_POLLS} intervals of 5 min, ${expectedIds} mentions (Reddit ${replayQ.replay.items.reddit.length}, HN ${replayQ.replay.items.hackernews.length}, feed ${replayQ.replay.items.rss.length}), burst in intervals 14-16`);
+	note(`replay: ${CONTENT_POLLS} intervals of 5 min, ${expectedIds} mentions (Reddit ${replayQ.replay.items.reddit.length}, HN ${replayQ.replay.items.hackernews.length}, feed ${replayQ.replay.items.rss.length}), burst of angry posts in intervals ${BURST[0]}-${BURST[2]}`);
 
 	process.stdout.write('queue mode (main + 2 workers, Redis, Postgres) and the single-process reference:\n');
 	const started = await check('main (n8n start), two workers (n8n worker) and a regular-mode reference start; same encryption key on the queue processes', async () => {
@@ -721,9 +727,20 @@ async function main() {
 		}
 		assert(unexplainedBatches.length === 0, `${unexplainedBatches.length} batch(es) absent from the queue run whose mentions n8n did not drop nor score in one later batch: ${unexplainedBatches.join(', ')}`);
 		const levels = [...mapS.values()].map((s) => s.level);
-		if (diffs.length) throw new Error(`${diffs.length} of ${mapS.size - missing.length} batches differ${missing.length ? ` (after ${missing.length} batch(es) dropped or merged)` : ''}:\n${diffs.slice(0, 8).join('\n')}`);
+		assert(levels.some((l) => l !== 'calm'), `the reference stayed calm through the burst (${levels.join(',')}): comparing levels would prove nothing`);
+		// Up to the first batch n8n dropped or merged, both set-ups assessed the same mentions in
+		// the same batches: the levels must be equal. After it, the queue run's window lacks (or
+		// regroups) what n8n lost, so a level may legitimately differ: reported, not failed.
+		const lostAt = [...refPublished].filter(([id]) => !subQx.some((e) => e.status === 'success' && e.scoredIds.includes(id))).map(([, at]) => at);
+		const firstDisrupted = [...missing, ...lostAt].sort()[0] || null;
+		const strict = diffs.filter((d) => firstDisrupted === null || d.slice(0, d.indexOf(': ')) < firstDisrupted);
+		const later = diffs.filter((d) => !strict.includes(d));
+		const compared = mapS.size - missing.length;
+		const strictCount = [...mapS.keys()].filter((k) => mapQ.has(k) && (firstDisrupted === null || k < firstDisrupted)).length;
+		if (strict.length) throw new Error(`${strict.length} of the ${strictCount} batches before any loss or merge differ:\n${strict.slice(0, 8).join('\n')}`);
+		if (later.length) note(`after the first batch n8n dropped or merged (${firstDisrupted}), ${later.length} of ${compared - strictCount} levels differ (the queue run's window lacks what n8n lost): ${later.slice(0, 4).join('; ')}`);
 		if (why.merged.length) note(`batches merged with the next poll's after a poll cut short by a restart: ${why.merged.join('; ')}`);
-		return `${mapS.size - missing.length} batches compared (${why.dropped.length} dropped by n8n, attributed above; ${why.merged.length} merged into the next poll's batch); levels of the reference: ${[...new Set(levels)].join(', ')} (sequence ${levels.map((l) => l[0]).join('')})`;
+		return `${compared} batches compared, ${strictCount} before any loss or merge all equal (${why.dropped.length} dropped by n8n, attributed above; ${why.merged.length} merged into the next poll's batch); levels of the reference: ${[...new Set(levels)].join(', ')} (sequence ${levels.map((l) => l[0]).join('')})`;
 	});
 
 	await check('static data: the trigger cursor in the trigger workflow row (written by the main), the Assess Situation state in the sub-workflow row (written by the workers)', async () => {

@@ -23,6 +23,25 @@ describe('Crisis Score node › Assess Situation', () => {
 		for (const o of outputs.flat()) expect(Array.isArray(o.pairedItem) && (o.pairedItem as unknown[]).length > 0).toBe(true);
 	});
 
+	test('after a lean Score (Output Detail › summary) the situations are the same as after a full one', async () => {
+		const scored = async (detail: string) => {
+			const [out] = await node.execute.call(fakeExecuteFunctions({ items: items(), parameters: { operation: 'scoreMentions', options: { now: '2026-03-08T00:00:00Z', detail } } }));
+			return out.map((o) => ({ json: o.json }));
+		};
+		const assess = (input: INodeExecutionData[]) =>
+			node.execute.call(
+				fakeExecuteFunctions({
+					items: input,
+					parameters: { operation: 'assessSituation', mode: 'replay', documentSource: 'example', replayOutput: 'changes', situationOptions: { now: '2026-03-08T00:00:00Z' } },
+				}),
+			);
+		const lean = await scored('summary');
+		expect(lean.every((o) => Array.isArray((o.json.crisis as { factors: unknown[] }).factors) && (o.json.crisis as { factors: unknown[] }).factors.length === 0)).toBe(true);
+		const [a, b] = await Promise.all([assess(await scored('factors')), assess(lean)]);
+		expect(b).toEqual(a);
+		expect(a[3].length).toBeGreaterThan(0);
+	});
+
 	test('live mode keeps its state in static data and resumes from it', async () => {
 		const staticData: Record<string, unknown> = {};
 		const day1 = sample.mentions.filter((m) => m.publishedAt < '2026-03-03T00:00:00Z');

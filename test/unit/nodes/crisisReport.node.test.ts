@@ -27,6 +27,24 @@ const params = {
 };
 
 describe('Crisis Report node', () => {
+	test('from lean scored items (Score › Output Detail › summary) the report is the one full items give', async () => {
+		const { CrisisScore } = await import('../../../nodes/CrisisScore/CrisisScore.node');
+		const score = new CrisisScore();
+		const scored = async (detail: string) => {
+			const [out] = await score.execute.call(
+				fakeExecuteFunctions({ items: sample.mentions.map((m) => ({ json: { ...m } as never })), parameters: { operation: 'scoreMentions', options: { now: '2026-03-08T00:00:00Z', detail } } }),
+			);
+			return out.map((o) => ({ json: o.json }));
+		};
+		const full = ctxWith(await scored('factors'), params);
+		const lean = ctxWith(await scored('summary'), params);
+		const [a] = await node.execute.call(full.ctx);
+		const [b] = await node.execute.call(lean.ctx);
+		expect(b[0].json).toEqual(a[0].json);
+		expect(lean.binaries.map((x) => x.data)).toEqual(full.binaries.map((x) => x.data));
+		expect(full.binaries.length).toBe(2);
+	});
+
 	test('one report item from the sample: metrics in JSON, HTML and Markdown attached, paired to every input', async () => {
 		const items = sample.mentions.map((m) => ({ json: { ...m } as never }));
 		const { ctx, binaries } = ctxWith(items, params);

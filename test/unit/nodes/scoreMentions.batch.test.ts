@@ -68,6 +68,27 @@ describe('Crisis Score › Score Mentions on a batch', () => {
 		expect(out[2].json.crisis).toBeDefined();
 	});
 
+	test('Output Detail › summary: the same risk, sentiment, themes and reasons, factors left empty, about half the bytes', async () => {
+		const input = items(60);
+		const [full] = await node.execute.call(context(input, { now: NOW }).ctx);
+		const [lean] = await node.execute.call(context(input, { now: NOW, detail: 'summary' }).ctx);
+		let fullBytes = 0;
+		let leanBytes = 0;
+		for (let k = 0; k < input.length; k++) {
+			const f = full[k].json.crisis as Record<string, unknown>;
+			const l = lean[k].json.crisis as Record<string, unknown>;
+			expect(l.factors).toEqual([]);
+			expect((f.factors as unknown[]).length).toBeGreaterThan(0);
+			expect({ ...l, factors: null }).toEqual({ ...f, factors: null });
+			fullBytes += JSON.stringify(f).length;
+			leanBytes += JSON.stringify(l).length;
+		}
+		expect(leanBytes).toBeLessThan(fullBytes * 0.5);
+		// A negative mention's summary still names what raised the risk, with its points.
+		const negative = lean.find((o) => ((o.json.crisis as { risk: number }).risk ?? 0) >= 30);
+		expect((negative?.json.crisis as { reasons: string[] }).reasons[0]).toMatch(/^risk \d+\/100, mainly from \w+ \(\+[\d.]+\)/);
+	});
+
 	test('an invalid fixed Now still fails on item 0, and with Continue On Fail gives one error item per item', async () => {
 		const error = await node.execute.call(context(items(2), { now: 'soon' }).ctx).catch((e) => e);
 		expect(error.message).toBe('Option "Now" of item 0 is not a date: "soon"');

@@ -200,6 +200,24 @@ describe('scoreMention — remembered texts', () => {
 	});
 });
 
+describe("scoreMention › detail 'summary'", () => {
+	it('leaves factors empty and keeps everything else, for every kind of mention', () => {
+		const cases: Mention[] = [
+			mention({ text: 'Orvia leaked my data, still waiting for a refund, disgusting', author: { id: null, handle: 'bob', name: null, url: null, followers: 250000, verified: true }, engagement: { likes: 900, shares: 300, replies: 40, views: null } }),
+			mention({ text: 'Nice flight today' }),
+			mention({ text: 'Produit reçu cassé, remboursez-moi', language: 'fr', rating: 1 }),
+			mention({ text: 'Das ist ein ganz normaler Text auf Deutsch über das Wetter heute', language: null }),
+		];
+		for (const m of cases) {
+			const full = scoreMention(m, {}, NOW);
+			const lean = scoreMention(m, { detail: 'summary' }, NOW);
+			expect(lean.factors).toEqual([]);
+			expect({ ...lean, factors: [] }).toEqual({ ...full, factors: [] });
+		}
+		expect(scoreMention(cases[0], {}, NOW).factors.length).toBeGreaterThan(3);
+	});
+});
+
 describe('parseUpstreamSentiment', () => {
 	const p = (value: unknown, range?: '-1..1' | '0..1') => parseUpstreamSentiment({ field: 'f', value, range });
 
