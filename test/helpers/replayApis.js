@@ -63,6 +63,7 @@ class ReplayApis {
 	 * @param {number} [o.intervalMs] 60,000
 	 * @param {object} [o.rates]      mean new items per source per interval
 	 * @param {Array<{source:string, poll:number, count:number}>} [o.bursts]
+	 * @param {number} [o.quietPolls] the first intervals carry no item (default 0)
 	 * @param {string} [o.burstText]  text of the burst's items (default: the same neutral text as the others)
 	 * @param {number} [o.exclusionRate] share of items carrying "job offer" (excluded by the query)
 	 * @param {number} [o.sharedStoryRate] share of reddit/hn/rss items linking a story shared across sources
@@ -71,9 +72,11 @@ class ReplayApis {
 		this.start = o.start ?? Date.parse('2026-03-05T06:00:00Z');
 		this.intervalMs = o.intervalMs ?? 60000;
 		this.polls = o.polls;
+		this.burstText = o.burstText || null;
 		const rand = rng(o.seed);
 		const rates = { reddit: 4, hackernews: 4, mastodon: 4, bluesky: 4, x: 5, rss: 0.5, ...(o.rates || {}) };
 		const bursts = o.bursts || [];
+		const quiet = o.quietPolls || 0;
 		this.items = {};
 		for (const s of SOURCES) this.items[s] = [];
 		let n = 0;
@@ -83,6 +86,7 @@ class ReplayApis {
 				const r = rates[s] || 0;
 				// Poisson-ish: sum of Bernoulli draws with the same mean.
 				for (let j = 0; j < r * 4; j++) if (rand() < 0.25) count++;
+				if (k <= quiet) count = 0;
 				const usual = count;
 				for (const b of bursts) if (b.source === s && b.poll === k) count += b.count;
 				for (let j = 0; j < count; j++) {
@@ -103,7 +107,6 @@ class ReplayApis {
 				it.body = this.build(s, it);
 			});
 		}
-		this.burstText = o.burstText || null;
 		this.served = 0;
 	}
 

@@ -1,6 +1,7 @@
 import { getSample } from '../../../core/samples/sampleCatalog';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import {
+	durationText,
 	advanceSituation,
 	createSituationState,
 	ingestMentions,
@@ -159,5 +160,14 @@ describe('alert hygiene', () => {
 
 	test('a bad now is a clear error', () => {
 		expect(() => advanceSituation(createSituationState(), 'tomorrow')).toThrow('now: expected an RFC3339 timestamp');
+	});
+});
+
+describe('durationText', () => {
+	it('writes a step-down delay as people do, never a long fraction', () => {
+		expect(durationText(40)).toBe('40 min');
+		expect(durationText(480)).toBe('8 h');
+		expect(durationText(90)).toBe('1.5 h');
+		expect(durationText(100)).toBe('1.7 h');
 	});
 });
