@@ -735,7 +735,7 @@ function windowReasons(
 ): string[] {
 	const reasons: string[] = [];
 	reasons.push(
-		`${fmt(n.mentions)} mentions in the last ${c.thresholds.windowMinutes} min against about ${num(n.expected)} expected from this brand's own baseline` +
+		`${fmt(n.mentions)} mentions in the last ${c.thresholds.windowMinutes} min against about ${num(n.expected)} expected from ${v.ready ? "this brand's own baseline" : 'the history so far (not yet a baseline)'}` +
 			(n.expected >= 1 ? ` (${n.volumeRatio.toFixed(1)}×).` : ` (under 1 expected, so the ratio counts it as 1: ${n.volumeRatio.toFixed(1)}×).`),
 	);
 	reasons.push(volumeReason(v, raw, c));

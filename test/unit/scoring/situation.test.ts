@@ -163,6 +163,19 @@ describe('alert hygiene', () => {
 	});
 });
 
+describe('the reasons of a first day agree with each other', () => {
+	test('without a baseline yet, the window line does not claim one', () => {
+		const t0 = Date.parse('2026-03-01T08:00:00.000Z');
+		const list = Array.from({ length: 40 }, (_, k) => mention(k + 1, new Date(t0 + k * 90000).toISOString(), k % 2 === 0));
+		const out = replaySituations(list, '2026-03-01T10:00:00.000Z');
+		const last = out[out.length - 1];
+		const text = last.reasons.join(' | ');
+		expect(text).toMatch(/No baseline yet \([\d.]+ of \d+ hours of history\)/);
+		expect(text).toMatch(/expected from the history so far \(not yet a baseline\)/);
+		expect(text).not.toMatch(/own baseline/);
+	});
+});
+
 describe('durationText', () => {
 	it('writes a step-down delay as people do, never a long fraction', () => {
 		expect(durationText(40)).toBe('40 min');
