@@ -45,23 +45,8 @@ export function fmtShare(value: number | null | undefined, lang: ReportLanguage)
 	return fmtNumber(pct, lang, digits) + (lang === 'fr' ? '\u00A0%' : '%');
 }
 
-/** 5 400 000 ms → "1 h 30 min"; 3 days → "3 d 0 h" / "3 j 0 h". */
-export function fmtDuration(ms: number | null | undefined, lang: ReportLanguage): string {
-	if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-	const sign = ms < 0 ? '−' : '';
-	let s = Math.round(Math.abs(ms) / 1000);
-	if (s < 60) return `${sign}${s} s`;
-	let m = Math.round(s / 60);
-	if (m < 60) return `${sign}${m} min`;
-	s = 0;
-	let h = Math.floor(m / 60);
-	m = m % 60;
-	if (h < 48) return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${String(m).padStart(2, '0')}`;
-	const d = Math.floor(h / 24);
-	h = h % 24;
-	const dayUnit = lang === 'fr' ? 'j' : 'd';
-	return h === 0 ? `${sign}${d} ${dayUnit}` : `${sign}${d} ${dayUnit} ${h} h`;
-}
+/** 5 400 000 ms → "1 h 30"; 3 days → "3 d" / "3 j" (shared with Assess Situation's reasons). */
+export { fmtDuration } from '../util/duration';
 
 /** Whether `zone` is a valid IANA zone luxon understands. */
 export function isValidZone(zone: string): boolean {

@@ -21,6 +21,7 @@ import type { LevelThreshold, LevelThresholds, PlanLevel } from '../document/typ
 import type { Mention } from '../mention/mention';
 import { LEVELS, levelRank } from '../levels';
 import type { Level } from '../levels';
+import { fmtDuration } from '../util/duration';
 import type { MentionScore, Situation } from './types';
 
 export interface SituationConfig {
@@ -708,7 +709,7 @@ function stepDown(mem: LevelMemory, raw: RawLevel, c: SituationConfig, reasons: 
 	if (mem.below >= c.deescalationBuckets) {
 		const level = LEVELS[levelRank(previous) - 1];
 		mem.below = 0;
-		reasons.push(`Stepped down from ${previous} to ${level}: below ${previous} for ${c.deescalationBuckets} buckets (${durationText(c.deescalationBuckets * c.bucketMinutes)}).`);
+		reasons.push(`Stepped down from ${previous} to ${level}: below ${previous} for ${c.deescalationBuckets} buckets (${fmtDuration(c.deescalationBuckets * c.bucketMinutes * 60000, 'en')}).`);
 		return level;
 	}
 	reasons.push(`Still ${previous}: the window is at ${raw.level}, stepping down after ${c.deescalationBuckets - mem.below} more calm buckets.`);
@@ -842,10 +843,4 @@ export function replaySituations(mentions: ScoredMention[], now: string, config:
 	const state = createSituationState(config);
 	ingestMentions(state, mentions, { ...config, maxOpenBuckets: Infinity });
 	return advanceSituation(state, now, { ...config, maxOpenBuckets: Infinity }, extra);
-}
-
-/** "40 min", "2 h", "1.5 h": a duration in minutes as people write it in a reason. */
-export function durationText(minutes: number): string {
-	if (minutes < 60) return `${Math.round(minutes)} min`;
-	return `${Math.round((minutes / 60) * 10) / 10} h`;
 }

@@ -1,7 +1,6 @@
 import { getSample } from '../../../core/samples/sampleCatalog';
 import { scoreMention } from '../../../core/scoring/scoreMention';
 import {
-	durationText,
 	advanceSituation,
 	createSituationState,
 	ingestMentions,
@@ -176,11 +175,20 @@ describe('the reasons of a first day agree with each other', () => {
 	});
 });
 
-describe('durationText', () => {
-	it('writes a step-down delay as people do, never a long fraction', () => {
-		expect(durationText(40)).toBe('40 min');
-		expect(durationText(480)).toBe('8 h');
-		expect(durationText(90)).toBe('1.5 h');
-		expect(durationText(100)).toBe('1.7 h');
+describe('the step-down reason', () => {
+	test('says the delay as people do, never a long fraction of an hour', () => {
+		// A burst of negative mentions, then quiet: the level rises and, after the de-escalation
+		// buckets below it, steps down, saying for how long.
+		const t0 = Date.parse('2026-03-01T08:00:00.000Z');
+		const list = Array.from({ length: 120 }, (_, k) => mention(k + 1, new Date(t0 + k * 10000).toISOString(), true));
+		const delays = (bucketMinutes: number) =>
+			replaySituations(list, '2026-03-01T20:00:00.000Z', { bucketMinutes })
+				.flatMap((s) => s.reasons)
+				.map((r) => /^Stepped down from \w+ to \w+: below \w+ for \d+ buckets \((.+)\)\.$/.exec(r))
+				.filter((m): m is RegExpExecArray => m !== null)
+				.map((m) => m[1]);
+		expect(delays(5)[0]).toBe('40 min');
+		expect(delays(10)[0]).toBe('1 h 20');
+		expect(delays(15)[0]).toBe('2 h');
 	});
 });
