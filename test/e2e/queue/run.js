@@ -619,6 +619,9 @@ async function main() {
 	const rawQ = await waitForQueueIdle(90000);
 	const exQ = rawQ.map((e) => digest(e));
 	const subQx = rawQ.subs.map((e) => digest(e, 'Batch In'));
+	/** The first successful queue sub-execution that scored each mention (read by the checks below). */
+	const scoredBy = new Map();
+	for (const e of subQx) if (e.status === 'success') for (const id of e.scoredIds) if (!scoredBy.has(id)) scoredBy.set(id, e);
 	let exS = [];
 	let subSx = [];
 	await waitFor(async () => {
@@ -713,20 +716,19 @@ async function main() {
 				missing.push(k);
 				continue;
 			}
-			if (q.level !== s.level || q.rawLevel !== s.rawLevel) diffs.push(`${k}: queue ${q.level}/${q.rawLevel} vs single ${s.level}/${s.rawLevel}`);
+			if (q.level !== s.level || q.rawLevel !== s.rawLevel) diffs.push({ k, text: `${k}: queue ${q.level}/${q.rawLevel} vs single ${s.level}/${s.rawLevel}` });
 		}
 		// A reference batch may be absent from the queue run for two reasons only: n8n dropped every
 		// mention of it (attributed above), or its mentions were all scored in one later queue batch,
 		// because a poll cut short by the main's restart (the replay's clock had moved) left them to
 		// the next poll. Anything else is a defect.
 		const refBatch = new Map(subSx.filter((e) => e.status === 'success' && e.situation).map((e) => [e.last, e.scoredIds]));
-		const okQ = subQx.filter((e) => e.status === 'success');
 		const why = { dropped: [], merged: [] };
 		const unexplainedBatches = [];
 		for (const k of missing) {
 			const ids = refBatch.get(k) || [];
-			const holders = new Set(ids.map((id) => okQ.find((e) => e.scoredIds.includes(id))));
-			if (ids.every((id) => !okQ.some((e) => e.scoredIds.includes(id)) && explainLoss(id))) why.dropped.push(k);
+			const holders = new Set(ids.map((id) => scoredBy.get(id)));
+			if (ids.every((id) => !scoredBy.has(id) && explainLoss(id))) why.dropped.push(k);
 			else if (!holders.has(undefined) && holders.size === 1) why.merged.push(`${k} → ${[...holders][0].last}`);
 			else unexplainedBatches.push(k);
 		}
@@ -739,7 +741,7 @@ async function main() {
 		// it, the queue run's window may lack what n8n lost, or two workers may run two queued
 		// batches at once (the Redis restart releases the polls it held), so a level may
 		// legitimately differ: reported, not failed.
-		const lostAt = [...refPublished].filter(([id]) => !subQx.some((e) => e.status === 'success' && e.scoredIds.includes(id))).map(([, at]) => at);
+		const lostAt = [...refPublished].filter(([id]) => !scoredBy.has(id)).map(([, at]) => at);
 		const restartAt = mainStop ? new Date(replayQ.replay.pollTime(mainStop.poll - 1)).toISOString() : null;
 		// Two runs of the sub-workflow at once (in either set-up) each load the same Assess state and
 		// the later save wins (docs/operations.md §2): a disruption from the earlier batch on.
@@ -755,7 +757,7 @@ async function main() {
 		const firstLoss = [...missing, ...lostAt, ...overlaps.slice(0, 1)].sort()[0] || null;
 		const beforeDisruption = (k) => (firstLoss === null || k < firstLoss) && (restartAt === null || k <= restartAt);
 		const firstDisrupted = [firstLoss, restartAt].filter(Boolean).sort()[0] || null;
-		const strict = diffs.filter((d) => beforeDisruption(d.slice(0, d.indexOf(': '))));
+		const strict = diffs.filter((d) => beforeDisruption(d.k));
 		const later = diffs.filter((d) => !strict.includes(d));
 		const compared = mapS.size - missing.length;
 		const strictKeys = [...mapS.keys()].filter((k) => mapQ.has(k) && beforeDisruption(k));
@@ -767,8 +769,8 @@ async function main() {
 			note(`the comparison was cut short at ${firstLoss} (${overlaps[0] === firstLoss ? 'two runs of the sub-workflow at once' : 'a batch n8n lost'}), before the burst's levels`);
 		}
 		if (overlaps.length) note(`sub-workflow runs that overlapped (the later save of Assess's state wins), from the batch of ${overlaps[0]}: ${overlaps.length}`);
-		if (strict.length) throw new Error(`${strict.length} of the ${strictCount} batches before the first disruption (${firstDisrupted}) differ:\n${strict.slice(0, 8).join('\n')}`);
-		if (later.length) note(`after the first disruption (${firstDisrupted}), ${later.length} of ${compared - strictCount} levels differ (n8n lost, merged or ran batches at once from there on): ${later.slice(0, 4).join('; ')}`);
+		if (strict.length) throw new Error(`${strict.length} of the ${strictCount} batches before the first disruption (${firstDisrupted}) differ:\n${strict.slice(0, 8).map((d) => d.text).join('\n')}`);
+		if (later.length) note(`after the first disruption (${firstDisrupted}), ${later.length} of ${compared - strictCount} levels differ (n8n lost, merged or ran batches at once from there on): ${later.slice(0, 4).map((d) => d.text).join('; ')}`);
 		if (why.merged.length) note(`batches merged with the next poll's after a poll cut short by a restart: ${why.merged.join('; ')}`);
 		return `${compared} batches compared, ${strictCount} before the first disruption all equal (${why.dropped.length} dropped by n8n, attributed above; ${why.merged.length} merged into the next poll's batch); levels of the reference: ${[...new Set(levels)].join(', ')} (sequence ${levels.map((l) => ({ calm: '.', watch: 'w', alert: 'a', crisis: 'C', critical: '!' })[l] || '?').join('')}, . calm · w watch · a alert · C crisis · ! critical)`;
 	});
