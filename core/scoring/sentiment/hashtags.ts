@@ -41,7 +41,26 @@ export class HashtagCache {
 }
 
 
+/** Whether `tag` from `from` on starts with a word of four letters or more that the lexicon knows (at most 20 probes). */
+function startsWithWord(c: CompiledLexicon, tag: string, from: number): boolean {
+	for (let end = Math.min(tag.length, from + 20); end >= from + 4; end--) {
+		if (c.info.has(tag.slice(from, end))) return true;
+	}
+	return false;
+}
+
+/** Tags up to this length are also read as a two-word expression ('#neveragain' -> 'never again'). */
+const PHRASE_TAG_MAX = 40;
+
 export function segmentHashtagUncached(c: CompiledLexicon, tag: string): { value: number; negated: boolean } | null {
+	// A two-word expression written as one tag is read as the expression ('#neveragain' is
+	// 'never again', not 'never' negating 'again'; '#wellplayed').
+	if (tag.length <= PHRASE_TAG_MAX) {
+		for (let k = 2; k <= tag.length - 2; k++) {
+			const pv = c.lex.phrases.get(tag.slice(0, k) + ' ' + tag.slice(k));
+			if (pv !== undefined && pv !== 0) return { value: pv, negated: false };
+		}
+	}
 	const suffix = c.lex.negatorSuffix ? c.lex.negatorSuffix.replace("'", '') : null;
 	const minHead = c.lex.hashtagMinHead;
 	for (let k = tag.length - 3; k >= 3; k--) {
@@ -52,7 +71,9 @@ export function segmentHashtagUncached(c: CompiledLexicon, tag: string): { value
 			if (tv !== undefined && tv !== 0) return { value: tv, negated: true };
 			continue;
 		}
-		const longEnough = minHead !== undefined ? k >= minHead : k >= 4 || tag.length - k >= 5;
+		// A three-letter head only when the rest starts with a word the lexicon knows
+		// ('#badservice' is bad + service; '#warmweather' is not 'war' + 'mweather').
+		const longEnough = minHead !== undefined ? k >= minHead : k >= 4 || (tag.length - k >= 5 && startsWithWord(c, tag, k));
 		if (longEnough && hi?.valence !== undefined && Math.abs(hi.valence) >= 1) return { value: hi.valence, negated: false };
 	}
 	for (let k = 4; k <= tag.length - 3; k++) {

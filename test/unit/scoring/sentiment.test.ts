@@ -58,6 +58,20 @@ describe('analyzeSentiment — English', () => {
 		expect(analyzeSentiment('#badservice', 'en').raw).toBeLessThan(0);
 	});
 
+	it('reads a hashtag that is a two-word expression as the expression', () => {
+		// 'never again' is an expression (-3): before, 'never' negated 'again' and the tag read positive.
+		expect(label('#neveragain')).toBe('negative');
+		expect(analyzeSentiment('#neveragain', 'en').hits.map((h) => h.term)).toEqual(['neveragain']);
+		expect(label('Flew with them last week #neveragain')).toBe('negative');
+	});
+
+	it('does not cut a three-letter sentiment word off the front of an unknown tag', () => {
+		// '#warmweather' was read as 'war' (-2.9) + 'mweather'; a three-letter head now needs a known word after it.
+		expect(analyzeSentiment('#warmweather', 'en').hits).toEqual([]);
+		expect(label('landing in the sun #warmweather')).toBe('neutral');
+		expect(analyzeSentiment('#badservice', 'en').hits.map((h) => h.term)).toEqual(['badservice']);
+	});
+
 	it('ignores URLs and @handles', () => {
 		expect(analyzeSentiment('@united http://t.co/happy', 'en').hits).toEqual([]);
 	});
