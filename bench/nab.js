@@ -3,7 +3,7 @@
 /**
  * NAB benchmark of what ships: Assess Situation's output.
  *
- *   npm run bench:nab -- [--data DIR] [--out DIR] [--json]
+ *   npm run bench:nab -- [--data DIR] [--out DIR] [--json] [--thin P[,P…] [--thin-seeds N]]
  *
  * Runs the compiled Assess Situation engine (dist/core/scoring/situation) over every NAB-format
  * CSV in --data (`timestamp,value`): counts without texts, one bucket per row (bucket = the data's
@@ -20,7 +20,12 @@
  *  - in-sample: the shipped defaults, threshold optimised over all files (NAB's own protocol);
  *  - per file: alerts per calm week and the detection delay of each labelled window, at the
  *    shipped alert level (what a team would have received);
- *  - the volume detector alone (its own score per row), the previous figure, for comparison.
+ *  - the volume detector alone (its own score per row), the previous figure, for comparison;
+ *  - with --thin: the same files with every mention kept with probability P (binomial thinning,
+ *    seeds 1..N, default 3; bench/lib/thin.js): the same incidents at a twentieth of the volume
+ *    for P = 0.05. In-sample, leave-one-file-out and shipped-threshold figures, median and range
+ *    over the seeds. A robustness check of "the same level for 2 mentions a day and 2,000 an
+ *    hour"; nothing is chosen on it.
  * Windows come from DATA/windows.json. Data is read-only; nothing is copied into the repo.
  * --json prints all figures as one JSON object on the last line.
  */
@@ -28,6 +33,7 @@ const fs = require('fs');
 const path = require('path');
 const { scoreCorpus, parseNabCsv, parseTimestamp, PROFILES } = require('./lib/nabScorer');
 const { runSituations, alertStats } = require('./lib/nabSituations');
+const { thinCounts } = require('./lib/thin');
 
 /**
  * Settings the nested leave-one-file-out protocol chooses among (on the training files only).
@@ -49,7 +55,7 @@ const NESTED_GRID = [
 const ROOT = path.resolve(__dirname, '..');
 
 function parseArgs(argv) {
-	const args = { data: path.resolve(ROOT, '../shared/data/nab-realtweets'), out: path.join(ROOT, 'bench/out/nab'), json: false, loo: false, nested: true };
+	const args = { data: path.resolve(ROOT, '../shared/data/nab-realtweets'), out: path.join(ROOT, 'bench/out/nab'), json: false, loo: false, nested: true, thin: [], thinSeeds: 3 };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--data') args.data = path.resolve(argv[++i]);
@@ -57,8 +63,17 @@ function parseArgs(argv) {
 		else if (a === '--json') args.json = true;
 		else if (a === '--loo') args.loo = true; // kept for old scripts: leave-one-out is always printed
 		else if (a === '--no-nested') args.nested = false;
+		else if (a === '--thin') {
+			args.thin = String(argv[++i] ?? '')
+				.split(',')
+				.map(Number);
+			if (args.thin.length === 0 || args.thin.some((p) => !(p > 0 && p <= 1))) throw new Error('--thin takes probabilities in (0, 1], e.g. --thin 0.5,0.2,0.05');
+		} else if (a === '--thin-seeds') {
+			args.thinSeeds = parseInt(argv[++i], 10);
+			if (!(args.thinSeeds >= 1)) throw new Error('--thin-seeds takes a whole number ≥ 1');
+		}
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write('Usage: npm run bench:nab -- [--data DIR] [--out DIR] [--json] [--no-nested]\n');
+			process.stdout.write('Usage: npm run bench:nab -- [--data DIR] [--out DIR] [--json] [--no-nested] [--thin P[,P…] [--thin-seeds N]]\n');
 			process.exit(0);
 		} else throw new Error(`Unknown argument ${a}`);
 	}
@@ -207,6 +222,16 @@ function main() {
 			for (const l of nested.folds) out.push(`  ${short(l.heldOut).padEnd(28)} setting ${l.setting.padEnd(20)} threshold ${l.threshold.toFixed(3)}  train ${fmt(l.trainScore, 6)}  held-out ${fmt(l.heldOutScore, 6)}`);
 		}
 	}
+	const thinning = args.thin.length > 0 ? volumeRobustness(sit, series, args.thin, args.thinSeeds, sit0) : null;
+	if (thinning) {
+		out.push('');
+		out.push(`volume robustness (--thin): every mention kept with probability P, seeds 1..${args.thinSeeds}; shipped defaults; median [min–max] over the seeds`);
+		out.push(`${'P'.padEnd(6)}${'in-sample'.padStart(22)}${'leave-one-file-out'.padStart(24)}${'at alert 0.4'.padStart(22)}${'FP (in-sample)'.padStart(16)}`);
+		for (const t of thinning) {
+			const cell = (m) => `${m.median.toFixed(1)} [${m.min.toFixed(1)}–${m.max.toFixed(1)}]`;
+			out.push(`${String(t.p).padEnd(6)}${cell(t.inSample).padStart(22)}${cell(t.leaveOneOut).padStart(24)}${cell(t.atShippedThreshold).padStart(22)}${String(t.falsePositives.median).padStart(16)}`);
+		}
+	}
 	process.stdout.write(out.join('\n') + '\n');
 
 	if (args.json) {
@@ -234,8 +259,40 @@ function main() {
 			summary.nestedLeaveOneOut = nested.folds.map(({ raw, windows: w, ...l }) => l);
 			summary.nestedLeaveOneOutPooled = nested.pooled;
 		}
+		if (thinning) summary.volumeRobustness = thinning;
 		process.stdout.write(JSON.stringify(summary) + '\n');
 	}
+}
+
+/** Median, min and max of a list of numbers. */
+function spread(xs) {
+	const v = [...xs].sort((a, b) => a - b);
+	const mid = v.length >> 1;
+	return { median: +(v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2).toFixed(2), min: +v[0].toFixed(2), max: +v[v.length - 1].toFixed(2) };
+}
+
+/** The shipped defaults on thinned copies of the series (in memory): in-sample, leave-one-file-out and at the shipped alert threshold. */
+function volumeRobustness(sit, series, probabilities, seeds, alertThreshold) {
+	return probabilities.map((p) => {
+		const inSample = [];
+		const loo = [];
+		const atAlert = [];
+		const fp = [];
+		for (let seed = 1; seed <= seeds; seed++) {
+			const files = series.map((s, k) => ({
+				name: s.name,
+				timestamps: s.times,
+				scores: runSituations(sit, s.times, thinCounts(s.values, p, seed * 7919 + k), {}).scores,
+				windows: s.windows,
+			}));
+			const r = scoreCorpus(files, { profiles: ['standard'] }).standard;
+			inSample.push(r.score);
+			fp.push(r.falsePositives);
+			atAlert.push(scoreCorpus(files, { profiles: ['standard'], threshold: alertThreshold }).standard.score);
+			if (files.length > 1) loo.push(leaveOneOut([{ name: 'defaults', files }]).pooled);
+		}
+		return { p, seeds, inSample: spread(inSample), leaveOneOut: loo.length ? spread(loo) : null, atShippedThreshold: spread(atAlert), falsePositives: spread(fp) };
+	});
 }
 
 function short(name) {
