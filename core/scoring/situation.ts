@@ -22,6 +22,7 @@ import type { Mention } from '../mention/mention';
 import { LEVELS, levelRank } from '../levels';
 import type { Level } from '../levels';
 import { fmtDuration } from '../util/duration';
+import { stableTimeOrder } from '../util/timeOrder';
 import type { MentionScore, Situation } from './types';
 
 export interface SituationConfig {
@@ -229,15 +230,10 @@ export type ScoredMention = Mention & { crisis?: MentionScore };
 export function ingestMentions(state: SituationState, mentions: ScoredMention[], config: Partial<SituationConfig> = {}): { added: number; late: number } {
 	const c = resolveSituationConfig(config);
 	const size = c.bucketMinutes * 60000;
-	// Parse each date once (addInTimeOrder sorts by it).
-	const order: Array<{ t: number; k: number }> = [];
-	let invalid = 0;
-	for (let k = 0; k < mentions.length; k++) {
-		const t = Date.parse(mentions[k].publishedAt);
-		if (Number.isFinite(t)) order.push({ t, k });
-		else invalid++;
-	}
-	const { added, late } = addInTimeOrder(state, order, size, (b, { k }) => addToBucket(b, mentions[k], c));
+	// Parse each date once (addInTimeOrder sorts by it); an unreadable date is NaN, left out.
+	const times = new Float64Array(mentions.length);
+	for (let k = 0; k < mentions.length; k++) times[k] = Date.parse(mentions[k].publishedAt);
+	const { added, late, invalid } = addInTimeOrder(state, times, size, (b, k) => addToBucket(b, mentions[k], c));
 	return { added, late: late + invalid };
 }
 
@@ -254,49 +250,48 @@ export function ingestCounts(
 ): { added: number; late: number; invalid: number } {
 	const c = resolveSituationConfig(config);
 	const size = c.bucketMinutes * 60000;
-	const order: Array<{ t: number; v: number; k: number }> = [];
-	let invalid = 0;
+	const times = new Float64Array(counts.length);
+	const values = new Float64Array(counts.length);
 	for (let k = 0; k < counts.length; k++) {
 		const row = counts[k];
 		const t = typeof row?.timestamp === 'number' ? row.timestamp : Date.parse(String(row?.timestamp));
 		const v = Number(row?.value);
-		if (!Number.isFinite(t) || !Number.isFinite(v) || v < 0) {
-			invalid++;
-			continue;
-		}
-		order.push({ t, v: Math.min(v, 1e12), k });
+		// A row without a readable time or count is invalid: NaN leaves it out of the order.
+		times[k] = Number.isFinite(v) && v >= 0 ? t : NaN;
+		values[k] = Math.min(v, 1e12);
 	}
-	const { added, late } = addInTimeOrder(state, order, size, (b, { v }) => {
-		b.mentions += v;
+	return addInTimeOrder(state, times, size, (b, k) => {
+		b.mentions += values[k];
 	});
-	return { added, late, invalid };
 }
 
 /**
- * The loop both ingests share: rows sorted by time (stable: equal times keep their input order),
- * each added to its open bucket; a row whose bucket is already closed is counted as late.
+ * The loop both ingests share: rows in time order (stable: equal times keep their input order;
+ * `times[k]` of row k, NaN = invalid, left out and counted), each added to its open bucket; a
+ * row whose bucket is already closed is counted as late.
  */
-function addInTimeOrder<R extends { t: number; k: number }>(
+function addInTimeOrder(
 	state: SituationState,
-	order: R[],
+	times: Float64Array,
 	size: number,
-	add: (bucket: BucketAggregate, row: R) => void,
-): { added: number; late: number } {
-	order.sort((a, b) => a.t - b.t || a.k - b.k);
+	add: (bucket: BucketAggregate, row: number) => void,
+): { added: number; late: number; invalid: number } {
+	const order = stableTimeOrder(times);
 	let added = 0;
 	let late = 0;
 	const index = openIndex(state);
-	for (const row of order) {
-		const b = bucketFor(state, index, Math.floor(row.t / size) * size);
+	for (let i = 0; i < order.length; i++) {
+		const k = order[i];
+		const b = bucketFor(state, index, Math.floor(times[k] / size) * size);
 		if (!b) {
 			late++;
 			continue;
 		}
-		add(b, row);
+		add(b, k);
 		added++;
 	}
 	state.late += late;
-	return { added, late };
+	return { added, late, invalid: times.length - order.length };
 }
 
 /** Open buckets by start (built once per ingest call). */

@@ -10,6 +10,7 @@ import { nowOption, parseDateOption, resolveNow } from '../../shared/now';
 import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { createTextAnalyzer, scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
+import { stableTimeOrder } from '../../../core/util/timeOrder';
 import { itemFailure } from '../../shared/router';
 import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 
@@ -95,13 +96,19 @@ interface Options {
 
 /**
  * The mentions in time order (stable: equal times keep their input order), each date parsed
- * once. The replay sorts its input again; already in order, that sort is one linear pass
- * instead of n·log n comparisons that each parse two dates (~3× faster on 100k mentions).
+ * once; mentions without a readable date keep their input order after the dated ones (the
+ * report counts them as excluded). The replay orders its input again, a cheap pass when it is
+ * already in order.
  */
 function inTimeOrder(mentions: ReportMention[]): ReportMention[] {
-	const keyed = mentions.map((m, i) => ({ t: Date.parse(m.publishedAt), i }));
-	keyed.sort((a, b) => a.t - b.t || a.i - b.i);
-	return keyed.map((k) => mentions[k.i]);
+	const times = new Float64Array(mentions.length);
+	for (let k = 0; k < mentions.length; k++) times[k] = Date.parse(mentions[k].publishedAt);
+	const order = stableTimeOrder(times);
+	const out: ReportMention[] = new Array(mentions.length);
+	let j = 0;
+	for (; j < order.length; j++) out[j] = mentions[order[j]];
+	for (let k = 0; k < mentions.length; k++) if (!Number.isFinite(times[k])) out[j++] = mentions[k];
+	return out;
 }
 
 /** The input items sorted by what they are (told apart by their fields). */
