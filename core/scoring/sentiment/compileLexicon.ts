@@ -63,6 +63,11 @@ export interface CompiledLexicon {
 	themeWordsById: Array<ThemeCandidate[] | undefined>;
 	/** Memo of the hashtags segmented so far (see hashtags.ts). */
 	hashtags: HashtagCache;
+	/**
+	 * Memo of `stemmedValence` for words the precomputed forms cannot answer (French, and words
+	 * with accents): the stem valence, or null for none. Emptied at STEM_MEMO_MAX words.
+	 */
+	stemMemo: Map<string, number | null>;
 	/** The last character of `lex.negatorSuffix` (-1: none or empty): most words are ruled out on it. */
 	negatorLast: number;
 	/** Whether `lex.negatorSuffix` has an apostrophe ("n't"): only words the tokenizer flagged as having one can end with it. */
@@ -187,6 +192,7 @@ function compileLexicon(language: SentimentLanguage, themes: ThemeIndex): Compil
 		values: new Float64Array(0),
 		tokenize: tokenizeOptions(lex.splitElisions, EMOTICONS),
 		hashtags: new HashtagCache(),
+		stemMemo: new Map(),
 		negatorLast: lex.negatorSuffix !== null && lex.negatorSuffix.length > 0 ? lex.negatorSuffix.charCodeAt(lex.negatorSuffix.length - 1) : -1,
 		negatorNeedsApostrophe: lex.negatorSuffix !== null && lex.negatorSuffix.includes("'"),
 	};
@@ -301,6 +307,23 @@ function packRecords(c: CompiledLexicon, language: SentimentLanguage): void {
 	}
 	c.values = Float64Array.from(values);
 	c.table.pack(recs);
+}
+
+/** Words the stem memo holds before it is emptied (a few MB at most; real text repeats its words). */
+const STEM_MEMO_MAX = 50000;
+
+/**
+ * `lookupValence` through the lexicon's memo: a French form is stemmed once (up to twenty
+ * candidate probes), then answered by one look-up. A memo of a pure function of immutable data.
+ */
+export function stemmedValence(c: CompiledLexicon, key: string, partLens: Int32Array, partEndings: string[]): number | undefined {
+	const memo = c.stemMemo;
+	const known = memo.get(key);
+	if (known !== undefined) return known === null ? undefined : known;
+	const v = lookupValence(c, key, partLens, partEndings);
+	if (memo.size >= STEM_MEMO_MAX) memo.clear();
+	memo.set(key, v === undefined ? null : v);
+	return v;
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { ThemeCandidate } from '../themes';
 import { HashtagCache } from './hashtags';
 import type { HashtagSegment } from './hashtags';
-import { lookupValence } from './compileLexicon';
+import { lookupValence, stemmedValence } from './compileLexicon';
 import type { CompiledLexicon } from './compileLexicon';
 import { EMOJI, EMOTICONS } from './lexicon/emoji';
 import { stripAccents } from './lexicon/fr';
@@ -417,7 +417,7 @@ function formValence(a: TextAnalyzer, c: CompiledLexicon, i: number, wb: number,
 		return f !== undefined ? f.valence : undefined;
 	}
 	const wk = keyOf(buf, keys, i);
-	return wk.length >= 4 ? lookupValence(c, wk, a.partLens, a.partEndings) : undefined;
+	return wk.length >= 4 ? stemmedValence(c, wk, a.partLens, a.partEndings) : undefined;
 }
 
 /**

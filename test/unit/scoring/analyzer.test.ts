@@ -1,5 +1,7 @@
 import type { Mention } from '../../../core/mention/mention';
 import { createTextAnalyzer, scoreMention } from '../../../core/scoring/scoreMention';
+import { lexiconFor } from '../../../core/scoring/sentiment/compileLexicon';
+import { THEME_INDEX } from '../../../core/scoring/themes';
 
 /**
  * The text analyser owns its scratch (issue 13): passes on two analysers do not touch each
@@ -58,5 +60,26 @@ describe('TextAnalyzer', () => {
 		for (let i = 0; i < texts.length; i++) {
 			expect(scoreMention(mention(i, texts[i]), {}, now, analyzer)).toEqual(scoreMention(mention(i, texts[i]), {}, now));
 		}
+	});
+});
+
+describe('stem memo (French forms stemmed once)', () => {
+	it('answers a form the same way before and after it is remembered', () => {
+		const a = createTextAnalyzer();
+		const first = a.analyze('Les clients sont furieux, service honteusement lent', 'fr', false);
+		const raw = first.raw;
+		const again = a.analyze('Les clients sont furieux, service honteusement lent', 'fr', false);
+		expect(again.raw).toBe(raw);
+		expect(raw).toBeLessThan(0);
+	});
+
+	it('stays bounded whatever the traffic (emptied at 50,000 words)', () => {
+		const a = createTextAnalyzer();
+		const words: string[] = [];
+		for (let k = 0; k < 60000; k++) words.push(`zorbé${k.toString(36)}ments`);
+		for (let k = 0; k < words.length; k += 500) a.analyze(words.slice(k, k + 500).join(' '), 'fr', false);
+		const size = lexiconFor('fr', THEME_INDEX).stemMemo.size;
+		expect(size).toBeGreaterThan(0);
+		expect(size).toBeLessThanOrEqual(50000);
 	});
 });
