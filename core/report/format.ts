@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ReportLanguage } from './types';
+import { isoUtcMillis } from '../scoring/time';
 
 export const HOUR_MS = 3_600_000;
 
@@ -94,7 +95,11 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|
 
 /** Parses an RFC3339 timestamp (with its offset: a zone-less time would depend on the machine) to epoch ms, or null. */
 export function parseTime(value: unknown): number | null {
-	if (typeof value !== 'string' || !RFC3339.test(value)) return null;
+	if (typeof value !== 'string') return null;
+	// The shape every Crisis Kit record carries is read by hand (same result as below).
+	const fast = isoUtcMillis(value);
+	if (fast === fast) return fast;
+	if (!RFC3339.test(value)) return null;
 	const ms = Date.parse(value);
 	return Number.isFinite(ms) ? ms : null;
 }

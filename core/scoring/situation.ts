@@ -23,6 +23,7 @@ import { LEVELS, levelRank } from '../levels';
 import type { Level } from '../levels';
 import { fmtDuration } from '../util/duration';
 import { stableTimeOrder } from '../util/timeOrder';
+import { parseTime } from './time';
 import type { MentionScore, Situation } from './types';
 
 export interface SituationConfig {
@@ -232,7 +233,7 @@ export function ingestMentions(state: SituationState, mentions: ScoredMention[],
 	const size = c.bucketMinutes * 60000;
 	// Parse each date once (addInTimeOrder sorts by it); an unreadable date is NaN, left out.
 	const times = new Float64Array(mentions.length);
-	for (let k = 0; k < mentions.length; k++) times[k] = Date.parse(mentions[k].publishedAt);
+	for (let k = 0; k < mentions.length; k++) times[k] = parseTime(mentions[k].publishedAt);
 	const { added, late, invalid } = addInTimeOrder(state, times, size, (b, k) => addToBucket(b, mentions[k], c));
 	return { added, late: late + invalid };
 }

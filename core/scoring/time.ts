@@ -23,6 +23,16 @@ const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * always what `Date.parse` gives.
  */
 export function parseTime(iso: string): number {
+	const ms = isoUtcMillis(iso);
+	return ms === ms ? ms : Date.parse(iso);
+}
+
+/**
+ * The hand-read part of `parseTime`: epoch ms of a timestamp in exactly the shape `toISOString`
+ * writes (every Crisis Kit record's `publishedAt`), else NaN. Where it gives a number,
+ * `Date.parse` gives the same one.
+ */
+export function isoUtcMillis(iso: string): number {
 	const len = iso.length;
 	if (
 		(len === 24 || len === 20) &&
@@ -62,7 +72,7 @@ export function parseTime(iso: string): number {
 			}
 		}
 	}
-	return Date.parse(iso);
+	return NaN;
 }
 
 /** Hours from `fromIso` to `toIso`, or null when either is unreadable. */

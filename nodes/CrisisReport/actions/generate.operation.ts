@@ -11,6 +11,7 @@ import { levelThresholdsOf } from '../../../core/document/levelThresholds';
 import { createTextAnalyzer, scoreMention } from '../../../core/scoring/scoreMention';
 import { replaySituations } from '../../../core/scoring/situation';
 import { stableTimeOrder } from '../../../core/util/timeOrder';
+import { parseTime } from '../../../core/scoring/time';
 import { itemFailure } from '../../shared/router';
 import { sourceFailureOf, uniqueFailures, type SourceFailureSummary } from '../../shared/sourceFailures';
 
@@ -102,7 +103,7 @@ interface Options {
  */
 function inTimeOrder(mentions: ReportMention[]): ReportMention[] {
 	const times = new Float64Array(mentions.length);
-	for (let k = 0; k < mentions.length; k++) times[k] = Date.parse(mentions[k].publishedAt);
+	for (let k = 0; k < mentions.length; k++) times[k] = parseTime(mentions[k].publishedAt);
 	const order = stableTimeOrder(times);
 	const out: ReportMention[] = new Array(mentions.length);
 	let j = 0;
