@@ -157,10 +157,18 @@ function foldTitle(title: string): string {
 }
 
 /**
+ * Platforms whose items are each their own story: an App Store review's link is the app's
+ * review page, the same for every review, and two reviews may share a title ("Great app").
+ */
+const OWN_STORY_PLATFORMS: ReadonlySet<string> = new Set(['appstore']);
+
+/**
  * One key per story across sources: `url:<host/path?query>` of the linked article or
- * of the mention itself, else `title:<folded title>`, else `id:<mention id>`.
+ * of the mention itself, else `title:<folded title>`, else `id:<mention id>` (always the
+ * id for a review: see OWN_STORY_PLATFORMS).
  */
 export function storyKey(mention: Mention): string {
+	if (OWN_STORY_PLATFORMS.has(mention.platform)) return `id:${mention.id}`;
 	const key = urlKey(linkedUrl(mention) ?? mention.url);
 	if (key !== null) return `url:${key}`;
 	if (mention.title) {

@@ -31,6 +31,33 @@ export interface RedditCursor {
 
 const SOURCE = 'reddit';
 
+/**
+ * The link of a post or comment: its `permalink`, else (comments in answers from before 2018
+ * have none) one built from the post and comment ids, which Reddit redirects to the comment.
+ */
+function permalinkOf(data: Record<string, unknown>, isPost: boolean): string | null {
+	const permalink = stringOf(data.permalink);
+	if (permalink) return canonicalUrl(permalink.startsWith('/') ? `https://www.reddit.com${permalink}` : permalink);
+	const id36 = stringOf(data.id);
+	if (!id36 || !/^[a-z0-9]{1,16}$/i.test(id36)) return null;
+	if (isPost) return `https://www.reddit.com/comments/${id36}`;
+	const link = stringOf(data.link_id);
+	const m = link ? /^t3_([a-z0-9]{1,16})$/i.exec(link) : null;
+	return m ? `https://www.reddit.com/comments/${m[1]}/_/${id36}` : null;
+}
+
+/** Direct replies of a comment: the comments in its `replies` Listing plus what its "more" stubs count. */
+function directReplies(replies: unknown): number {
+	if (!isRecord(replies) || !isRecord(replies.data) || !Array.isArray(replies.data.children)) return 0;
+	let n = 0;
+	for (const c of replies.data.children) {
+		if (!isRecord(c)) continue;
+		if (c.kind === 't1') n++;
+		else if (c.kind === 'more' && isRecord(c.data)) n += countOf(c.data.count);
+	}
+	return n;
+}
+
 function mapChild(child: Record<string, unknown>, source: string): Mention {
 	const kind = child.kind;
 	const data = child.data;
@@ -70,10 +97,7 @@ function mapChild(child: Record<string, unknown>, source: string): Mention {
 			? String(isPost ? data.selftext : data.body)
 			: '',
 	).trim();
-	const permalink = stringOf(data.permalink);
-	const url = permalink
-		? canonicalUrl(permalink.startsWith('/') ? `https://www.reddit.com${permalink}` : permalink)
-		: null;
+	const url = permalinkOf(data, isPost);
 	const authorFullname = stringOf(data.author_fullname);
 	const deleted = author === '[deleted]';
 	const parent = stringOf(data.parent_id);
@@ -98,7 +122,8 @@ function mapChild(child: Record<string, unknown>, source: string): Mention {
 		engagement: {
 			likes: countOf(data.score),
 			shares: countOf(data.num_crossposts),
-			replies: countOf(data.num_comments),
+			// A comment carries its post's `num_comments`: its own replies are those nested under it.
+			replies: isPost ? countOf(data.num_comments) : directReplies(data.replies),
 			views: optionalCount(data.view_count),
 		},
 		inReplyToId: parent ? mentionId('reddit', parent) : null,

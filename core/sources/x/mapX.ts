@@ -1,7 +1,8 @@
 /**
  * X API v2 recent search (`/2/tweets/search/recent`) → Mention records. Author reach
  * comes from the `users` expansion (`expansions=author_id`,
- * `user.fields=public_metrics,username,name,verified`).
+ * `user.fields=public_metrics,username,name,verified`); retweeted posts from the `tweets`
+ * expansion (`referenced_tweets.id`, their authors with `referenced_tweets.id.author_id`).
  */
 import { mentionId, type Mention } from '../../mention/mention';
 import { laterTimestamp, toIsoTimestamp } from '../dates';
@@ -51,10 +52,23 @@ export function snowflakeTime(id: string): string | null {
 	return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
+/** The id of the post a retweet repeats (`referenced_tweets` type `retweeted`), or null. */
+function retweetedId(tweet: Record<string, unknown>): string | null {
+	if (!Array.isArray(tweet.referenced_tweets)) return null;
+	const ref = tweet.referenced_tweets.find((r) => isRecord(r) && r.type === 'retweeted');
+	return isRecord(ref) && typeof ref.id === 'string' && ref.id !== '' ? ref.id : null;
+}
+
+/**
+ * `retweet`: a retweet whose original is not in the answer. Its text is X's shortened
+ * "RT @user: …", and its public metrics are the original's (X reports them on every retweet),
+ * so its own reactions count as unknown (0) and no hashtag is read from a word cut by the "…".
+ */
 function mapTweet(
 	tweet: Record<string, unknown>,
 	users: Map<string, Record<string, unknown>>,
 	source: string,
+	retweet = false,
 ): Mention {
 	const id = tweetId(tweet);
 	if (!/^\d+$/.test(id))
@@ -79,17 +93,20 @@ function mapTweet(
 	// Without expansions=author_id the author is unknown, but the post still counts.
 	const handle = username ?? authorId ?? 'unknown';
 	const noteText = objectAt(tweet, 'note_tweet').text;
-	const rawText =
-		typeof noteText === 'string' ? noteText : typeof tweet.text === 'string' ? tweet.text : '';
+	if (typeof noteText !== 'string' && typeof tweet.text !== 'string')
+		// A user or a count, from an answer of another endpoint: no post to score.
+		throw new SourceItemError(SOURCE, 'text', `expected the post's text, got ${describeValue(tweet.text)}: not a post`);
+	const rawText = typeof noteText === 'string' ? noteText : String(tweet.text);
 	// X escapes &, < and > in tweet text.
 	const text = decodeEntities(rawText);
 	const metrics = objectAt(tweet, 'public_metrics');
 	const userMetrics = objectAt(user, 'public_metrics');
-	const entityTags = Array.isArray(objectAt(tweet, 'entities').hashtags)
-		? (objectAt(tweet, 'entities').hashtags as unknown[]).map((h) =>
-				isRecord(h) ? h.tag : undefined,
-			)
-		: [];
+	const entityTags =
+		!retweet && Array.isArray(objectAt(tweet, 'entities').hashtags)
+			? (objectAt(tweet, 'entities').hashtags as unknown[]).map((h) => (isRecord(h) ? h.tag : undefined))
+			: [];
+	// A shortened retweet ends in the middle of a word ("#TwitterFami…"): that word is no tag.
+	const tagText = retweet ? text.replace(/\S*\u2026\s*$/, '') : text;
 	const replied = Array.isArray(tweet.referenced_tweets)
 		? tweet.referenced_tweets.find((r) => isRecord(r) && r.type === 'replied_to')
 		: undefined;
@@ -118,15 +135,17 @@ function mapTweet(
 				user?.verified === true ||
 				(typeof user?.verified_type === 'string' && user.verified_type !== 'none'),
 		},
-		engagement: {
-			likes: countOf(metrics.like_count),
-			shares: countOf(metrics.retweet_count) + countOf(metrics.quote_count),
-			replies: countOf(metrics.reply_count),
-			views: optionalCount(metrics.impression_count),
-		},
+		engagement: retweet
+			? { likes: 0, shares: 0, replies: 0, views: null }
+			: {
+					likes: countOf(metrics.like_count),
+					shares: countOf(metrics.retweet_count) + countOf(metrics.quote_count),
+					replies: countOf(metrics.reply_count),
+					views: optionalCount(metrics.impression_count),
+				},
 		inReplyToId: repliedId ? mentionId('x', repliedId) : null,
 		rating: null,
-		hashtags: normaliseHashtags([...entityTags, ...extractHashtags(text)]),
+		hashtags: normaliseHashtags([...entityTags, ...extractHashtags(tagText)]),
 		raw: tweet,
 	};
 }
@@ -156,8 +175,27 @@ export function mapXPage(body: unknown, ctx: MapContext): MappedPage<XCursor> {
 	if (Array.isArray(includedUsers)) {
 		for (const u of includedUsers) if (isRecord(u) && typeof u.id === 'string') users.set(u.id, u);
 	}
+	// Retweets: the original post, when the answer includes it (`expansions=referenced_tweets.id`),
+	// is mapped instead, once per page (as Mastodon boosts are), so a retweeted complaint has its
+	// full text, its author and its own counts; a retweet of a post already on the page adds nothing.
+	const originals = new Map<string, Record<string, unknown>>();
+	const includedTweets = objectAt(value, 'includes').tweets;
+	if (Array.isArray(includedTweets)) {
+		for (const t of includedTweets) if (isRecord(t) && typeof t.id === 'string') originals.set(t.id, t);
+	}
+	const onPage = new Set<string>();
+	for (const t of data) if (isRecord(t) && typeof t.id === 'string') onPage.add(t.id);
+	const mappedOriginals = new Set<string>();
 	const source = ctx.source ?? SOURCE;
-	const { mentions, skipped } = mapItems(SOURCE, 'data', data, (t) => mapTweet(t, users, source));
+	const { mentions, skipped } = mapItems(SOURCE, 'data', data, (t) => {
+		const originalId = retweetedId(t);
+		if (originalId === null) return mapTweet(t, users, source);
+		if (onPage.has(originalId) || mappedOriginals.has(originalId)) return null;
+		const original = originals.get(originalId);
+		if (original === undefined) return mapTweet(t, users, source, true);
+		mappedOriginals.add(originalId);
+		return mapTweet(original, users, source);
+	});
 	let newestPublishedAt: string | null = null;
 	for (const m of mentions) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
 	// Skipped items count too: the next poll must not fetch them again.

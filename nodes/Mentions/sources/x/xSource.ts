@@ -9,7 +9,7 @@ import { readPagedReplies } from '../replies';
 export const X_FIELDS = {
 	'tweet.fields':
 		'created_at,public_metrics,author_id,lang,conversation_id,referenced_tweets,entities,note_tweet',
-	expansions: 'author_id',
+	expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id',
 	'user.fields': 'username,name,verified,verified_type,public_metrics',
 };
 

@@ -89,7 +89,7 @@ const CASES = [
 	{ source: 'hackernews', fixture: 'hackernews/searchByDate.page1.json', url: 'https://hn.algolia.com/api/v1/search_by_date', cred: null, qs: { tags: '(story,comment)' }, params: { keywords: 'vespa, java, plug' } },
 	{ source: 'mastodon', fixture: 'mastodon/timelinesTag.page1.json', url: 'https://mastodon.social/api/v1/timelines/tag/introductions', cred: null, qs: { limit: 40 }, params: { keywords: 'inheritance', hashtags: 'introductions' } },
 	{ source: 'bluesky', fixture: 'bluesky/searchPosts.page1.json', url: 'https://bsky.social/xrpc/app.bsky.feed.searchPosts', cred: 'blueskyApi', qs: { sort: 'latest' }, all: true },
-	{ source: 'x', fixture: 'x/searchRecent.page1.json', url: 'https://api.x.com/2/tweets/search/recent', cred: 'xApi', qs: { expansions: 'author_id' }, params: { keywords: 'python' } },
+	{ source: 'x', fixture: 'x/searchRecent.page1.json', url: 'https://api.x.com/2/tweets/search/recent', cred: 'xApi', qs: { expansions: 'author_id,referenced_tweets.id,referenced_tweets.id.author_id' }, params: { keywords: 'python' } },
 	{ source: 'youtube', fixture: 'youtube/search.page1.json', url: 'https://www.googleapis.com/youtube/v3/search', cred: 'youTubeApi', qs: { part: 'snippet', type: 'video', order: 'date' }, all: true },
 	{ source: 'appstore', fixture: 'appstore/customerReviews.page1.json', url: 'https://itunes.apple.com/us/rss/customerreviews/page=1/id=284882215/sortBy=mostRecent/json', cred: null, qs: {}, params: { appStoreAppId: '284882215' } },
 	{ source: 'rss', fixture: 'rss/googleAlerts.page1.xml', url: 'https://www.google.com/alerts/feeds/1/2', cred: null, qs: {}, params: { keywords: 'slack', feedUrls: 'https://www.google.com/alerts/feeds/1/2' } },
