@@ -77,13 +77,47 @@ const ZONES: Record<string, number> = {
 	JST: 540,
 	AEST: 600,
 	AEDT: 660,
+	// Other unambiguous abbreviations seen in feeds (European, Asian, Pacific, American);
+	// ambiguous ones (AST, IST besides India's…) keep one reading or none.
+	WET: 0,
+	WEST: 60,
+	MET: 60,
+	MEZ: 60,
+	MEST: 120,
+	MESZ: 120,
+	EET: 120,
+	EEST: 180,
+	MSK: 180,
+	SAST: 120,
+	EAT: 180,
+	WAT: 60,
+	PKT: 300,
+	ICT: 420,
+	WIB: 420,
+	HKT: 480,
+	SGT: 480,
+	AWST: 480,
+	PHT: 480,
+	KST: 540,
+	ACST: 570,
+	ACDT: 630,
+	NZST: 720,
+	NZDT: 780,
+	HST: -600,
+	AKST: -540,
+	AKDT: -480,
+	ADT: -180,
+	NST: -210,
+	NDT: -150,
+	ART: -180,
+	BRT: -180,
 };
 const RFC2822 =
 	/^(?:[A-Za-z]{2,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([+-]\d{4}|[+-]\d{2}:\d{2}|[A-Za-z]{1,5})?$/;
 
 /**
  * RFC 2822 / RFC 822 dates as found in RSS `pubDate` (`Wed, 10 Jul 2019 11:53:37 +0000`,
- * `10 Jul 19 11:53 GMT`, US zone names). Unknown zone letters are read as UTC (RFC 2822 §4.3).
+ * `10 Jul 19 11:53 GMT`, zone names of ZONES). Unknown zone letters are read as UTC (RFC 2822 §4.3).
  */
 export function parseRfc2822(value: string): string | null {
 	const m = RFC2822.exec(value.trim().replace(/\s+/g, ' '));

@@ -40,6 +40,16 @@ function dayFirstFor(language: string | null): boolean {
 	return language !== null && !/^\s*en(-us)?\s*$/i.test(language);
 }
 
+/**
+ * The person of an RSS `author`, which RSS 2.0 writes as "email (Name)": the name alone, so a
+ * mention does not show (or key on) an e-mail address; a bare address stays as it is.
+ */
+function personOf(author: string | null): string | null {
+	if (author === null || author.length > 320) return author;
+	const m = /^[^\s@()]{1,64}@[^\s()]{1,255}\s{0,10}\(([^()]{1,200})\)$/.exec(author.trim());
+	return m ? m[1].trim() || author : author;
+}
+
 function mapItem(
 	item: Record<string, unknown>,
 	feed: ParsedFeed,
@@ -67,7 +77,7 @@ function mapItem(
 	const title = typeof item.title === 'string' ? htmlToText(item.title) || null : null;
 	const body = stringOf(item.content) ?? stringOf(item.summary) ?? '';
 	const text = htmlToText(body);
-	const creator = stringOf(item.author);
+	const creator = personOf(stringOf(item.author));
 	// Press items rarely name a person: the outlet (article host) is the speaker.
 	const outlet = hostOf(url)?.replace(/^www\./, '') ?? null;
 	const handle = creator ?? outlet ?? feed.title ?? hostOf(feed.link) ?? 'unknown';

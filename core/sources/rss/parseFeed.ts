@@ -19,6 +19,8 @@ export interface FeedParseOptions {
 	maxElements?: number;
 	/** Deepest nesting accepted. Default 64. */
 	maxDepth?: number;
+	/** Where the feed was fetched from: the last base for relative item links. */
+	url?: string;
 }
 
 export interface FeedItem {
@@ -386,11 +388,16 @@ function toHtml(el: XmlElement): string {
 	return `<${local}${attrs}>${inner}</${local}>`;
 }
 
-/** Text of an element; Atom `type="xhtml"` content comes back as HTML (paragraphs kept). */
+/**
+ * Text of an element, as HTML for htmlToText. Markup written as elements (Atom `type="xhtml"`,
+ * Atom 0.3 `application/xhtml+xml`, or unescaped HTML inside an RSS `description`) comes back
+ * as HTML, so block breaks survive and scripts are dropped, not read as words. Atom
+ * `type="text"` is escaped: its `<` and `&` are characters, not markup.
+ */
 function contentText(el: XmlElement): string {
-	if (el.attrs.type === 'xhtml')
+	if (el.children.length > 0 || el.attrs.type === 'xhtml')
 		return el.nodes.map((n) => (typeof n === 'string' ? escapeHtml(n) : toHtml(n))).join('');
-	return deepText(el);
+	return el.attrs.type === 'text' && el.name.startsWith('atom:') ? escapeHtml(el.text) : el.text;
 }
 
 function textOf(el: XmlElement, ...names: string[]): string | null {
@@ -428,17 +435,31 @@ function mediaUrl(el: XmlElement): string | null {
 	return null;
 }
 
+/** An RSS `guid` that is the item's permanent link (an http(s) URL, `isPermaLink` not "false"). */
+function guidLink(el: XmlElement): string | null {
+	const g = child(el, 'guid');
+	if (!g || g.attrs.isPermaLink === 'false') return null;
+	const t = deepText(g).trim();
+	return /^https?:\/\/\S+$/i.test(t) ? t : null;
+}
+
+/** `media:description` of the item or of its `media:group` (YouTube, podcasts): the description alone, not the group's titles and credits. */
+function mediaDescription(el: XmlElement): string | null {
+	const group = child(el, 'media:group');
+	return textOf(el, 'media:description') ?? (group ? textOf(group, 'media:description') : null);
+}
+
 function rssItem(el: XmlElement): FeedItem {
 	const guid = textOf(el, 'guid', 'rdf:about');
 	return {
 		id: guid ?? el.attrs['rdf:about'] ?? null,
 		title: textOf(el, 'title', 'dc:title'),
-		link: textOf(el, 'link') ?? atomLink(el, 'alternate'),
-		published: textOf(el, 'pubDate', 'dc:date', 'atom:published', 'dcterms:created'),
-		updated: textOf(el, 'atom:updated', 'dcterms:modified'),
+		link: textOf(el, 'link') ?? atomLink(el, 'alternate') ?? guidLink(el),
+		published: textOf(el, 'pubDate', 'dc:date', 'atom:published', 'dcterms:created', 'dcterms:issued'),
+		updated: textOf(el, 'atom:updated', 'dcterms:modified', 'updated'),
 		author: textOf(el, 'dc:creator', 'author', 'itunes:author'),
-		content: textOf(el, 'content:encoded'),
-		summary: textOf(el, 'description', 'media:description'),
+		content: textOf(el, 'content:encoded', 'atom:content'),
+		summary: textOf(el, 'description', 'dc:description', 'itunes:summary') ?? mediaDescription(el),
 		categories: el.children
 			.filter((c) => c.name === 'category' || c.name === 'dc:subject')
 			.map((c) => deepText(c).trim())
@@ -460,13 +481,29 @@ function atomItem(el: XmlElement): FeedItem {
 		updated: textOf(el, 'atom:updated', 'atom:modified'),
 		author: author ? textOf(author, 'atom:name', 'atom:email') : textOf(el, 'dc:creator'),
 		content: textOf(el, 'atom:content'),
-		summary: textOf(el, 'atom:summary', 'media:group'),
+		summary: textOf(el, 'atom:summary') ?? mediaDescription(el),
 		categories: el.children
 			.filter((c) => c.name === 'atom:category')
 			.map((c) => (c.attrs.term ?? c.attrs.label ?? deepText(c)).trim())
 			.filter((s) => s !== ''),
 		mediaUrl: mediaUrl(el),
 	};
+}
+
+/**
+ * `ref` resolved against `base` when `ref` is relative and `base` absolute (http or https), else
+ * `ref` when it is absolute, else null. WHATWG URL parsing (linear); never throws.
+ */
+function resolveUrl(ref: string | null, base: string | null): string | null {
+	if (ref === null) return base;
+	const r = ref.trim();
+	if (/^https?:\/\//i.test(r)) return r;
+	if (base === null || !/^https?:\/\//i.test(base) || r.length > 4096) return null;
+	try {
+		return new URL(r, base).href;
+	} catch {
+		return null;
+	}
 }
 
 /**
@@ -502,7 +539,8 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 	let itemEls: XmlElement[];
 	if (root.name === 'rss') {
 		format = 'rss';
-		const c = child(root, 'channel');
+		// Some feeds put their items straight under <rss>, with no <channel>.
+		const c = child(root, 'channel') ?? (root.children.some((e) => e.name === 'item') ? root : undefined);
 		if (!c) throw new SourceBodyError(SOURCE, 'rss.channel', 'missing <channel>');
 		channel = c;
 		itemEls = c.children.filter((e) => e.name === 'item');
@@ -524,12 +562,20 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 		);
 	}
 	const kept = itemEls.slice(0, Math.max(0, maxItems));
-	const items = kept.map(format === 'atom' ? atomItem : rssItem);
 	const self = atomLink(channel, 'self');
+	const link = (format === 'atom' ? atomLink(channel, 'alternate') : textOf(channel, 'link')) ?? atomLink(channel, 'alternate') ?? self;
+	// Relative item links ('/blog/2013/plex', xml:base 'post/1') against the item's and the feed's
+	// xml:base, then the feed's own link; a link that cannot be resolved stays as it is.
+	const feedBase = resolveUrl(root.attrs['xml:base'] ?? channel.attrs['xml:base'] ?? null, link ?? self ?? options.url ?? null);
+	const items = kept.map((el) => {
+		const item = format === 'atom' ? atomItem(el) : rssItem(el);
+		if (item.link !== null) item.link = resolveUrl(item.link, resolveUrl(el.attrs['xml:base'] ?? null, feedBase) ?? feedBase) ?? item.link;
+		return item;
+	});
 	return {
 		format,
 		title: textOf(channel, format === 'atom' ? 'atom:title' : 'title'),
-		link: (format === 'atom' ? atomLink(channel, 'alternate') : textOf(channel, 'link')) ?? self,
+		link,
 		selfLink: self,
 		language:
 			root.attrs['xml:lang'] ??

@@ -57,3 +57,26 @@ describe('non-RFC dates of real feeds (issue 15)', () => {
 		expect(parseLooseDate('2019-07-10')).toBe('2019-07-10T00:00:00.000Z');
 	});
 });
+
+describe('zone abbreviations of European and Asian feeds', () => {
+	it('reads MEST, MET, EET, EEST, WEST, MSK, KST, HKT, SGT, NZST, BRT with their offsets', () => {
+		const cases: Array<[string, string]> = [
+			['Thu, 30 Apr 2015 08:57:00 MEST', '2015-04-30T06:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 MET', '2015-04-30T07:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 EET', '2015-04-30T06:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 EEST', '2015-04-30T05:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 WEST', '2015-04-30T07:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 MSK', '2015-04-30T05:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 KST', '2015-04-29T23:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 HKT', '2015-04-30T00:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 SGT', '2015-04-30T00:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 NZST', '2015-04-29T20:57:00.000Z'],
+			['Thu, 30 Apr 2015 08:57:00 BRT', '2015-04-30T11:57:00.000Z'],
+		];
+		for (const [text, iso] of cases) expect([text, toIsoTimestamp(text)]).toEqual([text, iso]);
+	});
+
+	it('still reads an unknown zone name as UTC (RFC 2822 §4.3)', () => {
+		expect(toIsoTimestamp('Thu, 30 Apr 2015 08:57:00 XYZ')).toBe('2015-04-30T08:57:00.000Z');
+	});
+});

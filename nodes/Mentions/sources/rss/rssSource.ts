@@ -16,7 +16,7 @@ export const rssSource: MentionSource = {
 				url: String(stream.url),
 				headers: { Accept: 'application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5' },
 			},
-			(body) => mapRssPage(typeof body === 'string' ? body : String(body ?? ''), { fetchedAt: env.fetchedAt }),
+			(body) => mapRssPage(typeof body === 'string' ? body : String(body ?? ''), { fetchedAt: env.fetchedAt, feed: { url: String(stream.url) } }),
 			() => null,
 		);
 	},
