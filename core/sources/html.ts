@@ -24,8 +24,8 @@ function namedEntities(): Map<string, string> {
 			.map((h) => parseInt(h, 16));
 		map.set(entry.slice(0, eq), String.fromCodePoint(...cps));
 	}
-	// Invisible joiners and direction marks carry nothing for a reader of the text: dropped.
-	for (const name of ['zwnj', 'zwj', 'lrm', 'rlm']) map.set(name, '');
+	// `&zwj;` `&zwnj;` `&lrm;` `&rlm;` give their characters, like `&#8205;`: a joiner holds an
+	// emoji sequence together (👩‍💻), a direction mark orders mixed-script text.
 	named = map;
 	return map;
 }
@@ -156,21 +156,80 @@ export function decodeReferences(
 	return fromCodeUnits(out, o);
 }
 
+/** C0 controls but tab, newline and carriage return; DEL; C1 (U+0080–U+009F). */
+function needsCleaning(c: number): boolean {
+	return c < 32 ? c !== 9 && c !== 10 && c !== 13 : c >= 0x7f && c <= 0x9f;
+}
+
+/**
+ * Text as a reader gets it: U+0080–U+009F read as windows-1252 (`’` for U+0092: text that went
+ * through a Latin-1 decoder, or an XML `&#146;`), vertical tab and form feed as spaces, the
+ * other control characters (all but tab, newline, carriage return) dropped. The five code
+ * points windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) stay. One pass; no copy
+ * when there is nothing to clean.
+ */
+function cleanControls(text: string): string {
+	const n = text.length;
+	let i = 0;
+	while (i < n && !needsCleaning(text.charCodeAt(i))) i++;
+	if (i === n) return text;
+	const out = new Uint16Array(n);
+	for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+	let o = i;
+	for (; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (!needsCleaning(c)) out[o++] = c;
+		else if (c >= 0x80) out[o++] = C1_WINDOWS_1252[c] ?? c;
+		else if (c === 11 || c === 12) out[o++] = 32;
+	}
+	return fromCodeUnits(out, o);
+}
+
 /**
  * Decodes HTML character references: numeric (`&#39;`, `&#x27;`, 0x80–0x9F read as
  * windows-1252 like browsers do) and the full HTML5 named table (`&infin;`, `&radic;`).
- * Unknown names stay as written. One pass: `&amp;lt;` gives `&lt;`, never `<`.
+ * Unknown names stay as written. One pass: `&amp;lt;` gives `&lt;`, never `<`. Then
+ * cleans the text (cleanControls): raw U+0080–U+009F as windows-1252 too, control
+ * characters dropped.
  */
 export function decodeEntities(text: string): string {
-	if (text.indexOf('&') === -1) return text;
+	if (text.indexOf('&') === -1) return cleanControls(text);
 	const table = namedEntities();
-	return decodeReferences(text, (name) => table.get(name), true);
+	return cleanControls(decodeReferences(text, (name) => table.get(name), true));
 }
 
-/** Opening tags that start a new line. */
+/**
+ * Opening tags that always write a line break (so `<p>a</p><p>b</p>` keeps its blank line
+ * and `a<br><br>b` its two breaks).
+ */
 const BREAK_OPEN = new Set(['br', 'p', 'li', 'hr']);
-/** Closing tags that end a line. */
+/** Closing tags that always write a line break. */
 const BREAK_CLOSE = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr']);
+/**
+ * Block-level elements: opening or closing one ends the line of text before it, if any
+ * (`a<div>b`, `Kitchen</figcaption></figure><h4>How`): one line break however many block
+ * tags stand between two words, none when a break is already there.
+ */
+const BLOCK = new Set([
+	'address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+	'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+	'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot',
+	'th', 'thead', 'tr', 'ul', 'br',
+]);
+/** Table cells: a space on either side (`<td>2015</td><td>June</td>`), within the row's line. */
+const CELL = new Set(['td', 'th']);
+
+/** What a tag writes into the text. */
+const NO_BREAK = 0;
+const LINE_BREAK = 1; // always `\n`
+const BLOCK_BREAK = 2; // `\n` before the next text, if text came since the last line break
+const SPACE = 3;
+
+function breakOf(name: string, closing: boolean): number {
+	if (closing ? BREAK_CLOSE.has(name) : BREAK_OPEN.has(name)) return LINE_BREAK;
+	if (CELL.has(name)) return SPACE;
+	return BLOCK.has(name) ? BLOCK_BREAK : NO_BREAK;
+}
 
 function isAsciiLetter(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -210,22 +269,111 @@ function findCloseTag(s: string, name: string, from: number): number {
 }
 
 /**
- * Strips tags (linear scan); block tags become `\n`; comments, scripts and styles are
- * dropped. Text is copied in runs: a piece is cut only where something is dropped, so a
- * run of `<` that are not tags costs no allocation per character.
+ * Strips tags (linear scan); block tags become `\n` (breakOf), table cells a space;
+ * comments, scripts and styles are dropped. Text is copied in runs: a piece is cut only
+ * where something is dropped, so a run of `<` that are not tags costs no allocation per
+ * character.
  */
 function stripTags(html: string): string {
-	const out: string[] = [];
+	let out = ''; // built by `+=` (a rope, flattened once): cheaper than a join of many small pieces
 	const n = html.length;
 	const nextGt = forwardFinder(html, (from) => html.indexOf('>', from));
+	const nextDoubleQuote = forwardFinder(html, (from) => html.indexOf('"', from));
+	const nextSingleQuote = forwardFinder(html, (from) => html.indexOf("'", from));
 	const nextCommentEnd = forwardFinder(html, (from) => html.indexOf('-->', from));
 	const nextScriptEnd = forwardFinder(html, (from) => findCloseTag(html, 'script', from));
 	const nextStyleEnd = forwardFinder(html, (from) => findCloseTag(html, 'style', from));
 	let keep = 0; // start of the text not yet copied
-	const drop = (from: number, to: number, replacement: string) => {
-		if (from > keep) out.push(html.slice(keep, from));
-		if (replacement !== '') out.push(replacement);
+	let lineOpen = false; // text written since the last line break
+	// What a block or cell boundary after text asks for before the next text: none, a space, `\n`.
+	let pending = NO_BREAK;
+	// Quoted attribute values are skipped until a quote of that kind is left unclosed (see tagEnd).
+	let skipDouble = true;
+	let skipSingle = true;
+
+	/**
+	 * Copies the text from `keep` to `to`, the pending separator first when it holds more than
+	 * whitespace. Looks at its leading and trailing whitespace only: linear.
+	 */
+	const copyText = (to: number) => {
+		if (to <= keep) return;
+		let i = keep;
+		let newline = false;
+		for (; i < to; i++) {
+			const c = html.charCodeAt(i);
+			if (c === 10) newline = true;
+			else if (!isBlank(c)) break;
+		}
+		if (newline) {
+			pending = NO_BREAK; // the text's own line break serves
+			lineOpen = false;
+		}
+		let separator = '';
+		if (i < to) {
+			if (pending === BLOCK_BREAK) separator = '\n';
+			else if (pending === SPACE && i === keep) separator = ' ';
+			pending = NO_BREAK;
+			let j = to - 1;
+			while (isBlank(html.charCodeAt(j))) j--; // stops at i at the latest
+			lineOpen = html.charCodeAt(j) !== 10;
+		}
+		out += separator;
+		out += html.slice(keep, to);
+	};
+	const drop = (from: number, to: number, what: number) => {
+		copyText(from);
+		if (what === LINE_BREAK) {
+			out += '\n';
+			lineOpen = false;
+			pending = NO_BREAK;
+		} else if (what === BLOCK_BREAK) {
+			if (lineOpen) pending = BLOCK_BREAK;
+			lineOpen = false;
+		} else if (what === SPACE && lineOpen && pending === NO_BREAK) pending = SPACE;
 		keep = to;
+	};
+
+	/**
+	 * The `>` that ends a start tag whose name ends at `from`, or -1: quoted attribute values
+	 * are skipped (`<img alt="a > b">`). A quote opens a value only after `=`. A value whose
+	 * quote is never closed (no quote of its kind in the rest of the text) falls back to the
+	 * first `>`, as before, and values in that kind of quote are no longer skipped; so does a
+	 * tag with no `>` outside its values before the end, and then no values are skipped. So
+	 * at most three scans fail, every other one ends the tag past all it read, and each
+	 * character is read a bounded number of times whatever the quotes (issue 15).
+	 */
+	const tagEnd = (from: number): number => {
+		const first = nextGt(from);
+		if (first === -1) return -1;
+		const dq = skipDouble ? nextDoubleQuote(from) : -1;
+		const sq = skipSingle ? nextSingleQuote(from) : -1;
+		if ((dq === -1 || dq > first) && (sq === -1 || sq > first)) return first; // no quote in the tag
+		let afterEq = false;
+		for (let i = from; i < n; i++) {
+			const c = html.charCodeAt(i);
+			if (c === 62) return i; // '>'
+			if (c === 61) {
+				afterEq = true; // '='
+				continue;
+			}
+			if (afterEq && ((c === 34 && skipDouble) || (c === 39 && skipSingle))) {
+				const close = html.indexOf(c === 34 ? '"' : "'", i + 1);
+				if (close === -1) {
+					if (c === 34) skipDouble = false;
+					else skipSingle = false;
+					return first;
+				}
+				i = close;
+				afterEq = false;
+				continue;
+			}
+			if (!isTagSpace(c)) afterEq = false;
+		}
+		// Still inside the tag at the end of the text: every later tag that reads this far would
+		// read to the end again, so values are no longer skipped.
+		skipDouble = false;
+		skipSingle = false;
+		return first;
 	};
 	let pos = 0;
 	while (pos < n) {
@@ -235,7 +383,7 @@ function stripTags(html: string): string {
 			// An unclosed comment runs to the end of the text, as in a browser.
 			const end = nextCommentEnd(lt + 4);
 			pos = end === -1 ? n : end + 3;
-			drop(lt, pos, '');
+			drop(lt, pos, NO_BREAK);
 			continue;
 		}
 		const closing = html.charCodeAt(lt + 1) === 47; // '/'
@@ -246,7 +394,7 @@ function stripTags(html: string): string {
 		}
 		let nameEnd = nameStart + 1;
 		while (nameEnd < n && nameEnd - nameStart <= 32 && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
-		const gt = nextGt(nameEnd);
+		const gt = closing ? nextGt(nameEnd) : tagEnd(nameEnd);
 		if (gt === -1) {
 			pos = lt + 1; // no `>` anywhere after: not a tag, kept as text
 			continue;
@@ -259,15 +407,15 @@ function stripTags(html: string): string {
 			const end = (name === 'script' ? nextScriptEnd : nextStyleEnd)(gt + 1);
 			const endGt = end === -1 ? -1 : nextGt(end + 2 + name.length);
 			pos = endGt === -1 ? n : endGt + 1;
-			drop(lt, pos, '');
+			drop(lt, pos, NO_BREAK);
 			continue;
 		}
 		pos = gt + 1;
-		drop(lt, pos, wholeName && (closing ? BREAK_CLOSE.has(name) : BREAK_OPEN.has(name)) ? '\n' : '');
+		drop(lt, pos, wholeName ? breakOf(name, closing) : NO_BREAK);
 	}
 	if (keep === 0) return html;
-	if (keep < n) out.push(html.slice(keep));
-	return out.join('');
+	copyText(n);
+	return out;
 }
 
 /** Spaces, tabs, vertical tab, form feed, carriage return, no-break space (`\n` apart). */
@@ -278,7 +426,7 @@ function isBlank(c: number): boolean {
 /**
  * Whitespace as a reader sees it, in one pass: runs of spaces/tabs/nbsp become one space,
  * spaces around line breaks go, at most one blank line in a row, trimmed. A single plain
- * space is left in place (no copy).
+ * space or line break is left in place (no copy).
  */
 function tidyWhitespace(s: string): string {
 	const out: string[] = [];
@@ -294,7 +442,7 @@ function tidyWhitespace(s: string): string {
 			if (d === 10) newlines++;
 			else if (!isBlank(d)) break;
 		}
-		if (newlines === 0 && j === i + 1 && c === 32) continue;
+		if (j === i + 1 && (c === 32 || c === 10)) continue; // a lone space or line break stays as it is
 		if (i > keep) out.push(s.slice(keep, i));
 		out.push(newlines === 0 ? ' ' : newlines === 1 ? '\n' : '\n\n');
 		keep = j;
@@ -306,9 +454,11 @@ function tidyWhitespace(s: string): string {
 }
 
 /**
- * Strips tags and decodes entities. Block elements (`<p>`, `<br>`, list items) become
- * line breaks; runs of spaces collapse; `<script>`/`<style>` content and comments are
- * dropped. Linear in the input, whatever it holds.
+ * Strips tags and decodes entities. Block elements (`<p>`, `<div>`, `<br>`, list items,
+ * headings, table rows) become line breaks, table cells spaces; inline elements (`<b>`,
+ * `<a>`, `<span>`) add nothing; runs of spaces collapse; `<script>`/`<style>` content and
+ * comments are dropped; control characters go, U+0080–U+009F read as windows-1252
+ * (decodeEntities). Linear in the input, whatever it holds.
  */
 export function htmlToText(html: string): string {
 	if (html === '') return '';

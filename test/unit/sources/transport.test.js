@@ -81,8 +81,10 @@ describe('charset decoding with real encoded bytes', () => {
 		expect(xmlDeclarationCharset(Buffer.from("<?xml version='1.0' encoding='windows-1251' ?><rss/>"))).toBe('windows-1251');
 		const d = decodeBody(Buffer.from('<?xml version="1.0" encoding="x-klingon"?><rss/>'), null);
 		expect(d).toMatchObject({ charset: 'utf-8', from: 'default', note: 'unknown encoding "x-klingon" (xml-declaration): read as UTF-8' });
-		// Invalid UTF-8 becomes U+FFFD, never an exception.
-		expect(decodeBody(Uint8Array.of(0x61, 0xc3, 0x28, 0xff, 0x62), 'text/xml').text).toBe('a\uFFFD(\uFFFDb');
+		// Invalid bytes in a body declared UTF-8 become U+FFFD, never an exception.
+		expect(decodeBody(Uint8Array.of(0x61, 0xc3, 0x28, 0xff, 0x62), 'text/xml; charset=utf-8').text).toBe('a\uFFFD(\uFFFDb');
+		// Undeclared and not UTF-8: read as windows-1252, and the note says so.
+		expect(decodeBody(Uint8Array.of(0x61, 0xc3, 0x28, 0xff, 0x62), 'text/xml')).toMatchObject({ text: 'aÃ(ÿb', charset: 'windows-1252', from: 'default' });
 	});
 });
 
