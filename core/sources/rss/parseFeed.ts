@@ -492,10 +492,11 @@ function atomItem(el: XmlElement): FeedItem {
 
 /**
  * `ref` resolved against `base` when `ref` is relative and `base` absolute (http or https), else
- * `ref` when it is absolute, else null. WHATWG URL parsing (linear); never throws.
+ * `ref` when it is absolute, else null (no `ref`: `base` when absolute). WHATWG URL parsing
+ * (linear); never throws.
  */
 function resolveUrl(ref: string | null, base: string | null): string | null {
-	if (ref === null) return base;
+	if (ref === null) return base !== null && /^https?:\/\//i.test(base) ? base : null;
 	const r = ref.trim();
 	if (/^https?:\/\//i.test(r)) return r;
 	if (base === null || !/^https?:\/\//i.test(base) || r.length > 4096) return null;
@@ -566,7 +567,11 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 	const link = (format === 'atom' ? atomLink(channel, 'alternate') : textOf(channel, 'link')) ?? atomLink(channel, 'alternate') ?? self;
 	// Relative item links ('/blog/2013/plex', xml:base 'post/1') against the item's and the feed's
 	// xml:base, then the feed's own link; a link that cannot be resolved stays as it is.
-	const feedBase = resolveUrl(root.attrs['xml:base'] ?? channel.attrs['xml:base'] ?? null, link ?? self ?? options.url ?? null);
+	// The feed's own links may be relative too ('/blog/' beside an absolute self link).
+	const docUrl = resolveUrl(options.url ?? null, null);
+	const selfUrl = resolveUrl(self, docUrl);
+	const siteUrl = resolveUrl(link, selfUrl ?? docUrl);
+	const feedBase = resolveUrl(root.attrs['xml:base'] ?? channel.attrs['xml:base'] ?? null, siteUrl ?? selfUrl ?? docUrl);
 	const items = kept.map((el) => {
 		const item = format === 'atom' ? atomItem(el) : rssItem(el);
 		if (item.link !== null) item.link = resolveUrl(item.link, resolveUrl(el.attrs['xml:base'] ?? null, feedBase) ?? feedBase) ?? item.link;
@@ -575,7 +580,7 @@ export function parseFeed(xml: string, options: FeedParseOptions = {}): ParsedFe
 	return {
 		format,
 		title: textOf(channel, format === 'atom' ? 'atom:title' : 'title'),
-		link,
+		link: siteUrl ?? link,
 		selfLink: self,
 		language:
 			root.attrs['xml:lang'] ??

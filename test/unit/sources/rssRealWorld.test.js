@@ -62,3 +62,14 @@ describe('feeds as they come', () => {
 		expect(mapRssPage(feed, ctx).mentions.map((m) => m.author.handle)).toEqual(['Mattt Thompson', 'press@example.org']);
 	});
 });
+
+describe('a feed whose own link is relative', () => {
+	it('resolves its items against the site link made absolute by the self link', () => {
+		const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="http://intertwingly.net/blog/index.atom"/><id>x</id><title>Sam Ruby</title><link href="/blog/"/>
+			<entry><id>tag:1</id><link href="/blog/2013/01/30/Plex"/><title>Plex</title><updated>2013-01-30T10:00:00Z</updated></entry></feed>`;
+		const { mentions, cursor } = mapRssPage(atom, ctx);
+		expect(mentions[0].url).toBe('http://intertwingly.net/blog/2013/01/30/Plex');
+		expect(mentions[0].source).toBe('rss:intertwingly.net');
+		expect(cursor.feedTitle).toBe('Sam Ruby');
+	});
+});
