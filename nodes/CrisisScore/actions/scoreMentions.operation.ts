@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { isCanonicalMention } from '../../../core/mention/canonicalMention';
 import type { Mention } from '../../../core/mention/mention';
 import { createTextAnalyzer, scoreMention, type ScoreMentionOptions, type TextAnalyzer } from '../../../core/scoring/scoreMention';
@@ -41,6 +42,18 @@ export const description: INodeProperties[] = [
 				description: 'How much of the scoring each output item carries',
 			},
 			{
+				displayName: 'Scored Languages',
+				name: 'languages',
+				type: 'multiOptions',
+				options: [
+					{ name: 'English', value: 'en' },
+					{ name: 'French', value: 'fr' },
+				],
+				default: ['en', 'fr'],
+				description:
+					'Languages scored with the built-in lexicons: list your crisis document\'s languages. A mention with no language tag whose text does not tell is scored in the first one listed; a mention in any other language is left unscored, and its reason says why.',
+			},
+			{
 				displayName: 'Upstream Sentiment Field',
 				name: 'sentimentField',
 				type: 'string',
@@ -72,10 +85,25 @@ interface Prepared {
 
 /** The options of item `i`, checked: the clock of the score and the upstream sentiment field. */
 function prepare(this: IExecuteFunctions, i: number, executionNow: string): Prepared {
-	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string; detail?: string };
+	const options = this.getNodeParameter('options', i, {}) as { now?: string; sentimentField?: string; detail?: string; languages?: unknown };
 	const now = resolveNow.call(this, options.now, i, executionNow, `Option "Now" of item ${i}`);
 	const detail = options.detail === 'summary' ? 'summary' : 'factors';
-	return { now, field: String(options.sentimentField ?? '').trim(), base: { upstreamSentiment: null, detail } };
+	const base: ScoreMentionOptions = { upstreamSentiment: null, detail };
+	if (options.languages !== undefined) base.supportedLanguages = scoredLanguages.call(this, options.languages, i);
+	return { now, field: String(options.sentimentField ?? '').trim(), base };
+}
+
+/** Option "Scored Languages": English and/or French, in the order listed; none is an error (nothing would be scored). */
+function scoredLanguages(this: IExecuteFunctions, value: unknown, i: number): string[] {
+	const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [])
+		.map((l) => String(l).trim().toLowerCase())
+		.filter((l) => l === 'en' || l === 'fr');
+	if (list.length === 0)
+		throw new NodeOperationError(this.getNode(), `Option "Scored Languages" of item ${i} lists no language Crisis Kit scores`, {
+			itemIndex: i,
+			description: 'Choose English, French or both (the languages of your crisis document), or remove the option to score both.',
+		});
+	return [...new Set(list)];
 }
 
 /**
@@ -88,7 +116,10 @@ function optionsAreFixed(this: IExecuteFunctions): boolean {
 	if (raw === undefined || raw === null) return true;
 	if (typeof raw !== 'object' || Array.isArray(raw)) return false;
 	for (const value of Object.values(raw)) {
-		if (typeof value === 'string' ? value.startsWith('=') : value !== null && typeof value === 'object') return false;
+		if (Array.isArray(value)) {
+			// A multiple choice (Scored Languages) is fixed when none of its values is an expression.
+			if (value.some((v) => typeof v !== 'string' || v.startsWith('='))) return false;
+		} else if (typeof value === 'string' ? value.startsWith('=') : value !== null && typeof value === 'object') return false;
 	}
 	return true;
 }
@@ -111,7 +142,7 @@ function scoreItem(this: IExecuteFunctions, item: INodeExecutionData, i: number,
 	let options = p.base;
 	if (p.field) {
 		const upstream = readPath(json, p.field);
-		if (upstream !== undefined) options = { upstreamSentiment: { field: p.field, value: upstream }, detail: p.base.detail };
+		if (upstream !== undefined) options = { ...p.base, upstreamSentiment: { field: p.field, value: upstream } };
 	}
 	return { json: withCrisisFirst(json, scoreMention(mention, options, p.now, analyzer)), pairedItem: { item: i } };
 }

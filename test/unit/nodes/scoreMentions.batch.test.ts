@@ -95,4 +95,25 @@ describe('Crisis Score › Score Mentions on a batch', () => {
 		const [out] = await node.execute.call(context(items(2), { now: 'soon' }, { now: 'soon' }, true).ctx);
 		expect(out.map((o) => o.json.error)).toEqual(['Option "Now" of item 0 is not a date: "soon"', 'Option "Now" of item 1 is not a date: "soon"']);
 	});
+	test('Scored Languages: an untagged text that does not tell is scored in the first language listed; another language is left unscored', async () => {
+		const headline = { ...sample[0], id: 'x:lang-1', title: null, text: 'Orvia outage hits northern towns overnight', language: null };
+		const english = { ...sample[0], id: 'x:lang-2', text: 'The Orvia app is down again, this is terrible', language: 'en' };
+		const input: INodeExecutionData[] = [{ json: headline as never }, { json: english as never }];
+		const [byDefault] = await node.execute.call(context(input, { now: NOW }).ctx);
+		expect(byDefault.map((o) => (o.json.crisis as { language: string }).language)).toEqual(['en', 'en']);
+		const frOnly = context(input, { now: NOW, languages: ['fr'] });
+		const [french] = await node.execute.call(frOnly.ctx);
+		expect(frOnly.calls.options).toBe(1); // a fixed multiple choice is read once for the batch
+		const crisis = french.map((o) => o.json.crisis as { language: string; unscored: boolean; risk: number | null; reasons: string[] });
+		expect(crisis[0]).toMatchObject({ language: 'fr', unscored: false });
+		expect(crisis[1]).toMatchObject({ language: 'en', unscored: true, risk: null });
+		expect(crisis[1].reasons[0]).toMatch(/not among the scored languages \(fr\)/);
+		const [both] = await node.execute.call(context(input, { now: NOW, languages: ['fr', 'en'] }).ctx);
+		expect(both.map((o) => (o.json.crisis as { language: string }).language)).toEqual(['fr', 'en']);
+	});
+
+	test('Scored Languages with nothing chosen fails clearly instead of leaving every mention unscored', async () => {
+		const error = await node.execute.call(context(items(1), { now: NOW, languages: [] }).ctx).catch((e) => e);
+		expect(error.message).toBe('Option "Scored Languages" of item 0 lists no language Crisis Kit scores');
+	});
 });
