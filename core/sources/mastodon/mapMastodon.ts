@@ -191,6 +191,11 @@ function hashtagHistory(value: unknown): MastodonCursor['hashtagHistory'] {
  * Maps a tag timeline (array of Status) or a v2 search answer (`{statuses}`).
  * `ctx.instance` names the instance (source `mastodon:<instance>`).
  */
+/** An account object (`acct`, `username`, no `content` or `account`): not a status. */
+function isAccountLike(x: unknown): boolean {
+	return isRecord(x) && typeof x.acct === 'string' && typeof x.username === 'string' && x.content === undefined && x.account === undefined;
+}
+
 export function mapMastodonPage(
 	body: unknown,
 	ctx: MastodonMapContext,
@@ -217,6 +222,10 @@ export function mapMastodonPage(
 			`expected an array of statuses, got ${describeValue(value)}`,
 		);
 	}
+	// An answer of another endpoint (favourited_by, reblogged_by, follower lists) is a list of
+	// accounts: one clear error rather than one skipped item per account.
+	if (statuses.length > 0 && statuses.every(isAccountLike))
+		throw new SourceBodyError(SOURCE, 'statuses', 'got a list of accounts (a favourited_by / reblogged_by answer?), not statuses');
 	const instance =
 		stringOf(ctx.instance)
 			?.toLowerCase()

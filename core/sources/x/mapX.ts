@@ -170,6 +170,11 @@ export function mapXPage(body: unknown, ctx: MapContext): MappedPage<XCursor> {
 			apiError ?? `expected an array, got ${describeValue(data)}`,
 		);
 	}
+	// Answers of other endpoints: counts (`tweets/counts/*`) or users (`liking_users`, `retweeted_by`).
+	if (data.length > 0 && data.every((t) => isRecord(t) && typeof t.tweet_count === 'number'))
+		throw new SourceBodyError(SOURCE, 'data', 'got post counts (a tweets/counts answer), not posts');
+	if (data.length > 0 && data.every((t) => isRecord(t) && typeof t.username === 'string' && t.text === undefined))
+		throw new SourceBodyError(SOURCE, 'data', 'got a list of users (a liking_users / retweeted_by answer?), not posts');
 	const users = new Map<string, Record<string, unknown>>();
 	const includedUsers = objectAt(value, 'includes').users;
 	if (Array.isArray(includedUsers)) {

@@ -7,6 +7,7 @@ import { mapRedditThreadPage } from '../../../core/sources/reddit/mapRedditThrea
 import { mapXPage } from '../../../core/sources/x/mapX';
 import { storyKey } from '../../../core/sources/dedupe';
 import { mapAppStorePage } from '../../../core/sources/appstore/mapAppStore';
+import { mapMastodonPage } from '../../../core/sources/mastodon/mapMastodon';
 import { assertValidMentions, ctx } from './assertMentions';
 
 const comment = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -80,10 +81,26 @@ describe('X retweets and answers that hold no posts', () => {
 		expect(page.mentions.map((m) => m.nativeId)).toEqual([original.id]);
 	});
 
-	it('skips objects that are not posts (a liking-users answer), with the reason', () => {
-		const page = mapXPage({ data: [{ id: '1266414623110189057', name: 'Ashley', username: 'AshleyJones43' }], meta: { result_count: 1 } }, ctx);
-		expect(page.mentions).toEqual([]);
-		expect(page.skipped).toEqual([{ index: 0, reason: expect.stringMatching(/^x: data\[0\]\.text: expected the post's text, got nothing: not a post/) }]);
+	it('refuses an answer of another endpoint with one clear error (users, counts), and skips a stray non-post', () => {
+		expect(() => mapXPage({ data: [{ id: '1266414623110189057', name: 'Ashley', username: 'AshleyJones43' }], meta: { result_count: 1 } }, ctx)).toThrow(
+			/x: data: got a list of users/,
+		);
+		expect(() => mapXPage({ data: [{ end: '2026-03-05T01:00:00.000Z', start: '2026-03-05T00:00:00.000Z', tweet_count: 12 }], meta: { total_tweet_count: 12 } }, ctx)).toThrow(
+			/x: data: got post counts/,
+		);
+		const page = mapXPage({ data: [original, { id: '1900000000000000020', author_id: '42' }], includes: { users: [user] }, meta: { result_count: 2 } }, ctx);
+		expect(page.mentions.map((m) => m.nativeId)).toEqual([original.id]);
+		expect(page.skipped).toEqual([{ index: 1, reason: expect.stringMatching(/^x: data\[1\]\.text: expected the post's text, got nothing: not a post/) }]);
+	});
+});
+
+describe('Mastodon: an answer of another endpoint', () => {
+	it('refuses a list of accounts with one clear error instead of one skip per account', () => {
+		const accounts = [
+			{ id: '1', username: 'ana', acct: 'ana@example.social', display_name: 'Ana' },
+			{ id: '2', username: 'bo', acct: 'bo', display_name: 'Bo' },
+		];
+		expect(() => mapMastodonPage(accounts, { ...ctx, instance: 'mastodon.social' })).toThrow(/mastodon: statuses: got a list of accounts/);
 	});
 });
 
