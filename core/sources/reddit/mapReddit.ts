@@ -31,6 +31,8 @@ export interface RedditCursor {
 
 const SOURCE = 'reddit';
 
+const KIND_NAMES: Record<string, string> = { t2: 'accounts (t2)', t4: 'messages (t4)', t5: 'subreddits (t5)' };
+
 /**
  * The link of a post or comment: its `permalink`, else (comments in answers from before 2018
  * have none) one built from the post and comment ids, which Reddit redirects to the comment.
@@ -159,6 +161,11 @@ export function mapRedditPage(body: unknown, ctx: MapContext): MappedPage<Reddit
 			'data.children',
 			`expected an array, got ${describeValue(children)}`,
 		);
+	// A listing of accounts (t2), messages (t4) or subreddits (t5), from another endpoint: one clear
+	// error rather than one skipped item per child.
+	const other = children.length > 0 && children.every((c) => isRecord(c) && (c.kind === 't2' || c.kind === 't4' || c.kind === 't5'));
+	if (other)
+		throw new SourceBodyError(SOURCE, 'data.children', `got a listing of ${KIND_NAMES[String((children[0] as Record<string, unknown>).kind)]}, not posts or comments`);
 	const source = ctx.source ?? SOURCE;
 	const { mentions, skipped } = mapItems(SOURCE, 'data.children', children, (child) =>
 		mapChild(child, source),

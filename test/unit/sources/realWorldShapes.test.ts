@@ -47,6 +47,16 @@ describe('Reddit comments', () => {
 	});
 });
 
+describe('Reddit: a listing of another endpoint', () => {
+	it('refuses a listing of subreddits with one clear error; a search with one stray subreddit still maps the rest', () => {
+		const sub = { kind: 't5', data: { id: 's1', name: 't5_s1', display_name: 'orvia' } };
+		expect(() => mapRedditPage({ kind: 'Listing', data: { after: null, children: [sub, sub] } }, ctx)).toThrow(/reddit: data\.children: got a listing of subreddits \(t5\)/);
+		const mixed = mapRedditPage({ kind: 'Listing', data: { after: null, children: [sub, comment('c5', { permalink: '/r/x/comments/post1/_/c5/' })] } }, ctx);
+		expect(mixed.mentions.map((m) => m.nativeId)).toEqual(['t1_c5']);
+		expect(mixed.skipped).toHaveLength(1);
+	});
+});
+
 describe('X retweets and answers that hold no posts', () => {
 	const user = { id: '42', username: 'angry_customer', name: 'Angry', public_metrics: { followers_count: 1200 } };
 	const original = { id: '1900000000000000001', text: 'Orvia leaked my data and nobody answers #OrviaLeak #DataBreach', author_id: '42', created_at: '2026-03-05T08:00:00.000Z', public_metrics: { like_count: 10, retweet_count: 49, reply_count: 3, quote_count: 1 } };
