@@ -573,9 +573,15 @@ async function main() {
 			const list = await allExecutions(mainProc.server.base, sessionQ.apiKey, wfQ).catch(() => null);
 			return list && list.some((e) => e.status === 'success' && Number(e.id) > lastId) ? list : null;
 		}, 60000, 'a successful execution after the Postgres restart');
-		// Until the main's database pool reconnects, a poll's execution cannot be stored: the
-		// window in which n8n may drop a batch ends with the first execution stored after it.
-		const firstAfter = exs.filter((e) => Number(e.id) > lastId && e.startedAt).map((e) => Date.parse(e.startedAt)).sort((a, b) => a - b)[0];
+		// Until the main's and the workers' database pools reconnect, a poll's execution cannot be
+		// stored or run: the window in which n8n may drop a batch ends with the first execution
+		// that started after the stop and succeeded. (Not "the first execution with a new id": the
+		// execution of the poll served just before the stop can get its id and start then, which
+		// closed the window before Postgres was even down; one clean-clone run lost poll 19 so.)
+		const firstAfter = exs
+			.filter((e) => Number(e.id) > lastId && e.status === 'success' && e.startedAt && Date.parse(e.startedAt) >= t1)
+			.map((e) => Date.parse(e.startedAt))
+			.sort((a, b) => a - b)[0];
 		events[events.length - 1].recovered = firstAfter || Date.now();
 		return `Postgres down ${((Date.now() - t1) / 1000).toFixed(1)} s; ${exs.length} executions so far`;
 	});
