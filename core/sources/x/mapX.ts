@@ -188,8 +188,15 @@ export function mapXPage(body: unknown, ctx: MapContext): MappedPage<XCursor> {
 	if (Array.isArray(includedTweets)) {
 		for (const t of includedTweets) if (isRecord(t) && typeof t.id === 'string') originals.set(t.id, t);
 	}
-	const onPage = new Set<string>();
-	for (const t of data) if (isRecord(t) && typeof t.id === 'string') onPage.add(t.id);
+	// The ids on the page: for the cursor (skipped items count too: the next poll must not fetch
+	// them again) and to tell a retweet of a post already here.
+	const ids: string[] = [];
+	for (const t of data) {
+		if (!isRecord(t)) continue;
+		const id = typeof t.id_str === 'string' ? t.id_str : t.id;
+		if (typeof id === 'string') ids.push(id);
+	}
+	const onPage = new Set(ids);
 	const mappedOriginals = new Set<string>();
 	const source = ctx.source ?? SOURCE;
 	const { mentions, skipped } = mapItems(SOURCE, 'data', data, (t) => {
@@ -203,13 +210,6 @@ export function mapXPage(body: unknown, ctx: MapContext): MappedPage<XCursor> {
 	});
 	let newestPublishedAt: string | null = null;
 	for (const m of mentions) newestPublishedAt = laterTimestamp(newestPublishedAt, m.publishedAt);
-	// Skipped items count too: the next poll must not fetch them again.
-	const ids: string[] = [];
-	for (const t of data) {
-		if (!isRecord(t)) continue;
-		const id = typeof t.id_str === 'string' ? t.id_str : t.id;
-		if (typeof id === 'string') ids.push(id);
-	}
 	const partialErrors = Array.isArray(value.errors)
 		? value.errors
 				.map((e) => (isRecord(e) ? String(e.detail ?? e.message ?? e.title ?? '') : String(e)))
